@@ -1,0 +1,13 @@
+//! corroborate: cross-reference factual claims across sources.
+//!
+//! Data flows one way: files ([`load`]) -> claims ([`model`]) -> normalized assertions
+//! ([`normalize`]) -> groups and verdicts ([`compare`]) -> reports ([`report`]).
+//! [`pipeline`] runs the stages in order. The library never prints.
+
+#![forbid(unsafe_code)]
+
+pub mod load;
+pub mod model;
+pub mod normalize;
+pub mod pipeline;
+pub mod report;

@@ -1,0 +1,318 @@
+//! Does a claim's quote occur in its source text?
+//!
+//! Both sides are folded the same way: runs of whitespace (non-breaking spaces included)
+//! become one space, typographic quotes and dashes become ASCII, letters become lower case.
+//! Nothing else is forgiven. An elision marker (`...` or `…`) joins verbatim pieces that must
+//! occur in order.
+
+use memchr::memmem;
+
+/// A seed text folded once, with the way back to original byte offsets and lines.
+pub struct FoldedText {
+    pub folded: String,
+    /// For each byte of `folded`, the byte offset in the original text it came from.
+    origin: Vec<u32>,
+    line_starts: Vec<u32>,
+}
+
+/// Where a quote was found: original byte range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Why a quote was not found, and what the source says instead.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Miss {
+    /// 1-based line in the seed of the closest passage, if any passage resembles the quote.
+    pub line: Option<u32>,
+    pub explanation: String,
+}
+
+fn fold_char(c: char, out: &mut String) {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{00B4}' | '`' => {
+            out.push('\'')
+        }
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => out.push('"'),
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => out.push('-'),
+        '\u{2026}' => out.push_str("..."),
+        // Soft hyphen and zero-width characters are invisible in the article as read.
+        '\u{00AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{FEFF}' => {}
+        c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+        c => out.extend(c.to_lowercase()),
+    }
+}
+
+/// Folds a short string (a quote) the same way seed texts are folded.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut pending_space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+impl FoldedText {
+    pub fn new(text: &str) -> FoldedText {
+        let mut folded = String::with_capacity(text.len());
+        let mut origin = Vec::with_capacity(text.len());
+        let mut line_starts = vec![0u32];
+        let mut pending_space: Option<u32> = None;
+        let mut buf = String::new();
+        for (i, c) in text.char_indices() {
+            let at = u32::try_from(i).unwrap_or(u32::MAX);
+            if c == '\n' {
+                line_starts.push(at.saturating_add(1));
+            }
+            if c.is_whitespace() {
+                if !folded.is_empty() && pending_space.is_none() {
+                    pending_space = Some(at);
+                }
+                continue;
+            }
+            if let Some(sp) = pending_space.take() {
+                folded.push(' ');
+                origin.push(sp);
+            }
+            buf.clear();
+            fold_char(c, &mut buf);
+            folded.push_str(&buf);
+            origin.extend(std::iter::repeat_n(at, buf.len()));
+        }
+        FoldedText {
+            folded,
+            origin,
+            line_starts,
+        }
+    }
+
+    /// 1-based line of an original byte offset.
+    pub fn line_of(&self, offset: usize) -> u32 {
+        let off = u32::try_from(offset).unwrap_or(u32::MAX);
+        let idx = self.line_starts.partition_point(|&s| s <= off);
+        u32::try_from(idx).unwrap_or(u32::MAX).max(1)
+    }
+
+    fn original(&self, folded_offset: usize) -> usize {
+        match self.origin.get(folded_offset) {
+            Some(&o) => o as usize,
+            None => self.origin.last().map_or(0, |&o| o as usize + 1),
+        }
+    }
+
+    /// Finds `quote` (unfolded) in the text; pieces separated by an ellipsis must appear in order.
+    pub fn find(&self, quote: &str) -> Result<Found, Miss> {
+        let folded_quote = fold(quote);
+        let pieces: Vec<&str> = folded_quote
+            .split("...")
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+            .collect();
+        if pieces.is_empty() {
+            return Err(Miss {
+                line: None,
+                explanation: "the quote is empty".into(),
+            });
+        }
+        let hay = self.folded.as_bytes();
+        let mut from = 0;
+        let mut start = None;
+        for piece in &pieces {
+            match memmem::find(&hay[from..], piece.as_bytes()) {
+                Some(at) => {
+                    start.get_or_insert(from + at);
+                    from += at + piece.len();
+                }
+                None => return Err(self.explain_miss(piece, from)),
+            }
+        }
+        Ok(Found {
+            start: self.original(start.unwrap_or(0)),
+            end: self.original(from.saturating_sub(1)) + 1,
+        })
+    }
+
+    /// Locates the passage closest to a piece that was not found: the longest prefix or
+    /// suffix of the piece that does occur, and what follows it in the source.
+    fn explain_miss(&self, piece: &str, from: usize) -> Miss {
+        let hay = &self.folded.as_bytes()[from..];
+        let bounds: Vec<usize> = piece
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([piece.len()])
+            .collect();
+        // Occurrence is monotone in prefix length, so binary search finds the longest one.
+        let longest = |f: &dyn Fn(usize) -> Option<usize>| -> (usize, usize) {
+            let (mut lo, mut hi) = (0usize, bounds.len() - 1);
+            let mut best = (0, 0);
+            while lo < hi {
+                let mid = (lo + hi).div_ceil(2);
+                match f(mid) {
+                    Some(pos) => {
+                        best = (mid, pos);
+                        lo = mid;
+                    }
+                    None => hi = mid - 1,
+                }
+            }
+            best
+        };
+        let (p, ppos) = longest(&|k| memmem::find(hay, &piece.as_bytes()[..bounds[k]]));
+        let (s, spos) = longest(&|k| {
+            let start = bounds[bounds.len() - 1 - k];
+            memmem::rfind(hay, &piece.as_bytes()[start..])
+        });
+        let prefix_len = bounds[p];
+        let suffix_len = piece.len() - bounds[bounds.len() - 1 - s];
+        let min_useful = 12.min(piece.len());
+        if prefix_len.max(suffix_len) < min_useful {
+            return Miss {
+                line: None,
+                explanation: format!(
+                    "no passage of the source resembles «{}»",
+                    clip(piece, 60, false)
+                ),
+            };
+        }
+        if prefix_len >= suffix_len {
+            let at = from + ppos;
+            let text_rest = &self.folded[at + prefix_len..];
+            let quote_rest = &piece[prefix_len..];
+            Miss {
+                line: Some(self.line_of(self.original(at))),
+                explanation: format!(
+                    "the source matches up to «{}», then has «{}» where the quote has «{}»",
+                    clip(&piece[..prefix_len], 30, true),
+                    clip(text_rest, 30, false),
+                    clip(quote_rest, 30, false)
+                ),
+            }
+        } else {
+            let end = from + spos;
+            let quote_head = &piece[..piece.len() - suffix_len];
+            let text_head = &self.folded[..end];
+            Miss {
+                line: Some(self.line_of(self.original(end))),
+                explanation: format!(
+                    "the source has «{}» before «{}», where the quote has «{}»",
+                    clip(text_head, 30, true),
+                    clip(&piece[piece.len() - suffix_len..], 30, false),
+                    clip(quote_head, 30, true)
+                ),
+            }
+        }
+    }
+}
+
+/// Words in a shingle: a shared run this long is unlikely to be coincidence in news prose.
+pub const SHINGLE_WORDS: usize = 8;
+/// Keep one shingle hash in this many, so sketches stay small for long texts.
+const SAMPLE: u64 = 4;
+
+/// A sampled, sorted set of hashes of every run of [`SHINGLE_WORDS`] words in a folded
+/// text. Two texts that share a long passage share many of these hashes.
+pub fn sketch(folded: &str) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let mut out: Vec<u64> = words
+        .windows(SHINGLE_WORDS)
+        .map(|w| {
+            let mut h = std::hash::DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .filter(|h| h % SAMPLE == 0)
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// Shortens text for a message, keeping its start or (with `tail`) its end.
+fn clip(text: &str, max_chars: usize, tail: bool) -> String {
+    let n = text.chars().count();
+    if n <= max_chars {
+        return text.to_string();
+    }
+    if tail {
+        let skip = n - max_chars;
+        format!("…{}", text.chars().skip(skip).collect::<String>())
+    } else {
+        format!("{}…", text.chars().take(max_chars).collect::<String>())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "The attack on January\u{a0}3 \u{2014} in Kerman \u{2014} claimed over 90 lives.\nIran\u{2019}s \u{201C}Revolutionary Guard\u{201D} said so.";
+
+    #[test]
+    fn folds_whitespace_quotes_dashes_and_case() {
+        let t = FoldedText::new(TEXT);
+        assert!(t.find("the attack on January 3 - in Kerman").is_ok());
+        assert!(t.find("IRAN'S \"revolutionary   guard\"").is_ok());
+        assert!(t.find("claimed over 90 lives. Iran").is_ok());
+    }
+
+    #[test]
+    fn elision_joins_pieces_in_order_only() {
+        let t = FoldedText::new(TEXT);
+        assert!(t.find("The attack ... claimed over 90 lives").is_ok());
+        assert!(t.find("The attack … said so").is_ok());
+        assert!(t.find("claimed over 90 lives ... The attack").is_err());
+    }
+
+    #[test]
+    fn nothing_else_is_forgiven() {
+        let t = FoldedText::new(TEXT);
+        let miss = t.find("claimed over 80 lives").unwrap_err();
+        assert_eq!(miss.line, Some(1));
+        assert!(miss.explanation.contains("«9"), "{}", miss.explanation);
+        assert!(t.find("The attack on January 3, in Kerman").is_err());
+    }
+
+    #[test]
+    fn found_range_maps_back_to_original_offsets() {
+        let t = FoldedText::new(TEXT);
+        let f = t.find("over 90 lives").unwrap();
+        assert_eq!(&TEXT[f.start..f.end], "over 90 lives");
+        let f = t.find("iran's").unwrap();
+        assert_eq!(&TEXT[f.start..f.end], "Iran\u{2019}s");
+        assert_eq!(t.line_of(f.start), 2);
+    }
+
+    #[test]
+    fn sketches_share_hashes_only_for_shared_passages() {
+        let a = sketch(&fold("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty"));
+        let b = sketch(&fold("zero ONE two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty"));
+        let c = sketch(&fold("entirely different words appear in this other text about something else entirely and nothing at all is shared here"));
+        let shared = |x: &[u64], y: &[u64]| x.iter().filter(|h| y.binary_search(h).is_ok()).count();
+        assert_eq!(shared(&a, &b), a.len());
+        assert_eq!(shared(&a, &c), 0);
+    }
+
+    #[test]
+    fn a_quote_nothing_like_the_text_says_so() {
+        let t = FoldedText::new(TEXT);
+        let miss = t.find("zzzz qqqq wwww xxxx").unwrap_err();
+        assert_eq!(miss.line, None);
+    }
+}

@@ -1,0 +1,186 @@
+//! The YAML file formats, as serde sees them, and their conversion into model types.
+//!
+//! Every field a diagnostic may point at is `Spanned`, so errors name the exact line.
+
+use crate::model::{Hedge, Loc, Temporal, ValueKind};
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize};
+use serde_saphyr::Spanned;
+use std::fmt;
+use std::sync::Arc;
+
+/// A scalar a person may write with or without quotes (`value: 130` or `value: "130"`),
+/// kept as the text they wrote.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(transparent)]
+pub struct Text(pub String);
+
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Text;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("text or a number")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
+                Ok(Text(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
+                Ok(Text(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_i128<E: de::Error>(self, v: i128) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_u128<E: de::Error>(self, v: u128) -> Result<Text, E> {
+                Ok(Text(v.to_string()))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Text, E> {
+                if v.is_finite() {
+                    Ok(Text(v.to_string()))
+                } else {
+                    Err(E::custom(
+                        "a non-finite number (NaN or infinity) is not a value a source states; quote it if you mean the text",
+                    ))
+                }
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// A claim file: one source and what it claims.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceFile {
+    pub source: Spanned<SourceHeader>,
+    #[serde(default)]
+    pub claims: Vec<Spanned<ClaimRecord>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceHeader {
+    pub id: Spanned<String>,
+    pub title: Spanned<String>,
+    pub publisher: Spanned<String>,
+    /// `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `unknown`.
+    pub published: Spanned<Text>,
+    /// The article's text, relative to the dossier root.
+    #[serde(default)]
+    pub text: Option<Spanned<String>>,
+    #[serde(default)]
+    pub url: Option<String>,
+    #[serde(default)]
+    pub derived_from: Vec<Spanned<String>>,
+    /// How the dossier's editor established what is not in the text (a date, an author).
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClaimRecord {
+    pub id: Spanned<Text>,
+    pub subject: Spanned<String>,
+    pub property: Spanned<String>,
+    pub value: Spanned<Text>,
+    #[serde(default)]
+    pub quote: Option<Spanned<String>>,
+    #[serde(default)]
+    pub scope: Option<String>,
+    #[serde(default)]
+    pub as_of: Option<Spanned<Text>>,
+    #[serde(default)]
+    pub attribution: Option<String>,
+    #[serde(default)]
+    pub hedge: Option<Hedge>,
+    #[serde(default)]
+    pub negated: bool,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntitiesFile {
+    #[serde(default)]
+    pub entities: Vec<Spanned<EntityRecord>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EntityRecord {
+    pub id: Spanned<String>,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub part_of: Vec<Spanned<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PropertiesFile {
+    /// Allow claims without quotes (for dossiers imported from tables).
+    #[serde(default)]
+    pub quotes_optional: bool,
+    #[serde(default)]
+    pub properties: Vec<Spanned<PropertyRecord>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PropertyRecord {
+    pub id: Spanned<String>,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    pub kind: ValueKind,
+    #[serde(default)]
+    pub unit: Option<String>,
+    #[serde(default)]
+    pub single_valued: bool,
+    #[serde(default)]
+    pub temporal: Temporal,
+    #[serde(default)]
+    pub tolerance: Option<f64>,
+    #[serde(default)]
+    pub description: Option<String>,
+}
+
+/// Converts a serde-saphyr position into ours. Unknown positions (line 0) become line 1 so
+/// that a diagnostic still names the file.
+pub fn loc<T>(file: &Arc<str>, s: &Spanned<T>) -> Loc {
+    let l = s.referenced;
+    Loc::new(
+        file,
+        u32::try_from(l.line()).unwrap_or(u32::MAX).max(1),
+        u32::try_from(l.column()).unwrap_or(u32::MAX).max(1),
+    )
+}
+
+/// The parser limits corroborate sets instead of trusting the input.
+pub fn options(max_nodes: usize) -> serde_saphyr::Options {
+    let budget = serde_saphyr::budget! {
+        max_depth: super::MAX_NESTING,
+        max_nodes: max_nodes,
+        max_events: max_nodes.saturating_mul(4),
+        max_aliases: super::MAX_ALIASES,
+        max_anchors: super::MAX_ALIASES,
+        max_documents: 1,
+    };
+    serde_saphyr::options! {
+        budget: budget,
+    }
+}

@@ -1,0 +1,746 @@
+//! The data every stage shares: sources, claims, vocabulary, normalized values and findings.
+//!
+//! This module depends on nothing else in the crate, so every stage can use it and no stage
+//! can sneak I/O or policy into the shared vocabulary of types.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::sync::Arc;
+
+/// A position in a dossier file, 1-based, as editors count.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+pub struct Loc {
+    /// Path relative to the dossier root, with `/` separators.
+    pub file: Arc<str>,
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Loc {
+    pub fn new(file: &Arc<str>, line: u32, column: u32) -> Self {
+        Loc {
+            file: Arc::clone(file),
+            line,
+            column,
+        }
+    }
+}
+
+impl fmt::Display for Loc {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+    }
+}
+
+/// A calendar date. Hand-rolled because claims need partial dates with a precision, which
+/// is a thin layer over a proleptic Gregorian day count, not a time-zone library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// `None` for impossible dates such as 31 February or month 13.
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
+        if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+            return None;
+        }
+        if !(-9999..=9999).contains(&year) {
+            return None;
+        }
+        Some(Date { year, month, day })
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's civil-from-days inverse).
+    pub fn to_days(self) -> i64 {
+        let y = i64::from(self.year) - i64::from(self.month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(self.month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(self.day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    pub fn from_days(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Date { year, month, day }
+    }
+
+    /// Monday = 0 .. Sunday = 6.
+    pub fn weekday(self) -> u8 {
+        // 1970-01-01 was a Thursday (3).
+        ((self.to_days() + 3).rem_euclid(7)) as u8
+    }
+
+    /// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY` into the interval it denotes.
+    pub fn parse_iso(text: &str) -> Option<DateRange> {
+        let mut parts = text.trim().split('-');
+        let year: i32 = parts.next()?.parse().ok()?;
+        let Some(m) = parts.next() else {
+            return DateRange::year(year);
+        };
+        let month: u8 = m.parse().ok()?;
+        let Some(d) = parts.next() else {
+            return DateRange::month(year, month);
+        };
+        let day: u8 = d.parse().ok()?;
+        if parts.next().is_some() || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        Date::new(year, month, day).map(DateRange::day)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+pub fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// How finely a date was stated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Precision {
+    Day,
+    Week,
+    Month,
+    /// "early 2022", "mid-October": a third of the enclosing unit.
+    PartOfPeriod,
+    Quarter,
+    Year,
+    Decade,
+    /// Open-ended ("before 2020", "since March").
+    Unbounded,
+}
+
+/// A closed interval of days that a stated date covers: "February 2022" is 1-28 Feb 2022.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct DateRange {
+    /// `None` when open towards the past ("before 2020").
+    #[serde(serialize_with = "ser_opt_date")]
+    pub first: Option<Date>,
+    /// `None` when open towards the future ("since March").
+    #[serde(serialize_with = "ser_opt_date")]
+    pub last: Option<Date>,
+    pub precision: Precision,
+}
+
+fn ser_opt_date<S: serde::Serializer>(d: &Option<Date>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.collect_str(d),
+        None => s.serialize_none(),
+    }
+}
+
+impl DateRange {
+    pub fn day(d: Date) -> DateRange {
+        DateRange {
+            first: Some(d),
+            last: Some(d),
+            precision: Precision::Day,
+        }
+    }
+    pub fn month(year: i32, month: u8) -> Option<DateRange> {
+        let first = Date::new(year, month, 1)?;
+        let last = Date::new(year, month, days_in_month(year, month))?;
+        Some(DateRange {
+            first: Some(first),
+            last: Some(last),
+            precision: Precision::Month,
+        })
+    }
+    pub fn year(year: i32) -> Option<DateRange> {
+        Some(DateRange {
+            first: Some(Date::new(year, 1, 1)?),
+            last: Some(Date::new(year, 12, 31)?),
+            precision: Precision::Year,
+        })
+    }
+    pub fn span(first: Date, last: Date, precision: Precision) -> DateRange {
+        DateRange {
+            first: Some(first),
+            last: Some(last),
+            precision,
+        }
+    }
+    /// Day numbers of both ends, open ends as infinities, for interval arithmetic.
+    pub fn as_interval(&self) -> Interval {
+        Interval {
+            low: self.first.map(|d| d.to_days() as f64),
+            high: self.last.map(|d| d.to_days() as f64),
+            low_inclusive: true,
+            high_inclusive: true,
+        }
+    }
+}
+
+impl fmt::Display for DateRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.first, self.last) {
+            (Some(a), Some(b)) if a == b => write!(f, "{a}"),
+            (Some(a), Some(b)) => write!(f, "{a}..{b}"),
+            (Some(a), None) => write!(f, "{a}.."),
+            (None, Some(b)) => write!(f, "..{b}"),
+            (None, None) => f.write_str(".."),
+        }
+    }
+}
+
+/// A set of real numbers with optional, open or closed ends. `None` means unbounded.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Interval {
+    pub low: Option<f64>,
+    pub high: Option<f64>,
+    pub low_inclusive: bool,
+    pub high_inclusive: bool,
+}
+
+impl Interval {
+    pub fn point(x: f64) -> Interval {
+        Interval::closed(x, x)
+    }
+    pub fn closed(low: f64, high: f64) -> Interval {
+        Interval {
+            low: Some(low),
+            high: Some(high),
+            low_inclusive: true,
+            high_inclusive: true,
+        }
+    }
+    pub fn is_point(&self) -> bool {
+        matches!((self.low, self.high), (Some(a), Some(b)) if a == b)
+    }
+    pub fn scale(&self, factor: f64) -> Interval {
+        // A negative factor never occurs for unit conversions; keep ends in place.
+        Interval {
+            low: self.low.map(|x| x * factor),
+            high: self.high.map(|x| x * factor),
+            ..*self
+        }
+    }
+    /// A representative value: the midpoint, or the finite end of a half-open interval.
+    pub fn center(&self) -> Option<f64> {
+        match (self.low, self.high) {
+            (Some(a), Some(b)) => Some((a + b) / 2.0),
+            (Some(a), None) => Some(a),
+            (None, Some(b)) => Some(b),
+            (None, None) => None,
+        }
+    }
+    pub fn overlaps(&self, other: &Interval) -> bool {
+        !self.is_before(other) && !other.is_before(self)
+    }
+    /// True when every point of `self` lies below every point of `other`.
+    pub fn is_before(&self, other: &Interval) -> bool {
+        match (self.high, other.low) {
+            (Some(h), Some(l)) => h < l || (h == l && !(self.high_inclusive && other.low_inclusive)),
+            _ => false,
+        }
+    }
+    /// Distance between two disjoint intervals (0 when they touch or overlap).
+    pub fn gap(&self, other: &Interval) -> f64 {
+        if self.is_before(other) {
+            other.low.unwrap_or(0.0) - self.high.unwrap_or(0.0)
+        } else if other.is_before(self) {
+            self.low.unwrap_or(0.0) - other.high.unwrap_or(0.0)
+        } else {
+            0.0
+        }
+    }
+    pub fn contains_interval(&self, other: &Interval) -> bool {
+        let low_ok = match (self.low, other.low) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(a), Some(b)) => a < b || (a == b && (self.low_inclusive || !other.low_inclusive)),
+        };
+        let high_ok = match (self.high, other.high) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(a), Some(b)) => {
+                a > b || (a == b && (self.high_inclusive || !other.high_inclusive))
+            }
+        };
+        low_ok && high_ok
+    }
+}
+
+impl fmt::Display for Interval {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let (Some(a), Some(b)) = (self.low, self.high)
+            && a == b
+        {
+            return f.write_str(&fmt_num(a));
+        }
+        let open = if self.low_inclusive { '[' } else { '(' };
+        let close = if self.high_inclusive { ']' } else { ')' };
+        let low = self.low.map_or("-inf".to_string(), fmt_num);
+        let high = self.high.map_or("inf".to_string(), fmt_num);
+        write!(f, "{open}{low}, {high}{close}")
+    }
+}
+
+/// Formats a number for people: thousands separators, at most 3 decimals, no trailing zeros.
+pub fn fmt_num(x: f64) -> String {
+    if !x.is_finite() {
+        return x.to_string();
+    }
+    let neg = x < 0.0;
+    let rounded = (x.abs() * 1000.0).round() / 1000.0;
+    let int = rounded.trunc();
+    let frac = rounded - int;
+    let digits = format!("{int:.0}");
+    let mut out = String::with_capacity(digits.len() + 8);
+    if neg && rounded != 0.0 {
+        out.push('-');
+    }
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if frac > 0.0 {
+        let f = format!("{frac:.3}");
+        out.push_str(f.trim_start_matches('0').trim_end_matches('0'));
+    }
+    out
+}
+
+/// What kind of value a property takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ValueKind {
+    /// A count or measurement, with the unit in [`PropertyDef::unit`].
+    Quantity,
+    Money,
+    Date,
+    Duration,
+    Entity,
+    Text,
+}
+
+impl ValueKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            ValueKind::Quantity => "quantity",
+            ValueKind::Money => "money",
+            ValueKind::Date => "date",
+            ValueKind::Duration => "duration",
+            ValueKind::Entity => "entity",
+            ValueKind::Text => "text",
+        }
+    }
+}
+
+/// How a property's true value may move over time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Temporal {
+    /// The value does not change: differing figures are a conflict.
+    #[default]
+    Fixed,
+    /// Only grows (a death toll, a count of arrests): a later, larger figure is a revision.
+    Cumulative,
+    /// May move either way over time (a population, a price).
+    Varying,
+}
+
+/// A property declared in `claims/properties.yaml`.
+#[derive(Debug, Clone, Serialize)]
+pub struct PropertyDef {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub kind: ValueKind,
+    /// Canonical unit for quantities (`people`, `km`, `attacks`).
+    pub unit: Option<String>,
+    /// At most one true value (Wikidata's single-value constraint).
+    pub single_valued: bool,
+    pub temporal: Temporal,
+    /// Relative tolerance for `agree` between quantities; the default is 1%.
+    pub tolerance: Option<f64>,
+    pub description: Option<String>,
+    pub loc: Loc,
+}
+
+/// An entity declared in `claims/entities.yaml`.
+#[derive(Debug, Clone, Serialize)]
+pub struct EntityDef {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub kind: Option<String>,
+    /// Entities this one is part of (a province of a country, a branch of an organisation).
+    pub part_of: Vec<String>,
+    pub loc: Loc,
+}
+
+/// How strongly a claim is asserted by whoever asserts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Hedge {
+    Confirmed,
+    /// Stated as fact without qualification (the default).
+    #[default]
+    Stated,
+    Reported,
+    Estimated,
+    Claimed,
+    Alleged,
+    Speculated,
+}
+
+impl Hedge {
+    pub const ALL: [Hedge; 7] = [
+        Hedge::Confirmed,
+        Hedge::Stated,
+        Hedge::Reported,
+        Hedge::Estimated,
+        Hedge::Claimed,
+        Hedge::Alleged,
+        Hedge::Speculated,
+    ];
+    pub fn name(self) -> &'static str {
+        match self {
+            Hedge::Confirmed => "confirmed",
+            Hedge::Stated => "stated",
+            Hedge::Reported => "reported",
+            Hedge::Estimated => "estimated",
+            Hedge::Claimed => "claimed",
+            Hedge::Alleged => "alleged",
+            Hedge::Speculated => "speculated",
+        }
+    }
+}
+
+/// When the source was published, or that nobody knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Published {
+    On(DateRange),
+    Unknown,
+}
+
+impl Published {
+    pub fn range(&self) -> Option<DateRange> {
+        match self {
+            Published::On(r) => Some(*r),
+            Published::Unknown => None,
+        }
+    }
+}
+
+/// Index of a source in [`Dossier::sources`].
+pub type SourceIdx = u32;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    pub published: Published,
+    /// Seed text path relative to the dossier root, as written in the claim file.
+    pub text: Option<String>,
+    pub url: Option<String>,
+    pub derived_from: Vec<String>,
+    pub note: Option<String>,
+    /// The claim file this source was declared in.
+    pub loc: Loc,
+}
+
+/// Where the fields of a claim sit in its file, for diagnostics that point at the right line.
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimLocs {
+    pub claim: Loc,
+    pub subject: Loc,
+    pub property: Loc,
+    pub value: Loc,
+    pub quote: Loc,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Claim {
+    pub id: String,
+    pub source: SourceIdx,
+    pub subject: String,
+    pub property: String,
+    pub value: String,
+    /// Verbatim words of the source; `None` only where the dossier allows quote-less claims.
+    pub quote: Option<String>,
+    pub scope: Option<String>,
+    pub as_of: Option<String>,
+    pub attribution: Option<String>,
+    pub hedge: Hedge,
+    pub negated: bool,
+    pub note: Option<String>,
+    pub locs: ClaimLocs,
+}
+
+/// The whole loaded dossier. Vocabularies may be empty when their files are absent.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Dossier {
+    pub sources: Vec<Source>,
+    pub claims: Vec<Claim>,
+    pub entities: Vec<EntityDef>,
+    pub properties: Vec<PropertyDef>,
+    /// Whether claims may come without quotes (imported tables have no text).
+    pub quotes_optional: bool,
+}
+
+/// How serious a finding is. Ordered so that `>=` means "at least as serious".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// A secondary place that helps explain a finding (the other source of a conflict).
+#[derive(Debug, Clone, Serialize)]
+pub struct Related {
+    pub loc: Loc,
+    pub message: String,
+}
+
+/// One thing `check` reports, with a stable rule code.
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub rule: Rule,
+    pub severity: Severity,
+    pub message: String,
+    pub loc: Option<Loc>,
+    pub related: Vec<Related>,
+    pub help: Option<String>,
+    /// Stable across edits that move lines: rule, claim ids, normalized values.
+    pub fingerprint: String,
+}
+
+impl Finding {
+    pub fn new(rule: Rule, loc: Option<Loc>, message: String, fingerprint: String) -> Finding {
+        Finding {
+            rule,
+            severity: rule.default_severity(),
+            message,
+            loc,
+            related: Vec::new(),
+            help: None,
+            fingerprint,
+        }
+    }
+    pub fn with_help(mut self, help: impl Into<String>) -> Finding {
+        self.help = Some(help.into());
+        self
+    }
+    pub fn with_related(mut self, loc: Loc, message: impl Into<String>) -> Finding {
+        self.related.push(Related {
+            loc,
+            message: message.into(),
+        });
+        self
+    }
+}
+
+macro_rules! rules {
+    ($( $variant:ident => $code:literal, $sev:ident, $input:literal, $summary:literal, $fix:literal; )*) => {
+        /// Every rule `check` can report. Codes are stable: scripts and acknowledged findings
+        /// refer to them.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Rule { $( $variant, )* }
+
+        impl Rule {
+            pub const ALL: &'static [Rule] = &[ $( Rule::$variant, )* ];
+            pub fn code(self) -> &'static str {
+                match self { $( Rule::$variant => $code, )* }
+            }
+            pub fn default_severity(self) -> Severity {
+                match self { $( Rule::$variant => Severity::$sev, )* }
+            }
+            /// Input errors mean the tool could not read what it was given (exit 2), as
+            /// opposed to findings about the dossier's content (exit 1).
+            pub fn is_input_error(self) -> bool {
+                match self { $( Rule::$variant => $input, )* }
+            }
+            pub fn summary(self) -> &'static str {
+                match self { $( Rule::$variant => $summary, )* }
+            }
+            pub fn fix(self) -> &'static str {
+                match self { $( Rule::$variant => $fix, )* }
+            }
+            pub fn from_code(code: &str) -> Option<Rule> {
+                match code { $( $code => Some(Rule::$variant), )* _ => None }
+            }
+        }
+    };
+}
+
+rules! {
+    Io => "io-error", Error, true,
+        "A file of the dossier could not be read.",
+        "Check that the file exists, is readable and is not a directory.";
+    YamlSyntax => "yaml-syntax", Error, true,
+        "The file is not well-formed YAML, or exceeds a parser limit (nesting, aliases, size).",
+        "Fix the YAML at the reported position; quote values that contain ': ' or start with special characters.";
+    Schema => "invalid-field", Error, true,
+        "A field is unknown, missing, or has the wrong type.",
+        "Use only the documented fields (see `corroborate schema`), with the types they take.";
+    BadEncoding => "bad-encoding", Error, true,
+        "A claim file is not valid UTF-8 text.",
+        "Save the file as UTF-8.";
+    FileTooLarge => "file-too-large", Error, true,
+        "A file exceeds the size limit corroborate reads.",
+        "Split the file, or use JSON Lines for machine-generated claims.";
+    UnsafePath => "unsafe-path", Error, false,
+        "A path is absolute, contains `..`, or leads outside the dossier root through a link.",
+        "Keep every seed under the dossier root and write its path relative to the root, e.g. `seeds/article.txt`.";
+    SeedMissing => "seed-missing", Error, false,
+        "A source's text file does not exist or is not a regular text file.",
+        "Add the article's text under `seeds/`, or correct the `text:` path.";
+    DuplicateId => "duplicate-id", Error, false,
+        "Two sources, two claims of one source, two entities or two properties share an id.",
+        "Give each one a unique id; claim ids must be unique within their source.";
+    UnknownSource => "unknown-source", Error, false,
+        "`derived_from` names a source id that the dossier does not declare.",
+        "Declare that source, or correct the id.";
+    UnknownProperty => "unknown-property", Error, false,
+        "A claim's property is not declared in `claims/properties.yaml`.",
+        "Use a declared property or alias, or declare the property.";
+    UnknownEntity => "unknown-entity", Error, false,
+        "A claim's subject, or an entity value, is not declared in `claims/entities.yaml`.",
+        "Use a declared entity or alias, or declare the entity with its aliases.";
+    AmbiguousAlias => "ambiguous-alias", Error, false,
+        "One alias names two different entities or properties.",
+        "Remove the alias from one of them.";
+    EmptyValue => "empty-value", Error, false,
+        "A required text field is empty.",
+        "Write what the source states, or remove the claim.";
+    QuoteNotFound => "quote-not-found", Error, false,
+        "A claim's quote does not occur in its source text.",
+        "Copy the words exactly from the seed; join non-adjacent pieces with `...`.";
+    MissingQuote => "missing-quote", Error, false,
+        "A claim has no quote and the dossier requires one.",
+        "Add the verbatim sentence the claim comes from.";
+    UnparsedValue => "unparsed-value", Warning, false,
+        "A value could not be understood as the property's kind.",
+        "Run `corroborate normalize \"VALUE\"` to see how it is read, and rephrase it as the source states it.";
+    InconsistentConversion => "inconsistent-conversion", Warning, false,
+        "A value with its own conversion (\"510 miles (820 km)\") disagrees with itself.",
+        "Check the figures against the source; if the source is wrong, note it.";
+    BadDate => "invalid-date", Error, false,
+        "A date field (published, as_of) is not a valid date.",
+        "Write YYYY-MM-DD, YYYY-MM, YYYY or `unknown`.";
+    Conflict => "conflict", Error, false,
+        "Sources state values of one fact that cannot both be true.",
+        "Check both quotes. If the disagreement is real, acknowledge it with a reason; if a claim is wrong, fix it.";
+    FallingTotal => "falling-total", Warning, false,
+        "A cumulative figure (a death toll) is lower in a later report.",
+        "Check the `as_of` dates; a cumulative total should not fall.";
+    NotComparable => "not-comparable", Info, false,
+        "Values of one fact cannot be compared (different currencies, incompatible units).",
+        "Add exchange rates to the dossier, or state the unit the property takes.";
+    UndeclaredRelay => "undeclared-relay", Warning, false,
+        "Two seed texts share long passages word for word but neither declares `derived_from`.",
+        "Add `derived_from` to the source that relays the other, so it does not count as independent.";
+    StaleAcknowledgement => "stale-acknowledgement", Warning, false,
+        "An acknowledged finding no longer occurs.",
+        "Remove the entry from the acknowledged-findings file.";
+}
+
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn days_round_trip_across_eras() {
+        for days in (-800_000..800_000).step_by(997) {
+            let d = Date::from_days(days);
+            assert_eq!(d.to_days(), days, "{d}");
+            assert!(Date::new(d.year, d.month, d.day).is_some());
+        }
+        assert_eq!(Date::new(1970, 1, 1).unwrap().to_days(), 0);
+        assert_eq!(Date::new(2024, 1, 4).unwrap().weekday(), 3, "a Thursday");
+    }
+
+    #[test]
+    fn impossible_dates_are_rejected() {
+        assert!(Date::new(2023, 2, 29).is_none());
+        assert!(Date::new(2024, 2, 29).is_some());
+        assert!(Date::new(2024, 13, 1).is_none());
+        assert!(Date::new(2024, 4, 31).is_none());
+        assert!(Date::parse_iso("2024-02-31").is_none());
+        assert_eq!(
+            Date::parse_iso("2022-02").unwrap().last,
+            Date::new(2022, 2, 28)
+        );
+    }
+
+    #[test]
+    fn interval_relations() {
+        let over90 = Interval {
+            low: Some(90.0),
+            high: None,
+            low_inclusive: false,
+            high_inclusive: false,
+        };
+        assert!(over90.overlaps(&Interval::point(91.0)));
+        assert!(!over90.overlaps(&Interval::point(90.0)));
+        assert!(Interval::closed(1.0, 2.0).is_before(&Interval::closed(3.0, 4.0)));
+        assert_eq!(Interval::closed(1.0, 2.0).gap(&Interval::closed(3.0, 4.0)), 1.0);
+        assert!(Interval::closed(0.0, 10.0).contains_interval(&Interval::point(10.0)));
+    }
+
+    #[test]
+    fn numbers_format_for_people() {
+        assert_eq!(fmt_num(25000.0), "25,000");
+        assert_eq!(fmt_num(1.15), "1.15");
+        assert_eq!(fmt_num(-1234567.5), "-1,234,567.5");
+        assert_eq!(fmt_num(0.0), "0");
+    }
+}

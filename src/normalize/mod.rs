@@ -1,0 +1,115 @@
+//! Turning what a claim states into something comparable: names resolved through the
+//! vocabulary, values parsed into intervals, dates, money and entities. No I/O here.
+
+pub mod vocab;
+
+use crate::model::{Dossier, Finding, Rule};
+use rayon::prelude::*;
+use vocab::Vocabulary;
+
+/// A claim's names resolved to vocabulary indices (`None` where unknown).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Names {
+    pub subject: Option<u32>,
+    pub property: Option<u32>,
+}
+
+fn did_you_mean(suggestions: &[String]) -> String {
+    match suggestions {
+        [] => String::new(),
+        [one] => format!("; did you mean `{one}`?"),
+        many => format!(
+            "; did you mean one of {}?",
+            many.iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
+/// Resolves every claim's subject and property, and reports vocabulary clashes.
+pub fn resolve_names(d: &Dossier, vocab: &Vocabulary) -> (Vec<Names>, Vec<Finding>) {
+    let mut findings = Vec::new();
+    for (clashes, what, locs) in [
+        (
+            &vocab.entity_clashes,
+            "entities",
+            d.entities.iter().map(|e| (&e.id, &e.loc)).collect::<Vec<_>>(),
+        ),
+        (
+            &vocab.property_clashes,
+            "properties",
+            d.properties.iter().map(|p| (&p.id, &p.loc)).collect(),
+        ),
+    ] {
+        for c in clashes {
+            let (a, aloc) = locs[c.first as usize];
+            let (b, bloc) = locs[c.second as usize];
+            let rule = if a == b { Rule::DuplicateId } else { Rule::AmbiguousAlias };
+            findings.push(
+                Finding::new(
+                    rule,
+                    Some(bloc.clone()),
+                    if a == b {
+                        format!("{what}: `{b}` is declared twice")
+                    } else {
+                        format!("{what}: the name `{}` is given to both `{a}` and `{b}`", c.alias)
+                    },
+                    format!("{}:{what}:{}", rule.code(), vocab::key(&c.alias)),
+                )
+                .with_related(aloc.clone(), format!("`{a}` declared here")),
+            );
+        }
+    }
+    let per_claim: Vec<(Names, Vec<Finding>)> = d
+        .claims
+        .par_iter()
+        .map(|c| {
+            let mut f = Vec::new();
+            let subject = vocab.entities.get(&c.subject);
+            if subject.is_none() {
+                let src = &d.sources[c.source as usize].id;
+                f.push(
+                    Finding::new(
+                        Rule::UnknownEntity,
+                        Some(c.locs.subject.clone()),
+                        format!(
+                            "subject `{}` of claim `{}` is not declared in claims/entities.yaml{}",
+                            c.subject,
+                            c.id,
+                            did_you_mean(&vocab.entities.suggest(&c.subject))
+                        ),
+                        format!("unknown-entity:{src}:{}:{}", c.id, vocab::key(&c.subject)),
+                    )
+                    .with_help(Rule::UnknownEntity.fix()),
+                );
+            }
+            let property = vocab.properties.get(&c.property);
+            if property.is_none() {
+                let src = &d.sources[c.source as usize].id;
+                f.push(
+                    Finding::new(
+                        Rule::UnknownProperty,
+                        Some(c.locs.property.clone()),
+                        format!(
+                            "property `{}` of claim `{}` is not declared in claims/properties.yaml{}",
+                            c.property,
+                            c.id,
+                            did_you_mean(&vocab.properties.suggest(&c.property))
+                        ),
+                        format!("unknown-property:{src}:{}:{}", c.id, vocab::key(&c.property)),
+                    )
+                    .with_help(Rule::UnknownProperty.fix()),
+                );
+            }
+            (Names { subject, property }, f)
+        })
+        .collect();
+    let mut names = Vec::with_capacity(per_claim.len());
+    for (n, f) in per_claim {
+        names.push(n);
+        findings.extend(f);
+    }
+    (names, findings)
+}

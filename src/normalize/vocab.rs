@@ -1,0 +1,221 @@
+//! Resolving names to declared entities and properties through their aliases.
+//!
+//! Names match after folding case, punctuation and possessives ("Iran's Revolutionary Guard
+//! Corps" = "irans revolutionary guard corps"). Unknown names get "did you mean" suggestions
+//! scored with strsim over candidates found through a word index, never by comparing every pair.
+
+use crate::model::{EntityDef, PropertyDef};
+use std::collections::HashMap;
+
+/// Folds a name into its lookup key: lower case, letters and digits only, single spaces.
+pub fn key(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut space = false;
+    let mut chars = name.chars().peekable();
+    while let Some(c) = chars.next() {
+        // "Iran's" and "Irans" are the same name; drop apostrophes rather than splitting.
+        if matches!(c, '\'' | '\u{2019}' | '\u{2018}') {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            space = true;
+        }
+        let _ = chars.peek();
+    }
+    out
+}
+
+/// A name index over one vocabulary.
+#[derive(Debug, Default, Clone)]
+pub struct Index {
+    by_key: HashMap<String, u32>,
+    /// Display names, for suggestions.
+    names: Vec<(String, u32)>,
+    by_word: HashMap<String, Vec<u32>>,
+}
+
+/// An alias claimed by two different ids.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clash {
+    pub alias: String,
+    pub first: u32,
+    pub second: u32,
+}
+
+impl Index {
+    /// Builds the index from `(id, names...)` rows; returns the clashes it found.
+    pub fn build<'a, I, N>(rows: I) -> (Index, Vec<Clash>)
+    where
+        I: IntoIterator<Item = (u32, N)>,
+        N: IntoIterator<Item = &'a str>,
+    {
+        let mut idx = Index::default();
+        let mut clashes = Vec::new();
+        for (id, names) in rows {
+            for name in names {
+                let k = key(name);
+                if k.is_empty() {
+                    continue;
+                }
+                match idx.by_key.get(&k) {
+                    Some(&other) if other != id => clashes.push(Clash {
+                        alias: name.to_string(),
+                        first: other,
+                        second: id,
+                    }),
+                    Some(_) => {}
+                    None => {
+                        let n = u32::try_from(idx.names.len()).unwrap_or(u32::MAX);
+                        for w in k.split(' ') {
+                            idx.by_word.entry(w.to_string()).or_default().push(n);
+                        }
+                        idx.by_key.insert(k, id);
+                        idx.names.push((name.to_string(), id));
+                    }
+                }
+            }
+        }
+        (idx, clashes)
+    }
+
+    pub fn get(&self, name: &str) -> Option<u32> {
+        self.by_key.get(&key(name)).copied()
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_key.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_key.is_empty()
+    }
+
+    /// Up to three declared names close to `name`, best first.
+    pub fn suggest(&self, name: &str) -> Vec<String> {
+        let k = key(name);
+        if k.is_empty() {
+            return Vec::new();
+        }
+        let mut candidates: Vec<u32> = Vec::new();
+        if self.names.len() <= 2_000 {
+            candidates.extend(0..u32::try_from(self.names.len()).unwrap_or(u32::MAX));
+        } else {
+            // Blocking: only names sharing a word, or a word's first three letters.
+            for w in k.split(' ') {
+                if let Some(v) = self.by_word.get(w) {
+                    candidates.extend(v.iter().take(500));
+                }
+            }
+            if candidates.is_empty() {
+                let stem: String = k.chars().take(3).collect();
+                for (w, v) in &self.by_word {
+                    if w.starts_with(&stem) {
+                        candidates.extend(v.iter().take(50));
+                    }
+                    if candidates.len() > 2_000 {
+                        break;
+                    }
+                }
+            }
+            candidates.sort_unstable();
+            candidates.dedup();
+        }
+        let mut scored: Vec<(f64, &str)> = candidates
+            .iter()
+            .filter_map(|&i| self.names.get(i as usize))
+            .map(|(n, _)| (strsim::jaro_winkler(&k, &key(n)), n.as_str()))
+            .filter(|(s, _)| *s >= 0.8)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+        let mut out: Vec<String> = Vec::new();
+        for (_, n) in scored {
+            if !out.iter().any(|o| o == n) {
+                out.push(n.to_string());
+            }
+            if out.len() == 3 {
+                break;
+            }
+        }
+        out
+    }
+}
+
+/// The resolved vocabularies of a dossier.
+#[derive(Debug, Default, Clone)]
+pub struct Vocabulary {
+    pub entities: Index,
+    pub properties: Index,
+    pub entity_clashes: Vec<Clash>,
+    pub property_clashes: Vec<Clash>,
+}
+
+impl Vocabulary {
+    pub fn new(entities: &[EntityDef], properties: &[PropertyDef]) -> Vocabulary {
+        let (e, ec) = Index::build(entities.iter().enumerate().map(|(i, e)| {
+            (
+                u32::try_from(i).unwrap_or(u32::MAX),
+                std::iter::once(e.id.as_str())
+                    .chain(std::iter::once(e.name.as_str()))
+                    .chain(e.aliases.iter().map(String::as_str)),
+            )
+        }));
+        let (p, pc) = Index::build(properties.iter().enumerate().map(|(i, p)| {
+            (
+                u32::try_from(i).unwrap_or(u32::MAX),
+                std::iter::once(p.id.as_str())
+                    .chain(std::iter::once(p.name.as_str()))
+                    .chain(p.aliases.iter().map(String::as_str)),
+            )
+        }));
+        Vocabulary {
+            entities: e,
+            properties: p,
+            entity_clashes: ec,
+            property_clashes: pc,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_fold_case_punctuation_and_possessives() {
+        assert_eq!(
+            key("Iran’s Revolutionary Guard Corps"),
+            "irans revolutionary guard corps"
+        );
+        assert_eq!(key("  I.R.G.C. "), "i r g c");
+        assert_eq!(key("ISIS-Khorasan"), "isis khorasan");
+    }
+
+    #[test]
+    fn aliases_resolve_and_clashes_are_reported() {
+        let (idx, clashes) = Index::build([
+            (0u32, vec!["irgc", "IRGC", "Islamic Revolutionary Guard Corps"]),
+            (1u32, vec!["iskp", "ISIS-Khorasan", "IRGC"]),
+        ]);
+        assert_eq!(idx.get("islamic revolutionary guard corps"), Some(0));
+        assert_eq!(idx.get("Isis Khorasan"), Some(1));
+        assert_eq!(clashes.len(), 1);
+        assert_eq!(idx.suggest("Islamic Revolutionary Guards Corps")[0], "Islamic Revolutionary Guard Corps");
+        assert!(idx.suggest("zzzzzz").is_empty());
+    }
+
+    #[test]
+    fn suggestions_use_blocking_on_large_vocabularies() {
+        let names: Vec<(u32, Vec<String>)> = (0..5_000u32)
+            .map(|i| (i, vec![format!("entity number {i}")]))
+            .collect();
+        let (idx, _) = Index::build(names.iter().map(|(i, n)| (*i, n.iter().map(String::as_str))));
+        let s = idx.suggest("entity number 4999x");
+        assert!(s.iter().any(|n| n == "entity number 4999"), "{s:?}");
+    }
+}

@@ -1,0 +1,156 @@
+//! Rendering findings for people (`human`, with the offending lines) and for grep-like
+//! tools (`brief`: `path:line:col: rule message`).
+
+use super::sanitize;
+use crate::model::{Finding, Loc, Severity};
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+/// Supplies the text of line `line` of a dossier file, if it can be read.
+pub trait LineSource {
+    fn line(&self, file: &str, line: u32) -> Option<String>;
+}
+
+fn level(s: Severity) -> Level<'static> {
+    match s {
+        Severity::Error => Level::ERROR,
+        Severity::Warning => Level::WARNING,
+        Severity::Info => Level::INFO,
+    }
+}
+
+/// Byte range from a 1-based character column to the end of the line's content.
+fn span_of(text: &str, column: u32) -> std::ops::Range<usize> {
+    let start = text
+        .char_indices()
+        .nth(column.saturating_sub(1) as usize)
+        .map_or(text.len(), |(i, _)| i);
+    let end = text.trim_end().len().max(start);
+    if start == end {
+        // Point at something even on an empty line.
+        return start..(start + text[start..].chars().next().map_or(0, char::len_utf8));
+    }
+    start..end
+}
+
+fn snippet<'a>(
+    lines: &dyn LineSource,
+    loc: &'a Loc,
+    label: String,
+    primary: bool,
+) -> Option<Snippet<'a, annotate_snippets::Annotation<'a>>> {
+    let text = sanitize(&lines.line(&loc.file, loc.line)?);
+    let span = span_of(&text, loc.column);
+    let kind = if primary {
+        AnnotationKind::Primary
+    } else {
+        AnnotationKind::Context
+    };
+    Some(
+        Snippet::source(text)
+            .line_start(loc.line as usize)
+            .path(loc.file.to_string())
+            .fold(false)
+            .annotation(kind.span(span).label(label)),
+    )
+}
+
+/// Renders findings as rustc-style diagnostics. `color` adds ANSI styles.
+pub fn human(findings: &[Finding], lines: &dyn LineSource, color: bool) -> String {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    let mut out = String::new();
+    for f in findings {
+        let message = sanitize(&f.message);
+        let mut group = Group::with_title(level(f.severity).primary_title(message).id(f.rule.code()));
+        let mut placed = false;
+        if let Some(loc) = &f.loc
+            && let Some(s) = snippet(lines, loc, String::new(), true)
+        {
+            group = group.element(s);
+            placed = true;
+        }
+        for r in &f.related {
+            if let Some(s) = snippet(lines, &r.loc, sanitize(&r.message), false) {
+                group = group.element(s);
+            } else {
+                group = group.element(Level::NOTE.message(format!(
+                    "{}: {}",
+                    r.loc,
+                    sanitize(&r.message)
+                )));
+            }
+        }
+        if !placed && let Some(loc) = &f.loc {
+            group = group.element(Level::NOTE.message(format!("at {loc}")));
+        }
+        if let Some(h) = &f.help {
+            group = group.element(Level::HELP.message(sanitize(h)));
+        }
+        out.push_str(&renderer.render(&[group]));
+        out.push_str("\n\n");
+    }
+    out
+}
+
+/// One line per finding: `path:line:col: severity[rule] message`.
+pub fn brief(findings: &[Finding]) -> String {
+    let mut out = String::new();
+    for f in findings {
+        let place = f
+            .loc
+            .as_ref()
+            .map_or_else(|| "<dossier>".to_string(), |l| l.to_string());
+        out.push_str(&format!(
+            "{place}: {}[{}] {}\n",
+            f.severity.name(),
+            f.rule.code(),
+            sanitize(&f.message)
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Rule;
+    use std::sync::Arc;
+
+    struct Fixed;
+    impl LineSource for Fixed {
+        fn line(&self, _: &str, line: u32) -> Option<String> {
+            (line == 3).then(|| "    quote: \"over 80 lives\"".to_string())
+        }
+    }
+
+    #[test]
+    fn human_output_shows_the_line_and_rule() {
+        let file: Arc<str> = Arc::from("claims/a.yaml");
+        let f = Finding::new(
+            Rule::QuoteNotFound,
+            Some(Loc::new(&file, 3, 12)),
+            "the quote does not occur".into(),
+            "x".into(),
+        )
+        .with_help("closest passage: seeds/a.txt:1");
+        let out = human(&[f.clone()], &Fixed, false);
+        assert!(out.contains("error[quote-not-found]"), "{out}");
+        assert!(out.contains("claims/a.yaml:3:12"), "{out}");
+        assert!(out.contains("quote: \"over 80 lives\""), "{out}");
+        assert!(out.contains("help: closest passage"), "{out}");
+        assert_eq!(
+            brief(&[f]),
+            "claims/a.yaml:3:12: error[quote-not-found] the quote does not occur\n"
+        );
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        let f = Finding::new(Rule::EmptyValue, None, "evil \x1b[31m red".into(), "x".into());
+        assert!(!brief(&[f.clone()]).contains('\x1b'));
+        assert!(!human(&[f], &Fixed, false).contains('\x1b'));
+    }
+}
