@@ -11,3 +11,5 @@ pub mod model;
 pub mod normalize;
 pub mod pipeline;
 pub mod report;
+pub mod text;
+pub mod write;

@@ -3,8 +3,11 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use corroborate::load::FileLines;
 use corroborate::model::Severity;
+use corroborate::model::{Date, DateRange, ValueKind};
+use corroborate::normalize::date::Reference;
+use corroborate::normalize::{Context, normalize_value};
 use corroborate::pipeline;
-use corroborate::report::diagnostics;
+use corroborate::report::{self, diagnostics};
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -52,8 +55,56 @@ enum Command {
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
     },
+    /// Show how a value is understood: kind, interval, unit, precision, the rule applied.
+    Normalize {
+        /// The value as a source states it, e.g. "approximately 25,000".
+        text: String,
+        /// Reference date for relative dates (YYYY-MM-DD, YYYY-MM or YYYY).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// Read the value as this kind instead of guessing.
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        #[arg(long, value_enum, default_value_t = TextFormat::Text)]
+        format: TextFormat,
+    },
+    /// Find every quantity, amount of money, duration and date in a plain-text article.
+    Extract {
+        file: PathBuf,
+        /// Publication date, for relative dates (YYYY-MM-DD, YYYY-MM or YYYY).
+        #[arg(long, value_name = "DATE")]
+        published: Option<String>,
+        #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
+        format: ExtractFormat,
+        /// Write to this file instead of stdout (never over an existing file without --force).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        force: bool,
+    },
     /// List every rule code with what it means and how to fix it.
     Rules,
+}
+
+#[derive(Copy, Clone, ValueEnum)]
+enum TextFormat {
+    Text,
+    Json,
+}
+
+#[derive(Copy, Clone, ValueEnum)]
+enum ExtractFormat {
+    Jsonl,
+    Yaml,
+}
+
+#[derive(Copy, Clone, ValueEnum)]
+enum KindArg {
+    Quantity,
+    Money,
+    Date,
+    Duration,
+    Text,
 }
 
 fn use_color(choice: ColorChoice) -> bool {
@@ -129,6 +180,96 @@ fn rules() -> u8 {
     EXIT_CLEAN
 }
 
+fn parse_date_arg(flag: &str, value: Option<&str>) -> Result<Option<DateRange>, u8> {
+    match value {
+        None => Ok(None),
+        Some(v) => match Date::parse_iso(v) {
+            Some(r) => Ok(Some(r)),
+            None => {
+                eprintln!("error: {flag} {v}: expected YYYY-MM-DD, YYYY-MM or YYYY");
+                Err(EXIT_ERROR)
+            }
+        },
+    }
+}
+
+fn normalize(text: &str, as_of: Option<&str>, kind: Option<KindArg>, format: TextFormat) -> u8 {
+    let reference = match parse_date_arg("--as-of", as_of) {
+        Ok(r) => r.map(|range| Reference {
+            range,
+            label: "as_of date",
+        }),
+        Err(code) => return code,
+    };
+    let expect = kind.map(|k| match k {
+        KindArg::Quantity => ValueKind::Quantity,
+        KindArg::Money => ValueKind::Money,
+        KindArg::Date => ValueKind::Date,
+        KindArg::Duration => ValueKind::Duration,
+        KindArg::Text => ValueKind::Text,
+    });
+    let ctx = Context {
+        expect,
+        reference,
+        ..Context::default()
+    };
+    let a = normalize_value(text, &ctx);
+    let out = match format {
+        TextFormat::Json => format!("{}\n", report::normalized_json(text, &a)),
+        TextFormat::Text => report::normalized_text(text, &a),
+    };
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    if a.kind == corroborate::model::AssertionKind::Unparsed {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+fn extract(
+    file: &std::path::Path,
+    published: Option<&str>,
+    format: ExtractFormat,
+    output: Option<PathBuf>,
+    force: bool,
+) -> u8 {
+    let published = match parse_date_arg("--published", published) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let text = match std::fs::read(file) {
+        Ok(b) => match String::from_utf8(b) {
+            Ok(t) => t,
+            Err(_) => {
+                eprintln!("error: {} is not UTF-8 text", file.display());
+                return EXIT_ERROR;
+            }
+        },
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", file.display());
+            return EXIT_ERROR;
+        }
+    };
+    let found = corroborate::normalize::extract(&text, published);
+    let out = match format {
+        ExtractFormat::Jsonl => report::extracted_jsonl(&found),
+        ExtractFormat::Yaml => report::extracted_yaml(&found, file, published),
+    };
+    match output {
+        None => {
+            let _ = std::io::stdout().lock().write_all(out.as_bytes());
+            EXIT_CLEAN
+        }
+        Some(path) => match corroborate::write::write_new(&path, out.as_bytes(), force) {
+            Ok(()) => EXIT_CLEAN,
+            Err(e) => {
+                eprintln!("error: {e}");
+                EXIT_ERROR
+            }
+        },
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let color = use_color(cli.color);
@@ -136,6 +277,19 @@ fn main() -> ExitCode {
         None => check(PathBuf::from("."), CheckFormat::Human, color),
         Some(Command::Check { dir, format }) => check(dir, format, color),
         Some(Command::Rules) => rules(),
+        Some(Command::Normalize {
+            text,
+            as_of,
+            kind,
+            format,
+        }) => normalize(&text, as_of.as_deref(), kind, format),
+        Some(Command::Extract {
+            file,
+            published,
+            format,
+            output,
+            force,
+        }) => extract(&file, published.as_deref(), format, output, force),
     };
     ExitCode::from(code)
 }

@@ -258,7 +258,9 @@ impl Interval {
     /// True when every point of `self` lies below every point of `other`.
     pub fn is_before(&self, other: &Interval) -> bool {
         match (self.high, other.low) {
-            (Some(h), Some(l)) => h < l || (h == l && !(self.high_inclusive && other.low_inclusive)),
+            (Some(h), Some(l)) => {
+                h < l || (h == l && !(self.high_inclusive && other.low_inclusive))
+            }
             _ => false,
         }
     }
@@ -331,6 +333,97 @@ pub fn fmt_num(x: f64) -> String {
     out
 }
 
+/// What a normalized value turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AssertionKind {
+    Number,
+    Range,
+    Money,
+    Quantity,
+    Duration,
+    Date,
+    Entity,
+    Text,
+    /// Nothing could be understood; `Assertion::unresolved` says why.
+    Unparsed,
+}
+
+impl AssertionKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            AssertionKind::Number => "number",
+            AssertionKind::Range => "range",
+            AssertionKind::Money => "money",
+            AssertionKind::Quantity => "quantity",
+            AssertionKind::Duration => "duration",
+            AssertionKind::Date => "date",
+            AssertionKind::Entity => "entity",
+            AssertionKind::Text => "text",
+            AssertionKind::Unparsed => "unparsed",
+        }
+    }
+}
+
+/// A value stated alongside its own conversion ("510 miles (820 kms)"), and whether the two
+/// agree once rounding is allowed for.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Conversion {
+    pub stated: String,
+    pub interval: Interval,
+    pub consistent: bool,
+}
+
+/// What a claim's value means, in a form that can be compared.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assertion {
+    pub kind: AssertionKind,
+    /// Numbers in the canonical unit of their dimension (km, days); for dates, day numbers.
+    pub interval: Option<Interval>,
+    /// The central figure as stated, in the canonical unit, before any hedge widened it.
+    pub stated: Option<f64>,
+    /// Canonical unit: `km`, `day`, `%`, `ordinal`; `None` for plain counts.
+    pub unit: Option<&'static str>,
+    /// ISO 4217 code for money.
+    pub currency: Option<&'static str>,
+    pub date: Option<DateRange>,
+    /// Index into the dossier's entities for entity values.
+    pub entity: Option<u32>,
+    /// Folded text for text values.
+    pub text: Option<String>,
+    /// The policy that produced the interval, for reports that explain themselves.
+    pub rule: String,
+    pub conversion: Option<Conversion>,
+    /// Why the value could not be (fully) resolved.
+    pub unresolved: Option<String>,
+}
+
+impl Assertion {
+    pub fn unparsed(reason: impl Into<String>) -> Assertion {
+        Assertion {
+            kind: AssertionKind::Unparsed,
+            interval: None,
+            stated: None,
+            unit: None,
+            currency: None,
+            date: None,
+            entity: None,
+            text: None,
+            rule: String::new(),
+            conversion: None,
+            unresolved: Some(reason.into()),
+        }
+    }
+    pub fn of_kind(kind: AssertionKind, rule: impl Into<String>) -> Assertion {
+        Assertion {
+            kind,
+            unresolved: None,
+            rule: rule.into(),
+            ..Assertion::unparsed("")
+        }
+    }
+}
+
 /// What kind of value a property takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
@@ -401,7 +494,9 @@ pub struct EntityDef {
 }
 
 /// How strongly a claim is asserted by whoever asserts it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default, Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum Hedge {
     Confirmed,
@@ -732,7 +827,10 @@ mod tests {
         assert!(over90.overlaps(&Interval::point(91.0)));
         assert!(!over90.overlaps(&Interval::point(90.0)));
         assert!(Interval::closed(1.0, 2.0).is_before(&Interval::closed(3.0, 4.0)));
-        assert_eq!(Interval::closed(1.0, 2.0).gap(&Interval::closed(3.0, 4.0)), 1.0);
+        assert_eq!(
+            Interval::closed(1.0, 2.0).gap(&Interval::closed(3.0, 4.0)),
+            1.0
+        );
         assert!(Interval::closed(0.0, 10.0).contains_interval(&Interval::point(10.0)));
     }
 

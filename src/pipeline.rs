@@ -19,7 +19,10 @@ impl Analysis {
         self.findings.iter().any(|f| f.rule.is_input_error())
     }
     pub fn count(&self, severity: Severity) -> usize {
-        self.findings.iter().filter(|f| f.severity == severity).count()
+        self.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .count()
     }
 }
 

@@ -121,10 +121,7 @@ fn read_text(path: &Path, name: &Arc<str>, limit: u64) -> Result<String, Finding
         return Err(finding(
             Rule::FileTooLarge,
             file_loc,
-            format!(
-                "{name} is {} bytes; the limit is {limit} bytes",
-                meta.len()
-            ),
+            format!("{name} is {} bytes; the limit is {limit} bytes", meta.len()),
             format!("size:{name}"),
         ));
     }
@@ -140,7 +137,11 @@ fn read_text(path: &Path, name: &Arc<str>, limit: u64) -> Result<String, Finding
         let at = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
         let line = 1 + bytes[..at].iter().filter(|&&b| b == b'\n').count();
-        let col = 1 + at - bytes[..at].iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+        let col = 1 + at
+            - bytes[..at]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |p| p + 1);
         finding(
             Rule::BadEncoding,
             Some(Loc::new(
@@ -303,14 +304,14 @@ fn load_source_file(root: &Path, path: &Path, quotes_optional: bool) -> FileResu
     };
     // Each claim is ~15 nodes; the budget grows with the file instead of capping it.
     let max_nodes = 10_000 + text.len() / 4;
-    let parsed: SourceFile = match serde_saphyr::from_str_with_options(&text, yaml::options(max_nodes))
-    {
-        Ok(p) => p,
-        Err(e) => {
-            out.findings.push(yaml_finding(&name, &e));
-            return out;
-        }
-    };
+    let parsed: SourceFile =
+        match serde_saphyr::from_str_with_options(&text, yaml::options(max_nodes)) {
+            Ok(p) => p,
+            Err(e) => {
+                out.findings.push(yaml_finding(&name, &e));
+                return out;
+            }
+        };
     drop(text);
     let header_loc = yaml::loc(&name, &parsed.source);
     let header = parsed.source.value;
@@ -419,13 +420,21 @@ fn load_source_file(root: &Path, path: &Path, quotes_optional: bool) -> FileResu
         let id = r.id.value.0.trim().to_string();
         for (field, v, l) in [
             ("id", r.id.value.0.as_str(), yaml::loc(&name, &r.id)),
-            ("subject", r.subject.value.as_str(), yaml::loc(&name, &r.subject)),
+            (
+                "subject",
+                r.subject.value.as_str(),
+                yaml::loc(&name, &r.subject),
+            ),
             (
                 "property",
                 r.property.value.as_str(),
                 yaml::loc(&name, &r.property),
             ),
-            ("value", r.value.value.0.as_str(), yaml::loc(&name, &r.value)),
+            (
+                "value",
+                r.value.value.0.as_str(),
+                yaml::loc(&name, &r.value),
+            ),
         ] {
             if v.trim().is_empty() {
                 out.findings.push(finding(
@@ -489,7 +498,12 @@ fn load_source_file(root: &Path, path: &Path, quotes_optional: bool) -> FileResu
                         if let Some(raw) = &raw_seed {
                             out.contexts.push((
                                 out.claims.len(),
-                                sentence_around(raw, found.start, found.end, s.line_of(found.start)),
+                                sentence_around(
+                                    raw,
+                                    found.start,
+                                    found.end,
+                                    s.line_of(found.start),
+                                ),
                             ));
                         }
                     }
@@ -502,10 +516,9 @@ fn load_source_file(root: &Path, path: &Path, quotes_optional: bool) -> FileResu
                             format!("quote-not-found:{source_id}:{id}"),
                         );
                         f.help = Some(match miss.line {
-                            Some(l) => format!(
-                                "closest passage: {seed_name}:{l}: {}",
-                                miss.explanation
-                            ),
+                            Some(l) => {
+                                format!("closest passage: {seed_name}:{l}: {}", miss.explanation)
+                            }
                             None => miss.explanation,
                         });
                         out.findings.push(f);
@@ -520,43 +533,14 @@ fn load_source_file(root: &Path, path: &Path, quotes_optional: bool) -> FileResu
     out
 }
 
-/// The sentence containing a quote, cut at sentence ends or line breaks, at most ~600 bytes.
+/// The sentence containing a quote, for reports that show the quote in context.
 fn sentence_around(text: &str, start: usize, end: usize, line: u32) -> QuoteContext {
-    let is_break = |b: u8| b == b'\n';
-    let bytes = text.as_bytes();
-    let mut s = start;
-    while s > 0 && start - s < 300 {
-        let b = bytes[s - 1];
-        if is_break(b) || (matches!(b, b'.' | b'!' | b'?') && bytes.get(s) == Some(&b' ')) {
-            break;
-        }
-        s -= 1;
-    }
-    let mut e = end;
-    while e < bytes.len() && e - end < 300 {
-        let b = bytes[e];
-        e += 1;
-        if is_break(b) {
-            e -= 1;
-            break;
-        }
-        if matches!(b, b'.' | b'!' | b'?') && bytes.get(e).is_none_or(|&n| n == b' ' || n == b'\n') {
-            break;
-        }
-    }
-    while !text.is_char_boundary(s) {
-        s += 1;
-    }
-    while !text.is_char_boundary(e) {
-        e -= 1;
-    }
-    let raw = &text[s..e];
-    let lead = raw.len() - raw.trim_start().len();
+    let (s, e) = crate::text::sentence_bounds(text, start, end);
     QuoteContext {
         line,
-        sentence: raw.trim().to_string(),
-        start: start - s - lead,
-        end: (end - s - lead).min(raw.trim().len()),
+        sentence: text[s..e].to_string(),
+        start: start.saturating_sub(s).min(e - s),
+        end: end.saturating_sub(s).min(e - s),
     }
 }
 
@@ -648,7 +632,8 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         return Err(LoadError::NoClaimsDir(root));
     }
     let mut findings = Vec::new();
-    let props = load_vocab::<PropertiesFile>(&root, &claims_dir.join(PROPERTIES_FILE), &mut findings);
+    let props =
+        load_vocab::<PropertiesFile>(&root, &claims_dir.join(PROPERTIES_FILE), &mut findings);
     let ents = load_vocab::<EntitiesFile>(&root, &claims_dir.join(ENTITIES_FILE), &mut findings);
     let quotes_optional = props.as_ref().is_some_and(|(_, p)| p.quotes_optional);
     let mut dossier = Dossier {
@@ -739,7 +724,10 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
                 let mut f = finding(
                     Rule::DuplicateId,
                     Some(c.locs.claim.clone()),
-                    format!("claim id `{}` is used twice in source `{}`", c.id, source.id),
+                    format!(
+                        "claim id `{}` is used twice in source `{}`",
+                        c.id, source.id
+                    ),
                     format!("duplicate-id:claim:{}:{}", source.id, c.id),
                 );
                 f.related.push(Related {
@@ -765,7 +753,10 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
                 findings.push(finding(
                     Rule::UnknownSource,
                     Some(s.loc.clone()),
-                    format!("source `{}` is derived from `{d}`, which is not declared", s.id),
+                    format!(
+                        "source `{}` is derived from `{d}`, which is not declared",
+                        s.id
+                    ),
                     format!("unknown-source:{}:{d}", s.id),
                 ));
             }
@@ -825,8 +816,16 @@ mod tests {
     #[test]
     fn seed_paths_must_stay_inside() {
         let root = std::env::temp_dir();
-        assert!(resolve_seed(&root, "../etc/passwd").unwrap_err().contains(".."));
-        assert!(resolve_seed(&root, "/etc/passwd").unwrap_err().contains("absolute"));
+        assert!(
+            resolve_seed(&root, "../etc/passwd")
+                .unwrap_err()
+                .contains("..")
+        );
+        assert!(
+            resolve_seed(&root, "/etc/passwd")
+                .unwrap_err()
+                .contains("absolute")
+        );
         assert!(resolve_seed(&root, "seeds/ok.txt").is_ok());
         assert!(resolve_seed(&root, "").is_err());
     }

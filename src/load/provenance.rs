@@ -301,9 +301,15 @@ mod tests {
 
     #[test]
     fn sketches_share_hashes_only_for_shared_passages() {
-        let a = sketch(&fold("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty"));
-        let b = sketch(&fold("zero ONE two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty"));
-        let c = sketch(&fold("entirely different words appear in this other text about something else entirely and nothing at all is shared here"));
+        let a = sketch(&fold(
+            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty",
+        ));
+        let b = sketch(&fold(
+            "zero ONE two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty",
+        ));
+        let c = sketch(&fold(
+            "entirely different words appear in this other text about something else entirely and nothing at all is shared here",
+        ));
         let shared = |x: &[u64], y: &[u64]| x.iter().filter(|h| y.binary_search(h).is_ok()).count();
         assert_eq!(shared(&a, &b), a.len());
         assert_eq!(shared(&a, &c), 0);

@@ -1,7 +1,13 @@
 //! Turning what a claim states into something comparable: names resolved through the
 //! vocabulary, values parsed into intervals, dates, money and entities. No I/O here.
 
+pub mod amount;
+pub mod date;
+pub mod lexer;
+pub mod value;
 pub mod vocab;
+
+pub use value::{Context, Extracted, extract, normalize_value};
 
 use crate::model::{Dossier, Finding, Rule};
 use rayon::prelude::*;
@@ -35,7 +41,10 @@ pub fn resolve_names(d: &Dossier, vocab: &Vocabulary) -> (Vec<Names>, Vec<Findin
         (
             &vocab.entity_clashes,
             "entities",
-            d.entities.iter().map(|e| (&e.id, &e.loc)).collect::<Vec<_>>(),
+            d.entities
+                .iter()
+                .map(|e| (&e.id, &e.loc))
+                .collect::<Vec<_>>(),
         ),
         (
             &vocab.property_clashes,
@@ -46,7 +55,11 @@ pub fn resolve_names(d: &Dossier, vocab: &Vocabulary) -> (Vec<Names>, Vec<Findin
         for c in clashes {
             let (a, aloc) = locs[c.first as usize];
             let (b, bloc) = locs[c.second as usize];
-            let rule = if a == b { Rule::DuplicateId } else { Rule::AmbiguousAlias };
+            let rule = if a == b {
+                Rule::DuplicateId
+            } else {
+                Rule::AmbiguousAlias
+            };
             findings.push(
                 Finding::new(
                     rule,
@@ -54,7 +67,10 @@ pub fn resolve_names(d: &Dossier, vocab: &Vocabulary) -> (Vec<Names>, Vec<Findin
                     if a == b {
                         format!("{what}: `{b}` is declared twice")
                     } else {
-                        format!("{what}: the name `{}` is given to both `{a}` and `{b}`", c.alias)
+                        format!(
+                            "{what}: the name `{}` is given to both `{a}` and `{b}`",
+                            c.alias
+                        )
                     },
                     format!("{}:{what}:{}", rule.code(), vocab::key(&c.alias)),
                 )

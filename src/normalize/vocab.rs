@@ -38,6 +38,8 @@ pub struct Index {
     /// Display names, for suggestions.
     names: Vec<(String, u32)>,
     by_word: HashMap<String, Vec<u32>>,
+    /// The indexed words in order, for prefix look-ups.
+    words: Vec<String>,
 }
 
 /// An alias claimed by two different ids.
@@ -81,6 +83,8 @@ impl Index {
                 }
             }
         }
+        idx.words = idx.by_word.keys().cloned().collect();
+        idx.words.sort_unstable();
         (idx, clashes)
     }
 
@@ -106,21 +110,27 @@ impl Index {
         if self.names.len() <= 2_000 {
             candidates.extend(0..u32::try_from(self.names.len()).unwrap_or(u32::MAX));
         } else {
-            // Blocking: only names sharing a word, or a word's first three letters.
+            // Blocking: names sharing a word with the query, or a word that starts with the
+            // same three letters (catches typos past the third letter). Very common words
+            // ("the", "province") carry no signal and are skipped.
+            const COMMON: usize = 1_000;
             for w in k.split(' ') {
-                if let Some(v) = self.by_word.get(w) {
-                    candidates.extend(v.iter().take(500));
+                if let Some(v) = self.by_word.get(w).filter(|v| v.len() <= COMMON) {
+                    candidates.extend(v);
                 }
-            }
-            if candidates.is_empty() {
-                let stem: String = k.chars().take(3).collect();
-                for (w, v) in &self.by_word {
-                    if w.starts_with(&stem) {
-                        candidates.extend(v.iter().take(50));
+                let stem: String = w.chars().take(3).collect();
+                let from = self.words.partition_point(|x| x.as_str() < stem.as_str());
+                for word in self.words[from..]
+                    .iter()
+                    .take_while(|x| x.starts_with(&stem))
+                    .take(200)
+                {
+                    if let Some(v) = self.by_word.get(word).filter(|v| v.len() <= COMMON) {
+                        candidates.extend(v);
                     }
-                    if candidates.len() > 2_000 {
-                        break;
-                    }
+                }
+                if candidates.len() > 20_000 {
+                    break;
                 }
             }
             candidates.sort_unstable();
@@ -199,13 +209,19 @@ mod tests {
     #[test]
     fn aliases_resolve_and_clashes_are_reported() {
         let (idx, clashes) = Index::build([
-            (0u32, vec!["irgc", "IRGC", "Islamic Revolutionary Guard Corps"]),
+            (
+                0u32,
+                vec!["irgc", "IRGC", "Islamic Revolutionary Guard Corps"],
+            ),
             (1u32, vec!["iskp", "ISIS-Khorasan", "IRGC"]),
         ]);
         assert_eq!(idx.get("islamic revolutionary guard corps"), Some(0));
         assert_eq!(idx.get("Isis Khorasan"), Some(1));
         assert_eq!(clashes.len(), 1);
-        assert_eq!(idx.suggest("Islamic Revolutionary Guards Corps")[0], "Islamic Revolutionary Guard Corps");
+        assert_eq!(
+            idx.suggest("Islamic Revolutionary Guards Corps")[0],
+            "Islamic Revolutionary Guard Corps"
+        );
         assert!(idx.suggest("zzzzzz").is_empty());
     }
 
@@ -214,7 +230,11 @@ mod tests {
         let names: Vec<(u32, Vec<String>)> = (0..5_000u32)
             .map(|i| (i, vec![format!("entity number {i}")]))
             .collect();
-        let (idx, _) = Index::build(names.iter().map(|(i, n)| (*i, n.iter().map(String::as_str))));
+        let (idx, _) = Index::build(
+            names
+                .iter()
+                .map(|(i, n)| (*i, n.iter().map(String::as_str))),
+        );
         let s = idx.suggest("entity number 4999x");
         assert!(s.iter().any(|n| n == "entity number 4999"), "{s:?}");
     }

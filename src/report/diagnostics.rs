@@ -64,7 +64,8 @@ pub fn human(findings: &[Finding], lines: &dyn LineSource, color: bool) -> Strin
     let mut out = String::new();
     for f in findings {
         let message = sanitize(&f.message);
-        let mut group = Group::with_title(level(f.severity).primary_title(message).id(f.rule.code()));
+        let mut group =
+            Group::with_title(level(f.severity).primary_title(message).id(f.rule.code()));
         let mut placed = false;
         if let Some(loc) = &f.loc
             && let Some(s) = snippet(lines, loc, String::new(), true)
@@ -149,7 +150,12 @@ mod tests {
 
     #[test]
     fn control_characters_never_reach_the_terminal() {
-        let f = Finding::new(Rule::EmptyValue, None, "evil \x1b[31m red".into(), "x".into());
+        let f = Finding::new(
+            Rule::EmptyValue,
+            None,
+            "evil \x1b[31m red".into(),
+            "x".into(),
+        );
         assert!(!brief(&[f.clone()]).contains('\x1b'));
         assert!(!human(&[f], &Fixed, false).contains('\x1b'));
     }

@@ -2,6 +2,9 @@
 //! Renderers turn the same data into text; none of them does I/O.
 
 pub mod diagnostics;
+pub mod normalized;
+
+pub use normalized::{extracted_jsonl, extracted_yaml, normalized_json, normalized_text};
 
 /// Escapes control characters (terminal escape sequences among them) in text that came
 /// from dossier files, so that a claim cannot drive the reader's terminal.

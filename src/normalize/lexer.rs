@@ -1,0 +1,506 @@
+//! Splits text into tokens the value parsers understand.
+//!
+//! Known words are mapped to one canonical spelling here ("kms", "kilometres" -> `km`;
+//! "approx." -> `approximately`; "Jan." -> `january`), so the parsers match on a small
+//! vocabulary. Unknown words are kept as [`Tok::Word`] with `None`.
+
+/// One token with its byte span in the input.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Token {
+    pub tok: Tok,
+    pub start: usize,
+    pub end: usize,
+    /// Whether whitespace separates this token from the previous one ("7bn" vs "7 bn").
+    pub spaced: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Tok {
+    /// Digits: value, the unit of the last significant digit, digit count before any
+    /// decimal point, and an ordinal suffix ("3rd").
+    Num {
+        value: f64,
+        ulp: f64,
+        int_digits: u8,
+        grouped: bool,
+        ordinal: bool,
+    },
+    /// A word, with its canonical spelling when it is one the parsers know.
+    Word(Option<&'static str>),
+    /// A currency symbol, as its ISO code.
+    Currency(&'static str),
+    /// Any dash or hyphen.
+    Dash,
+    Punct(u8),
+}
+
+impl Token {
+    pub fn word(&self) -> Option<&'static str> {
+        match self.tok {
+            Tok::Word(w) => w,
+            _ => None,
+        }
+    }
+    pub fn is(&self, w: &str) -> bool {
+        self.word() == Some(w)
+    }
+    pub fn is_punct(&self, c: u8) -> bool {
+        self.tok == Tok::Punct(c)
+    }
+}
+
+/// Maps a lower-cased word to its canonical spelling, if the parsers use it.
+pub fn canonical(w: &str) -> Option<&'static str> {
+    Some(match w {
+        // number words
+        "zero" | "nil" => "zero",
+        "no" | "none" => "no",
+        "one" => "one",
+        "two" => "two",
+        "three" => "three",
+        "four" => "four",
+        "five" => "five",
+        "six" => "six",
+        "seven" => "seven",
+        "eight" => "eight",
+        "nine" => "nine",
+        "ten" => "ten",
+        "eleven" => "eleven",
+        "twelve" => "twelve",
+        "thirteen" => "thirteen",
+        "fourteen" => "fourteen",
+        "fifteen" => "fifteen",
+        "sixteen" => "sixteen",
+        "seventeen" => "seventeen",
+        "eighteen" => "eighteen",
+        "nineteen" => "nineteen",
+        "twenty" => "twenty",
+        "thirty" => "thirty",
+        "forty" | "fourty" => "forty",
+        "fifty" => "fifty",
+        "sixty" => "sixty",
+        "seventy" => "seventy",
+        "eighty" => "eighty",
+        "ninety" => "ninety",
+        "hundred" => "hundred",
+        "thousand" => "thousand",
+        "million" | "mn" | "mln" | "mil" => "million",
+        "billion" | "bn" | "bln" => "billion",
+        "trillion" | "tn" | "trn" => "trillion",
+        "k" => "k",
+        "m" => "m",
+        "b" => "b",
+        "dozen" => "dozen",
+        "score" => "score",
+        "half" => "half",
+        "third" => "third",
+        "thirds" => "thirds",
+        "quarter" => "quarter",
+        "quarters" => "quarters",
+        "a" => "a",
+        "an" => "an",
+        "and" => "and",
+        "or" => "or",
+        "of" => "of",
+        "to" => "to",
+        "the" => "the",
+        "in" => "in",
+        "on" => "on",
+        "by" => "by",
+        "than" => "than",
+        "as" => "as",
+        "few" => "few",
+        "couple" => "couple",
+        "handful" => "handful",
+        "several" => "several",
+        "many" => "many",
+        "dozens" => "dozens",
+        "scores" => "scores",
+        "tens" => "tens",
+        "hundreds" => "hundreds",
+        "thousands" => "thousands",
+        "millions" => "millions",
+        "billions" => "billions",
+        "trillions" => "trillions",
+        // ordinals
+        "first" => "first",
+        "second" => "second",
+        "fourth" => "fourth",
+        "fifth" => "fifth",
+        "sixth" => "sixth",
+        "seventh" => "seventh",
+        "eighth" => "eighth",
+        "ninth" => "ninth",
+        "tenth" => "tenth",
+        "eleventh" => "eleventh",
+        "twelfth" => "twelfth",
+        "thirteenth" => "thirteenth",
+        "fourteenth" => "fourteenth",
+        "fifteenth" => "fifteenth",
+        "twentieth" => "twentieth",
+        "thirtieth" => "thirtieth",
+        "hundredth" => "hundredth",
+        "st" | "nd" | "rd" | "th" => "ordinal-suffix",
+        // hedges
+        "approximately" | "approx" | "approximate" | "circa" | "ca" | "c" => "approximately",
+        "about" => "about",
+        "around" => "around",
+        "some" => "some",
+        "roughly" => "roughly",
+        "estimated" | "est" => "estimated",
+        "over" => "over",
+        "more" => "more",
+        "upwards" | "upward" => "upwards",
+        "above" => "above",
+        "exceeding" => "exceeding",
+        "excess" => "excess",
+        "plus" => "plus",
+        "at" => "at",
+        "least" => "least",
+        "most" => "most",
+        "minimum" => "minimum",
+        "maximum" => "maximum",
+        "under" => "under",
+        "less" => "less",
+        "fewer" => "fewer",
+        "below" => "below",
+        "up" => "up",
+        "nearly" => "nearly",
+        "almost" => "almost",
+        "just" => "just",
+        "close" => "close",
+        "approaching" => "approaching",
+        "slightly" => "slightly",
+        "little" => "little",
+        "between" => "between",
+        "from" => "from",
+        "some-" => "some",
+        // units: length
+        "km" | "kms" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => "km",
+        "mile" | "miles" | "mi" => "mile",
+        "metre" | "metres" | "meter" | "meters" => "metre",
+        // units: time
+        "day" | "days" => "day",
+        "week" | "weeks" | "wk" | "wks" => "week",
+        "month" | "months" => "month",
+        "year" | "years" | "yr" | "yrs" => "year",
+        "hour" | "hours" | "hr" | "hrs" => "hour",
+        "decade" | "decades" => "decade",
+        "fortnight" | "fortnights" => "fortnight",
+        "long" => "long",
+        // percent
+        "percent" | "pct" => "percent",
+        "per" => "per",
+        "cent" => "cent",
+        // money words and codes
+        "pound" | "pounds" | "sterling" | "gbp" => "GBP",
+        "dollar" | "dollars" | "usd" => "USD",
+        "euro" | "euros" | "eur" => "EUR",
+        "yen" | "jpy" => "JPY",
+        "rupee" | "rupees" | "inr" => "INR",
+        "rial" | "rials" | "irr" => "IRR",
+        "afghani" | "afghanis" | "afn" => "AFN",
+        "rouble" | "roubles" | "ruble" | "rubles" | "rub" => "RUB",
+        "yuan" | "cny" | "rmb" => "CNY",
+        "chf" | "francs" => "CHF",
+        "us" => "us",
+        // months
+        "january" | "jan" => "january",
+        "february" | "feb" => "february",
+        "march" | "mar" => "march",
+        "april" | "apr" => "april",
+        "may" => "may",
+        "june" | "jun" => "june",
+        "july" | "jul" => "july",
+        "august" | "aug" => "august",
+        "september" | "sep" | "sept" => "september",
+        "october" | "oct" => "october",
+        "november" | "nov" => "november",
+        "december" | "dec" => "december",
+        // weekdays
+        "monday" | "mon" => "monday",
+        "tuesday" | "tue" | "tues" => "tuesday",
+        "wednesday" | "wed" => "wednesday",
+        "thursday" | "thu" | "thurs" => "thursday",
+        "friday" | "fri" => "friday",
+        "saturday" | "sat" => "saturday",
+        "sunday" | "sun" => "sunday",
+        // relative dates
+        "last" | "past" | "previous" => "last",
+        "this" | "current" => "this",
+        "next" | "coming" => "next",
+        "ago" => "ago",
+        "earlier" => "earlier",
+        "later" => "later",
+        "yesterday" => "yesterday",
+        "today" => "today",
+        "tomorrow" => "tomorrow",
+        "early" => "early",
+        "mid" | "middle" => "mid",
+        "late" => "late",
+        "end" => "end",
+        "beginning" | "start" => "beginning",
+        "since" => "since",
+        "before" => "before",
+        "after" => "after",
+        "until" | "till" => "until",
+        "q" => "q",
+        "s" => "s",
+        "so" => "so",
+        "greater" => "greater",
+        "short" => "short",
+        "much" => "much",
+        _ => return None,
+    })
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2010}'
+            | '\u{2011}'
+            | '\u{2012}'
+            | '\u{2013}'
+            | '\u{2014}'
+            | '\u{2015}'
+            | '\u{2212}'
+    )
+}
+
+fn currency_symbol(c: char) -> Option<&'static str> {
+    Some(match c {
+        '£' => "GBP",
+        '$' => "USD",
+        '€' => "EUR",
+        '¥' => "JPY",
+        '₹' => "INR",
+        '₽' => "RUB",
+        _ => return None,
+    })
+}
+
+/// Largest power of ten that divides an integer written with `digits` (its last
+/// significant digit's unit): 25000 -> 1000, 6900 -> 100, 130 -> 10, 17 -> 1.
+fn integer_ulp(digits: &[u8]) -> f64 {
+    let zeros = digits.iter().rev().take_while(|&&d| d == b'0').count();
+    if zeros == digits.len() {
+        return 1.0;
+    }
+    10f64.powi(i32::try_from(zeros).unwrap_or(0))
+}
+
+/// Tokenizes `text`. Never fails: unknown characters become punctuation or words.
+pub fn lex(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(text.len() / 4);
+    let mut i = 0;
+    let mut spaced = true;
+    let mut digits: Vec<u8> = Vec::with_capacity(24);
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            spaced = true;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        if b.is_ascii_digit() {
+            // Digits, optional ",ddd" groups, optional ".d+" decimals.
+            digits.clear();
+            let mut j = i;
+            while j < bytes.len() && bytes[j].is_ascii_digit() {
+                digits.push(bytes[j]);
+                j += 1;
+            }
+            let mut grouped = false;
+            if digits.len() <= 3 {
+                while j + 3 < bytes.len() + 0
+                    && bytes[j] == b','
+                    && bytes[j + 1..=j + 3].iter().all(u8::is_ascii_digit)
+                    && bytes.get(j + 4).is_none_or(|c| !c.is_ascii_digit())
+                {
+                    digits.extend_from_slice(&bytes[j + 1..=j + 3]);
+                    j += 4;
+                    grouped = true;
+                }
+            }
+            let int_digits = u8::try_from(digits.len()).unwrap_or(u8::MAX);
+            let mut ulp = integer_ulp(&digits);
+            let mut frac: Vec<u8> = Vec::new();
+            if j + 1 < bytes.len() && bytes[j] == b'.' && bytes[j + 1].is_ascii_digit() {
+                j += 1;
+                while j < bytes.len() && bytes[j].is_ascii_digit() {
+                    frac.push(bytes[j]);
+                    j += 1;
+                }
+                ulp = 10f64.powi(-i32::try_from(frac.len()).unwrap_or(0));
+            }
+            let mut s = String::with_capacity(digits.len() + frac.len() + 1);
+            s.extend(digits.iter().map(|&d| d as char));
+            if !frac.is_empty() {
+                s.push('.');
+                s.extend(frac.iter().map(|&d| d as char));
+            }
+            let value: f64 = s.parse().unwrap_or(f64::NAN);
+            // Ordinal suffix glued to the digits: 3rd, 21st.
+            let mut ordinal = false;
+            if frac.is_empty() && j + 1 < bytes.len() {
+                let suf = [
+                    bytes[j].to_ascii_lowercase(),
+                    bytes[j + 1].to_ascii_lowercase(),
+                ];
+                let after = bytes.get(j + 2).is_none_or(|c| !c.is_ascii_alphanumeric());
+                if after && matches!(&suf, b"st" | b"nd" | b"rd" | b"th") {
+                    ordinal = true;
+                    j += 2;
+                }
+            }
+            if value.is_finite() {
+                out.push(Token {
+                    tok: Tok::Num {
+                        value,
+                        ulp,
+                        int_digits,
+                        grouped,
+                        ordinal,
+                    },
+                    start,
+                    end: j,
+                    spaced,
+                });
+            } else {
+                out.push(Token {
+                    tok: Tok::Word(None),
+                    start,
+                    end: j,
+                    spaced,
+                });
+            }
+            i = j;
+            spaced = false;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or(' ');
+        let clen = c.len_utf8();
+        if c.is_alphabetic() {
+            let mut j = i;
+            for ch in text[i..].chars() {
+                // Apostrophes stay inside words ("Iran's"); periods end them.
+                if ch.is_alphabetic() || ch == '\'' || ch == '\u{2019}' {
+                    j += ch.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            let word = &text[i..j];
+            let canon = if word.len() <= 16 && word.is_ascii() {
+                let mut buf = [0u8; 16];
+                for (k, &wb) in word.as_bytes().iter().enumerate() {
+                    buf[k] = wb.to_ascii_lowercase();
+                }
+                std::str::from_utf8(&buf[..word.len()])
+                    .ok()
+                    .and_then(canonical)
+            } else {
+                None
+            };
+            let mut end = j;
+            // Abbreviation periods belong to the word: "Jan.", "approx.", "est.".
+            if canon.is_some() && bytes.get(j) == Some(&b'.') && word.len() <= 6 {
+                let next_is_lower_or_digit = text[j + 1..]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_some_and(|n| n.is_ascii_digit() || n.is_lowercase());
+                if next_is_lower_or_digit || word.len() <= 4 {
+                    end = j + 1;
+                }
+            }
+            out.push(Token {
+                tok: Tok::Word(canon),
+                start,
+                end,
+                spaced,
+            });
+            i = end;
+            spaced = end != j;
+            continue;
+        }
+        let tok = if is_dash(c) {
+            Tok::Dash
+        } else if let Some(code) = currency_symbol(c) {
+            Tok::Currency(code)
+        } else if c.is_ascii() {
+            Tok::Punct(b)
+        } else {
+            Tok::Punct(b'?')
+        };
+        out.push(Token {
+            tok,
+            start,
+            end: i + clen,
+            spaced,
+        });
+        i += clen;
+        spaced = false;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn num(t: &Token) -> (f64, f64) {
+        match t.tok {
+            Tok::Num { value, ulp, .. } => (value, ulp),
+            _ => panic!("not a number: {t:?}"),
+        }
+    }
+
+    #[test]
+    fn digits_with_separators_decimals_and_ordinals() {
+        let t = lex("25,000 6,900 1.15 3rd 2022, 2023");
+        assert_eq!(num(&t[0]), (25000.0, 1000.0));
+        assert_eq!(num(&t[1]), (6900.0, 100.0));
+        assert_eq!(num(&t[2]), (1.15, 0.01));
+        assert!(matches!(t[3].tok, Tok::Num { ordinal: true, .. }));
+        assert_eq!(num(&t[4]).0, 2022.0);
+        assert!(t[5].is_punct(b','));
+        assert_eq!(num(&t[6]).0, 2023.0);
+    }
+
+    #[test]
+    fn glued_units_and_scales_split() {
+        let t = lex("£7bn 850m 820kms");
+        assert_eq!(t[0].tok, Tok::Currency("GBP"));
+        assert_eq!(num(&t[1]).0, 7.0);
+        assert!(t[2].is("billion") && !t[2].spaced);
+        assert!(t[4].is("m"));
+        assert!(t[6].is("km"));
+    }
+
+    #[test]
+    fn abbreviations_keep_their_period() {
+        let t = lex("Jan. 4, 2024");
+        assert!(t[0].is("january"));
+        assert_eq!(t[0].end, 4);
+        assert_eq!(num(&t[1]).0, 4.0);
+    }
+
+    #[test]
+    fn odd_input_never_panics() {
+        for s in [
+            "",
+            "…",
+            "9".repeat(400).as_str(),
+            "1,",
+            "1.",
+            ",,,",
+            "\u{2013}5",
+            "ﬁ 3ʳᵈ",
+        ] {
+            let _ = lex(s);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! Showing how values and articles are read: `normalize` and `extract` output.
+
+use super::sanitize;
+use crate::model::{Assertion, DateRange, fmt_num};
+use crate::normalize::Extracted;
+use std::path::Path;
+
+/// `normalize --format json`: the keys of `extract`'s objects, plus `rule`, precision and
+/// any conversion check.
+pub fn normalized_json(text: &str, a: &Assertion) -> String {
+    let e = Extracted::new(text, 0, text.len(), text, a.clone());
+    let mut v = serde_json::to_value(&e).unwrap_or_default();
+    if let Some(obj) = v.as_object_mut() {
+        obj.insert(
+            "precision".into(),
+            serde_json::json!(a.date.map(|d| d.precision)),
+        );
+        obj.insert("stated".into(), serde_json::json!(a.stated));
+        obj.insert("conversion".into(), serde_json::json!(a.conversion));
+    }
+    serde_json::to_string(&v).unwrap_or_default()
+}
+
+/// `normalize` for people.
+pub fn normalized_text(text: &str, a: &Assertion) -> String {
+    let mut out = format!(
+        "value:     {}\nkind:      {}\n",
+        sanitize(text),
+        a.kind.name()
+    );
+    if let Some(d) = a.date {
+        out.push_str(&format!("dates:     {d}\nprecision: {:?}\n", d.precision));
+    } else if let Some(iv) = a.interval {
+        out.push_str(&format!("interval:  {iv}\n"));
+    }
+    if let Some(s) = a.stated
+        && a.date.is_none()
+    {
+        out.push_str(&format!("stated:    {}\n", fmt_num(s)));
+    }
+    if let Some(u) = a.unit {
+        out.push_str(&format!("unit:      {u}\n"));
+    }
+    if let Some(c) = a.currency {
+        out.push_str(&format!("currency:  {c}\n"));
+    }
+    if let Some(t) = &a.text {
+        out.push_str(&format!("text:      {}\n", sanitize(t)));
+    }
+    if let Some(c) = &a.conversion {
+        out.push_str(&format!(
+            "restated:  {} = {} ({})\n",
+            sanitize(&c.stated),
+            c.interval,
+            if c.consistent {
+                "consistent"
+            } else {
+                "INCONSISTENT with the main figure"
+            }
+        ));
+    }
+    if !a.rule.is_empty() {
+        out.push_str(&format!("rule:      {}\n", sanitize(&a.rule)));
+    }
+    if let Some(u) = &a.unresolved {
+        out.push_str(&format!("note:      {}\n", sanitize(u)));
+    }
+    out
+}
+
+pub fn extracted_jsonl(found: &[Extracted]) -> String {
+    let mut out = String::new();
+    for e in found {
+        out.push_str(&serde_json::to_string(e).unwrap_or_default());
+        out.push('\n');
+    }
+    out
+}
+
+/// A YAML string literal that round-trips any text: JSON strings are valid YAML.
+fn yaml_str(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+}
+
+/// A draft claim file: one claim per expression, its sentence as the quote, subject and
+/// property left for a person to fill in.
+pub fn extracted_yaml(found: &[Extracted], file: &Path, published: Option<DateRange>) -> String {
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "source".into());
+    let id: String = stem
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
+        .collect();
+    let mut out = String::from("# yaml-language-server: $schema=../schema/claims.schema.json\n");
+    out.push_str(
+        "# Draft written by `corroborate extract`: fill in each claim's subject and property.\n",
+    );
+    out.push_str(&format!(
+        "source:\n  id: {}\n  title: {}\n  publisher: unknown\n  published: {}\n  text: {}\nclaims:\n",
+        yaml_str(&id),
+        yaml_str(&stem),
+        published.map_or("unknown".to_string(), |p| match p.precision {
+            crate::model::Precision::Year => p.first.map_or("unknown".into(), |d| d.year.to_string()),
+            crate::model::Precision::Month => p.first.map_or("unknown".into(), |d| format!("{}-{:02}", d.year, d.month)),
+            _ => p.first.map_or("unknown".into(), |d| d.to_string()),
+        }),
+        yaml_str(&format!("seeds/{}", file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()))
+    ));
+    for (n, e) in found.iter().enumerate() {
+        out.push_str(&format!(
+            "  - id: {}\n    subject: TODO\n    property: TODO\n    value: {}\n    quote: {}\n    note: {}\n",
+            yaml_str(&format!("{}-{}", e.kind, n + 1)),
+            yaml_str(&e.text),
+            yaml_str(&e.sentence),
+            yaml_str(&format!("{} read as {}", e.kind, e.rule)),
+        ));
+    }
+    out
+}
