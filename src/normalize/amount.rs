@@ -412,7 +412,7 @@ impl Hedge {
                 "up to/at most: closed upper bound".into(),
             ),
             Hedge::Nearly => {
-                let d = half.max(0.1 * x.abs());
+                let d = 0.1 * x.abs();
                 (
                     Interval {
                         low: Some(x - d),
@@ -420,11 +420,11 @@ impl Hedge {
                         low_inclusive: true,
                         high_inclusive: false,
                     },
-                    "nearly/almost: just below, by at most half the last digit or 10%".into(),
+                    "nearly/almost: below, by at most 10% of the figure".into(),
                 )
             }
             Hedge::JustOver => {
-                let d = half.max(0.1 * x.abs());
+                let d = 0.1 * x.abs();
                 (
                     Interval {
                         low: Some(x),
@@ -432,7 +432,7 @@ impl Hedge {
                         low_inclusive: false,
                         high_inclusive: true,
                     },
-                    "just over: just above, by at most half the last digit or 10%".into(),
+                    "just over: above, by at most 10% of the figure".into(),
                 )
             }
         }

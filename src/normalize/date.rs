@@ -445,7 +445,10 @@ pub fn date(
                 })
             });
         }
-        (Some(dir @ ("last" | "this" | "next")), Some(m)) if month_of(m).is_some() => {
+        (Some(dir @ ("last" | "this" | "next")), Some(m))
+            if month_of(m).is_some()
+                && !(matches!(m, "may" | "march") && t.get(i + 1).is_some_and(|x| !x.capital)) =>
+        {
             let month = month_of(m)?;
             let what = format!("{dir} {m}");
             return rel(reference, &what, i + 2, move |d| {
@@ -511,7 +514,7 @@ pub fn date(
         // "May" and "March" are also words; only read them as months next to a date part.
         let ambiguous =
             matches!(mname, "may" | "march") && t.get(k).is_some_and(|x| x.end - x.start <= 5);
-        if let Some((d, after_d)) = day_at(t, k + 1) {
+        if let Some((d, after_d)) = day_at(t, k + 1).filter(|_| !ambiguous || t[k].capital) {
             let y_at = skip_comma(after_d);
             return finish_dmy(
                 t,
@@ -525,7 +528,7 @@ pub fn date(
             );
         }
         let y_at = skip_comma(k + 1);
-        if let Some(y) = year_at(t, y_at) {
+        if let Some(y) = year_at(t, y_at).filter(|_| !ambiguous || t[k].capital) {
             return ok(month_range(y, m)?, "month and year", y_at + 1);
         }
         if w(k + 1) == Some("of")

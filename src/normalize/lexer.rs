@@ -12,6 +12,8 @@ pub struct Token {
     pub end: usize,
     /// Whether whitespace separates this token from the previous one ("7bn" vs "7 bn").
     pub spaced: bool,
+    /// Whether the token starts with a capital letter ("May" the month, "may" the verb).
+    pub capital: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -367,6 +369,7 @@ pub fn lex(text: &str) -> Vec<Token> {
                     start,
                     end: j,
                     spaced,
+                    capital: false,
                 });
             } else {
                 out.push(Token {
@@ -374,6 +377,7 @@ pub fn lex(text: &str) -> Vec<Token> {
                     start,
                     end: j,
                     spaced,
+                    capital: false,
                 });
             }
             i = j;
@@ -393,6 +397,24 @@ pub fn lex(text: &str) -> Vec<Token> {
                 }
             }
             let word = &text[i..j];
+            // Letters glued to digits form a name ("MI6", "G7", "COVID19"), not a unit and a
+            // number; "Q1" (a quarter) is the exception the date parser reads.
+            if bytes.get(j).is_some_and(u8::is_ascii_digit) && !word.eq_ignore_ascii_case("q") {
+                let mut k = j;
+                while k < bytes.len() && bytes[k].is_ascii_alphanumeric() {
+                    k += 1;
+                }
+                out.push(Token {
+                    tok: Tok::Word(None),
+                    start,
+                    end: k,
+                    spaced,
+                    capital: c.is_uppercase(),
+                });
+                i = k;
+                spaced = false;
+                continue;
+            }
             let canon = if word.len() <= 16 && word.is_ascii() {
                 let mut buf = [0u8; 16];
                 for (k, &wb) in word.as_bytes().iter().enumerate() {
@@ -421,6 +443,7 @@ pub fn lex(text: &str) -> Vec<Token> {
                 start,
                 end,
                 spaced,
+                capital: c.is_uppercase(),
             });
             i = end;
             spaced = end != j;
@@ -440,6 +463,7 @@ pub fn lex(text: &str) -> Vec<Token> {
             start,
             end: i + clen,
             spaced,
+            capital: false,
         });
         i += clen;
         spaced = false;
@@ -486,6 +510,14 @@ mod tests {
         assert!(t[0].is("january"));
         assert_eq!(t[0].end, 4);
         assert_eq!(num(&t[1]).0, 4.0);
+    }
+
+    #[test]
+    fn letters_glued_to_digits_are_names() {
+        let t = lex("over 100 MI6 spies");
+        assert_eq!(t[2].tok, Tok::Word(None));
+        assert_eq!(t[2].end, 12);
+        assert!(lex("Q1")[0].is("q"));
     }
 
     #[test]

@@ -31,7 +31,7 @@ fn skip_filler(t: &[Token], mut i: usize) -> usize {
     while t
         .get(i)
         .is_some_and(|x| matches!(x.word(), Some("on" | "in" | "the" | "by" | "of")))
-        && t.get(i + 1).is_some()
+        && t.get(i + 1).is_some_and(|x| !x.is("excess"))
     {
         i += 1;
     }
@@ -223,11 +223,8 @@ fn can_start(tok: &Token) -> bool {
                 | "end"
                 | "beginning"
                 | "first"
-                | "no"
                 | "least"
                 | "most"
-                | "more"
-                | "less"
                 | "little"
                 | "much"
                 | "short"
@@ -242,10 +239,7 @@ fn can_start(tok: &Token) -> bool {
 fn worth_it(t: &[Token], start: usize, end: usize, a: &Assertion) -> bool {
     if end == start + 1
         && a.kind == AssertionKind::Number
-        && matches!(
-            t[start].word(),
-            Some("one" | "a" | "an" | "half" | "zero" | "second")
-        )
+        && matches!(t[start].word(), Some("one" | "a" | "an" | "half" | "zero"))
     {
         return false;
     }
@@ -299,4 +293,304 @@ pub fn extract(text: &str, published: Option<DateRange>) -> Vec<Extracted> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Date, Precision};
+
+    fn n(text: &str) -> Assertion {
+        normalize_value(text, &Context::default())
+    }
+    fn iv(text: &str) -> Interval {
+        n(text)
+            .interval
+            .unwrap_or_else(|| panic!("no interval for {text:?}"))
+    }
+    fn ends(text: &str) -> (Option<f64>, Option<f64>, bool, bool) {
+        let i = iv(text);
+        (i.low, i.high, i.low_inclusive, i.high_inclusive)
+    }
+
+    #[test]
+    fn policy_exact() {
+        assert_eq!(ends("130"), (Some(130.0), Some(130.0), true, true));
+        assert_eq!(ends("6,900"), (Some(6900.0), Some(6900.0), true, true));
+        assert_eq!(ends("1.15"), (Some(1.15), Some(1.15), true, true));
+    }
+
+    #[test]
+    fn policy_approximately_uses_rounding_and_margin() {
+        // ± half of 1,000 + 5% of 25,000
+        assert_eq!(
+            ends("approximately 25,000"),
+            (Some(23_250.0), Some(26_750.0), true, true)
+        );
+        for h in [
+            "about",
+            "around",
+            "some",
+            "roughly",
+            "an estimated",
+            "approx.",
+        ] {
+            assert_eq!(
+                iv(&format!("{h} 25,000")),
+                iv("approximately 25,000"),
+                "{h}"
+            );
+        }
+        let narrow = normalize_value(
+            "about 90",
+            &Context {
+                margin: Some(0.0),
+                ..Context::default()
+            },
+        );
+        assert_eq!(narrow.interval, Some(Interval::closed(85.0, 95.0)));
+    }
+
+    #[test]
+    fn policy_open_and_closed_bounds() {
+        for h in ["over", "more than", "upwards of", "in excess of"] {
+            assert_eq!(
+                ends(&format!("{h} 90")),
+                (Some(90.0), None, false, false),
+                "{h}"
+            );
+        }
+        assert_eq!(ends("at least 90"), (Some(90.0), None, true, false));
+        assert_eq!(ends("90 or more"), (Some(90.0), None, true, false));
+        for h in ["under", "less than", "fewer than"] {
+            assert_eq!(
+                ends(&format!("{h} 100")),
+                (Some(0.0), Some(100.0), true, false),
+                "{h}"
+            );
+        }
+        for h in ["up to", "at most", "no more than"] {
+            assert_eq!(
+                ends(&format!("{h} 100")),
+                (Some(0.0), Some(100.0), true, true),
+                "{h}"
+            );
+        }
+    }
+
+    #[test]
+    fn policy_nearly_is_just_below() {
+        let (lo, hi, li, hi_inc) = ends("nearly 100");
+        assert_eq!((lo, hi, li, hi_inc), (Some(90.0), Some(100.0), true, false));
+        assert_eq!(iv("almost 100"), iv("nearly 100"));
+        assert_eq!(iv("just under 100"), iv("nearly 100"));
+        let (lo, hi, ..) = ends("just over 100");
+        assert_eq!((lo, hi), (Some(100.0), Some(110.0)));
+    }
+
+    #[test]
+    fn policy_ranges() {
+        let want = Interval::closed(80_000.0, 100_000.0);
+        for s in [
+            "between 80,000 and 100,000",
+            "80,000 to 100,000",
+            "80,000-100,000",
+            "80,000–100,000",
+            "from 80,000 to 100,000",
+            "between 80 and 100 thousand",
+        ] {
+            assert_eq!(iv(s), want, "{s}");
+        }
+        assert_eq!(n("£5-7bn").currency, Some("GBP"));
+        assert_eq!(iv("£5-7bn"), Interval::closed(5e9, 7e9));
+    }
+
+    #[test]
+    fn policy_vague_amounts() {
+        assert_eq!(ends("dozens"), (Some(24.0), Some(100.0), true, false));
+        assert_eq!(ends("hundreds"), (Some(200.0), Some(1000.0), true, false));
+        assert_eq!(ends("thousands"), (Some(2000.0), Some(1e6), true, false));
+        assert_eq!(
+            ends("tens of thousands"),
+            (Some(20_000.0), Some(100_000.0), true, false)
+        );
+        assert_eq!(
+            ends("hundreds of thousands"),
+            (Some(200_000.0), Some(1e6), true, false)
+        );
+        assert_eq!(ends("billions"), (Some(2e9), Some(1e12), true, false));
+        assert_eq!(iv("several"), Interval::closed(3.0, 9.0));
+        assert_eq!(iv("several hundred"), Interval::closed(300.0, 900.0));
+        assert_eq!(iv("a few thousand"), Interval::closed(2000.0, 5000.0));
+    }
+
+    #[test]
+    fn number_words_scales_fractions_percentages_ordinals() {
+        for (s, v) in [
+            ("two", 2.0),
+            ("twenty-one", 21.0),
+            ("a dozen", 12.0),
+            ("a hundred and fifty", 150.0),
+            ("two hundred thousand", 200_000.0),
+            ("7 billion", 7e9),
+            ("7billion", 7e9),
+            ("1.2 million", 1.2e6),
+            ("850m", 850e6),
+            ("half a million", 5e5),
+            ("a third", 1.0 / 3.0),
+            ("two thirds", 2.0 / 3.0),
+        ] {
+            assert_eq!(n(s).stated, Some(v), "{s}");
+        }
+        assert_eq!(n("40 per cent").unit, Some("%"));
+        assert_eq!(n("12%").stated, Some(12.0));
+        let third = n("third");
+        assert_eq!((third.stated, third.unit), (Some(3.0), Some("ordinal")));
+    }
+
+    #[test]
+    fn units_and_money_convert_to_canonical() {
+        let d = n("510 miles (820 kms)");
+        assert_eq!(d.unit, Some("km"));
+        assert!((d.stated.unwrap() - 820.765).abs() < 0.01);
+        assert!(d.conversion.as_ref().unwrap().consistent);
+        assert!(!n("510 miles (920 km)").conversion.unwrap().consistent);
+        assert_eq!(n("950-km-long").stated, Some(950.0));
+        let m = n("£7 billion");
+        assert_eq!(
+            (m.kind, m.currency, m.stated),
+            (AssertionKind::Money, Some("GBP"), Some(7e9))
+        );
+        assert_eq!(n("7 billion pounds").currency, Some("GBP"));
+        assert_eq!(n("$5m").currency, Some("USD"));
+        assert_eq!(n("EUR 3bn").currency, Some("EUR"));
+        let metres = normalize_value(
+            "850m",
+            &Context {
+                unit: Some("km"),
+                expect: Some(ValueKind::Quantity),
+                ..Context::default()
+            },
+        );
+        assert_eq!(metres.stated, Some(0.85));
+    }
+
+    #[test]
+    fn durations_in_days() {
+        let d = n("nearly two years");
+        assert_eq!(d.kind, AssertionKind::Duration);
+        let i = d.interval.unwrap();
+        assert!(i.low.unwrap() > 500.0 && i.high == Some(730.485) && !i.high_inclusive);
+        assert_eq!(
+            ends("more than 600 days"),
+            (Some(600.0), None, false, false)
+        );
+        assert!((n("21 months").stated.unwrap() - 639.17).abs() < 0.01);
+        assert_eq!(n("almost two weeks").interval.unwrap().high, Some(14.0));
+    }
+
+    fn date_ctx(reference: Option<&str>) -> Context<'static> {
+        Context {
+            expect: Some(ValueKind::Date),
+            reference: reference.map(|r| Reference {
+                range: Date::parse_iso(r).unwrap(),
+                label: "publication date",
+            }),
+            ..Context::default()
+        }
+    }
+    fn dr(text: &str, reference: Option<&str>) -> (String, Option<Precision>, Option<String>) {
+        let a = normalize_value(text, &date_ctx(reference));
+        (
+            a.date.map(|d| d.to_string()).unwrap_or_default(),
+            a.date.map(|d| d.precision),
+            a.unresolved,
+        )
+    }
+
+    #[test]
+    fn absolute_and_partial_dates() {
+        assert_eq!(dr("3 January 2024", None).0, "2024-01-03");
+        assert_eq!(dr("Jan. 4, 2024", None).0, "2024-01-04");
+        assert_eq!(dr("February 2022", None).0, "2022-02-01..2022-02-28");
+        assert_eq!(dr("2022", None).1, Some(Precision::Year));
+        assert_eq!(dr("early 2022", None).0, "2022-01-01..2022-05-01");
+        assert_eq!(dr("2024-01-03", None).0, "2024-01-03");
+        assert_eq!(
+            dr("between 2011 and 2017", None).0,
+            "2011-01-01..2017-12-31"
+        );
+        assert!(
+            dr("31 February 2024", None)
+                .2
+                .unwrap()
+                .contains("not a real date")
+        );
+        assert!(
+            dr("Wednesday, Jan. 4, 2024", None)
+                .2
+                .unwrap()
+                .contains("Thursday")
+        );
+    }
+
+    #[test]
+    fn relative_dates_resolve_against_the_reference() {
+        assert_eq!(dr("January 3", Some("2024-01-20")).0, "2024-01-03");
+        assert_eq!(
+            dr("October", Some("2025-08-01")).0,
+            "2025-10-01..2025-10-31"
+        );
+        assert_eq!(
+            dr("last month", Some("2025-08-14")).0,
+            "2025-07-01..2025-07-31"
+        );
+        assert_eq!(dr("Tuesday", Some("2024-09-05")).0, "2024-09-03");
+        assert_eq!(
+            dr("last year", Some("2024-09-05")).0,
+            "2023-01-01..2023-12-31"
+        );
+        assert_eq!(
+            dr("March of this year", Some("2024")).0,
+            "2024-03-01..2024-03-31"
+        );
+        assert_eq!(
+            dr("two weeks ago", Some("2024-09-15")).1,
+            Some(Precision::Week)
+        );
+        // A coarse reference gives a wider, still honest, range.
+        assert_eq!(dr("last month", Some("2025")).0, "2024-12-01..2025-11-30");
+    }
+
+    #[test]
+    fn relative_dates_without_reference_stay_open_with_a_reason() {
+        let (range, _, why) = dr("last month", None);
+        assert!(range.is_empty());
+        assert!(why.unwrap().contains("publication date"));
+        let (_, _, why) = dr("Tuesday", Some("2024"));
+        assert!(why.unwrap().contains("precise to the day"));
+    }
+
+    #[test]
+    fn extract_finds_figures_in_prose() {
+        let text = "In February 2022, a breach exposed approximately 25,000 Afghans. \
+                    The £7 billion scheme ran for nearly two years; over 90 died on January 3.";
+        let found = extract(text, Date::parse_iso("2024-01"));
+        let texts: Vec<&str> = found.iter().map(|e| e.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "February 2022",
+                "approximately 25,000",
+                "£7 billion",
+                "nearly two years",
+                "over 90",
+                "January 3"
+            ]
+        );
+        for e in &found {
+            assert_eq!(&text[e.start..e.end], e.text);
+            assert!(e.sentence.contains(&e.text));
+        }
+    }
 }
