@@ -6,6 +6,8 @@
 
 #![forbid(unsafe_code)]
 
+pub mod acknowledge;
+pub mod compare;
 pub mod load;
 pub mod model;
 pub mod normalize;

@@ -1,6 +1,7 @@
 //! The command-line interface: argument parsing and exit codes. All work is in the library.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use corroborate::compare::Verdict;
 use corroborate::load::FileLines;
 use corroborate::model::Severity;
 use corroborate::model::{Date, DateRange, ValueKind};
@@ -39,6 +40,30 @@ enum ColorChoice {
 }
 
 #[derive(Copy, Clone, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+#[derive(Copy, Clone, ValueEnum)]
+enum ReportFormat {
+    Table,
+    Markdown,
+    Json,
+}
+
+fn verdict_parser(s: &str) -> Result<Verdict, String> {
+    Verdict::from_name(s).ok_or_else(|| {
+        format!(
+            "unknown verdict `{s}`; one of {}",
+            Verdict::ALL.map(|v| v.name()).join(", ")
+        )
+    })
+}
+
+#[derive(Copy, Clone, ValueEnum)]
 enum CheckFormat {
     Human,
     Brief,
@@ -47,13 +72,52 @@ enum CheckFormat {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Validate the claim files, check every quote against its source text, report findings.
+    /// Validate the claim files, check every quote against its source text, compare the
+    /// sources, and fail on what is new and unacknowledged.
     Check {
         /// Dossier root (holds claims/ and seeds/).
         #[arg(default_value = ".")]
         dir: PathBuf,
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
+        /// The lowest severity that fails the check (exit 1). Conflicts are errors, falling
+        /// totals and unreadable values warnings, incomparable values info.
+        #[arg(long, value_enum, default_value_t = FailOn::Error)]
+        fail_on: FailOn,
+    },
+    /// Report, fact by fact, where the sources agree, are compatible or conflict, and why.
+    Report {
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+        format: ReportFormat,
+        /// Show only groups with this verdict (repeatable).
+        #[arg(long, value_parser = verdict_parser)]
+        verdict: Vec<Verdict>,
+        /// Show only groups about this subject (id or any alias; repeatable).
+        #[arg(long)]
+        subject: Vec<String>,
+        /// Show only groups that involve this source id (repeatable).
+        #[arg(long)]
+        source: Vec<String>,
+        /// Write to this file instead of stdout (replaces it atomically).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Acknowledge current findings in claims/accepted.yaml, with a reason, so that `check`
+    /// stops failing on them.
+    Accept {
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// Why the finding is accepted (required; it is shown in reports).
+        #[arg(long)]
+        reason: String,
+        /// Fingerprints to accept (from `check --format json`); without any, every current
+        /// unacknowledged finding of --rule is accepted.
+        #[arg(long = "fingerprint")]
+        fingerprints: Vec<String>,
+        #[arg(long, default_value = "conflict")]
+        rule: String,
     },
     /// Show how a value is understood: kind, interval, unit, precision, the rule applied.
     Normalize {
@@ -118,49 +182,191 @@ fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
-fn check(dir: PathBuf, format: CheckFormat, color: bool) -> u8 {
-    let analysis = match pipeline::analyze(&dir) {
+fn analyze(dir: &std::path::Path) -> Result<pipeline::Analysis, u8> {
+    pipeline::analyze(dir).map_err(|e| {
+        eprintln!("error: {e}");
+        EXIT_ERROR
+    })
+}
+
+fn check(dir: PathBuf, format: CheckFormat, fail_on: FailOn, color: bool) -> u8 {
+    let analysis = match analyze(&dir) {
         Ok(a) => a,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return EXIT_ERROR;
-        }
+        Err(code) => return code,
     };
-    let findings = &analysis.findings;
+    let open: Vec<_> = analysis
+        .findings
+        .iter()
+        .filter(|f| f.acknowledged.is_none())
+        .cloned()
+        .collect();
+    let acknowledged = analysis.findings.len() - open.len();
     let out = match format {
         CheckFormat::Human => {
             let lines = FileLines::new(&analysis.loaded.root);
-            let mut s = diagnostics::human(findings, &lines, color);
+            let mut s = diagnostics::human(&open, &lines, color);
             let st = analysis.loaded.stats;
+            let report = analysis.report(&Default::default());
             s.push_str(&format!(
-                "checked {} sources, {} claims, {} quotes against {} seed texts: {} errors, {} warnings\n",
+                "checked {} sources, {} claims, {} quotes against {} seed texts\n{}\n{} errors, {} warnings{}\n",
                 analysis.loaded.dossier.sources.len(),
                 analysis.loaded.dossier.claims.len(),
                 st.quotes_checked,
                 st.seeds,
+                report::render::summary_line(&report),
                 analysis.count(Severity::Error),
                 analysis.count(Severity::Warning),
+                if acknowledged > 0 {
+                    format!(", {acknowledged} acknowledged in claims/accepted.yaml")
+                } else {
+                    String::new()
+                }
             ));
             s
         }
-        CheckFormat::Brief => diagnostics::brief(findings),
+        CheckFormat::Brief => diagnostics::brief(&open),
         CheckFormat::Json => {
             let v = serde_json::json!({
                 "sources": analysis.loaded.dossier.sources.len(),
                 "claims": analysis.loaded.dossier.claims.len(),
                 "quotes_checked": analysis.loaded.stats.quotes_checked,
-                "findings": findings,
+                "findings": analysis.findings,
             });
             format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default())
         }
     };
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    let threshold = match fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    };
     if analysis.has_input_errors() {
         EXIT_ERROR
-    } else if analysis.count(Severity::Error) > 0 {
+    } else if threshold.is_some_and(|t| analysis.fails(t)) {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn report_cmd(
+    dir: PathBuf,
+    format: ReportFormat,
+    verdicts: Vec<Verdict>,
+    subjects: Vec<String>,
+    sources: Vec<String>,
+    output: Option<PathBuf>,
+    color: bool,
+) -> u8 {
+    let analysis = match analyze(&dir) {
+        Ok(a) => a,
+        Err(code) => return code,
+    };
+    let filter = report::data::Filter {
+        verdicts,
+        subjects,
+        sources,
+    };
+    let r = analysis.report(&filter);
+    let color = color && output.is_none();
+    let out = match format {
+        ReportFormat::Table => {
+            let width = terminal_width();
+            report::render::table(&r, color, width)
+        }
+        ReportFormat::Markdown => report::render::markdown(&r),
+        ReportFormat::Json => report::render::json(&r),
+    };
+    match output {
+        Some(path) => match corroborate::write::write_atomic(&path, out.as_bytes()) {
+            Ok(()) => {}
+            Err(e) => {
+                eprintln!("error: {e}");
+                return EXIT_ERROR;
+            }
+        },
+        None => {
+            let _ = std::io::stdout().lock().write_all(out.as_bytes());
+        }
+    }
+    if analysis.has_input_errors() {
+        EXIT_ERROR
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+fn terminal_width() -> Option<u16> {
+    if let Some(w) = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()) {
+        return Some(w);
+    }
+    // comfy-table measures the terminal itself when stdout is one; a pipe gets a fixed width
+    // so output is reproducible.
+    if std::io::stdout().is_terminal() {
+        None
+    } else {
+        Some(120)
+    }
+}
+
+fn accept(dir: PathBuf, reason: String, fingerprints: Vec<String>, rule: String) -> u8 {
+    if reason.trim().is_empty() {
+        eprintln!("error: --reason must say why the finding is accepted");
+        return EXIT_ERROR;
+    }
+    let analysis = match analyze(&dir) {
+        Ok(a) => a,
+        Err(code) => return code,
+    };
+    let open: Vec<&corroborate::model::Finding> = analysis
+        .findings
+        .iter()
+        .filter(|f| f.acknowledged.is_none())
+        .collect();
+    let chosen: Vec<&corroborate::model::Finding> = if fingerprints.is_empty() {
+        open.into_iter().filter(|f| f.rule.code() == rule).collect()
+    } else {
+        let mut v = Vec::new();
+        for fp in &fingerprints {
+            match open.iter().find(|f| &f.fingerprint == fp) {
+                Some(f) => v.push(*f),
+                None => {
+                    eprintln!("error: no current unacknowledged finding has fingerprint `{fp}`");
+                    return EXIT_ERROR;
+                }
+            }
+        }
+        v
+    };
+    let entries: Vec<corroborate::acknowledge::Entry> = chosen
+        .iter()
+        .map(|f| corroborate::acknowledge::Entry {
+            fingerprint: f.fingerprint.clone(),
+            rule: f.rule.code().to_string(),
+            reason: reason.clone(),
+            note: Some(f.message.clone()),
+        })
+        .collect();
+    let path = analysis
+        .loaded
+        .root
+        .join("claims")
+        .join(corroborate::load::ACCEPTED_FILE);
+    match corroborate::acknowledge::append(&path, &entries) {
+        Ok(n) => {
+            eprintln!(
+                "acknowledged {n} finding(s) in claims/{}",
+                corroborate::load::ACCEPTED_FILE
+            );
+            EXIT_CLEAN
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            EXIT_ERROR
+        }
     }
 }
 
@@ -274,8 +480,26 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let color = use_color(cli.color);
     let code = match cli.command {
-        None => check(PathBuf::from("."), CheckFormat::Human, color),
-        Some(Command::Check { dir, format }) => check(dir, format, color),
+        None => check(PathBuf::from("."), CheckFormat::Human, FailOn::Error, color),
+        Some(Command::Check {
+            dir,
+            format,
+            fail_on,
+        }) => check(dir, format, fail_on, color),
+        Some(Command::Report {
+            dir,
+            format,
+            verdict,
+            subject,
+            source,
+            output,
+        }) => report_cmd(dir, format, verdict, subject, source, output, color),
+        Some(Command::Accept {
+            dir,
+            reason,
+            fingerprints,
+            rule,
+        }) => accept(dir, reason, fingerprints, rule),
         Some(Command::Rules) => rules(),
         Some(Command::Normalize {
             text,

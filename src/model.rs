@@ -644,6 +644,9 @@ pub struct Finding {
     pub help: Option<String>,
     /// Stable across edits that move lines: rule, claim ids, normalized values.
     pub fingerprint: String,
+    /// The reason given in the acknowledged-findings file, when the finding is accepted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub acknowledged: Option<String>,
 }
 
 impl Finding {
@@ -656,6 +659,7 @@ impl Finding {
             related: Vec::new(),
             help: None,
             fingerprint,
+            acknowledged: None,
         }
     }
     pub fn with_help(mut self, help: impl Into<String>) -> Finding {

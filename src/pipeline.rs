@@ -1,7 +1,8 @@
 //! Runs the stages in order and gathers what each found.
 
+use crate::compare::{self, Comparison};
 use crate::load::{self, LoadError, Loaded};
-use crate::model::{Finding, Severity};
+use crate::model::{Assertion, Finding, Severity};
 use crate::normalize::{self, Names, vocab::Vocabulary};
 use std::path::Path;
 
@@ -10,6 +11,8 @@ pub struct Analysis {
     pub loaded: Loaded,
     pub vocab: Vocabulary,
     pub names: Vec<Names>,
+    pub assertions: Vec<Assertion>,
+    pub comparison: Comparison,
     pub findings: Vec<Finding>,
 }
 
@@ -18,11 +21,28 @@ impl Analysis {
     pub fn has_input_errors(&self) -> bool {
         self.findings.iter().any(|f| f.rule.is_input_error())
     }
+    /// Findings of this severity that nobody has acknowledged.
     pub fn count(&self, severity: Severity) -> usize {
         self.findings
             .iter()
-            .filter(|f| f.severity == severity)
+            .filter(|f| f.severity == severity && f.acknowledged.is_none())
             .count()
+    }
+    /// Whether an unacknowledged finding at or above `threshold` exists.
+    pub fn fails(&self, threshold: Severity) -> bool {
+        self.findings
+            .iter()
+            .any(|f| f.acknowledged.is_none() && f.severity >= threshold)
+    }
+    pub fn report(&self, filter: &crate::report::data::Filter) -> crate::report::data::Report {
+        crate::report::data::build(
+            &self.loaded.dossier,
+            &self.assertions,
+            &self.comparison,
+            &self.loaded.quote_contexts,
+            &self.findings,
+            filter,
+        )
     }
 }
 
@@ -30,15 +50,51 @@ pub fn analyze(root: &Path) -> Result<Analysis, LoadError> {
     let loaded = load::load(root)?;
     let vocab = Vocabulary::new(&loaded.dossier.entities, &loaded.dossier.properties);
     let (names, name_findings) = normalize::resolve_names(&loaded.dossier, &vocab);
+    let (assertions, value_findings) = normalize::assertions(&loaded.dossier, &vocab, &names);
+    let relays = compare::relay::detect(&loaded.sketches);
+    let comparison = compare::compare(&loaded.dossier, &names, &assertions, relays);
     let mut findings = loaded.findings.clone();
     findings.extend(name_findings);
+    findings.extend(value_findings);
+    findings.extend(comparison.findings.iter().cloned());
+    acknowledge(&loaded.accepted, &mut findings);
     sort_findings(&mut findings);
     Ok(Analysis {
         loaded,
         vocab,
         names,
+        assertions,
+        comparison,
         findings,
     })
+}
+
+/// Marks findings the editors accepted, and reports accepted entries that no longer match.
+fn acknowledge(accepted: &[load::Accepted], findings: &mut Vec<Finding>) {
+    let by_fp: std::collections::HashMap<&str, &load::Accepted> = accepted
+        .iter()
+        .map(|a| (a.fingerprint.as_str(), a))
+        .collect();
+    let mut used = std::collections::HashSet::new();
+    for f in findings.iter_mut() {
+        if let Some(a) = by_fp.get(f.fingerprint.as_str()) {
+            f.acknowledged = Some(a.reason.clone());
+            used.insert(a.fingerprint.as_str());
+        }
+    }
+    for a in accepted {
+        if !used.contains(a.fingerprint.as_str()) {
+            findings.push(
+                Finding::new(
+                    crate::model::Rule::StaleAcknowledgement,
+                    Some(a.loc.clone()),
+                    format!("acknowledged finding `{}` no longer occurs", a.fingerprint),
+                    format!("stale:{}", a.fingerprint),
+                )
+                .with_help(crate::model::Rule::StaleAcknowledgement.fix()),
+            );
+        }
+    }
 }
 
 /// Orders findings by place, so output is stable whatever order threads finished in.

@@ -13,7 +13,7 @@ fn with_separators(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
@@ -61,7 +61,7 @@ fn words(n: u64) -> String {
         }
         if rest < 20 {
             parts.push(UNITS[rest as usize].to_string());
-        } else if rest % 10 == 0 {
+        } else if rest.is_multiple_of(10) {
             parts.push(TENS[(rest / 10) as usize].to_string());
         } else {
             parts.push(format!(

@@ -65,7 +65,17 @@ pub struct Loaded {
     pub quote_contexts: HashMap<u32, QuoteContext>,
     /// Per source, a compact sketch of its seed text for relay detection.
     pub sketches: Vec<Option<Vec<u64>>>,
+    /// Acknowledged findings: fingerprint, reason, where the entry is.
+    pub accepted: Vec<Accepted>,
     pub stats: LoadStats,
+}
+
+/// One entry of the acknowledged-findings file.
+#[derive(Debug, Clone)]
+pub struct Accepted {
+    pub fingerprint: String,
+    pub reason: String,
+    pub loc: Loc,
 }
 
 /// Where a quote sits in its seed, for reports that show it in context.
@@ -99,6 +109,8 @@ fn rel_name(root: &Path, path: &Path) -> Arc<str> {
 }
 
 /// Reads a file under the size limit as UTF-8, with a finding naming it otherwise.
+// The error is a finding that goes straight into the report; it is rare, so its size is moot.
+#[allow(clippy::result_large_err)]
 fn read_text(path: &Path, name: &Arc<str>, limit: u64) -> Result<String, Finding> {
     let file_loc = Some(Loc::new(name, 1, 1));
     let meta = std::fs::metadata(path).map_err(|e| {
@@ -269,6 +281,7 @@ fn opt_text(s: &Option<String>) -> Option<String> {
         .filter(|t| !t.is_empty())
 }
 
+#[allow(clippy::result_large_err)]
 fn parse_published(name: &Arc<str>, s: &Spanned<yaml::Text>) -> Result<Published, Finding> {
     let t = s.value.0.trim();
     if t.eq_ignore_ascii_case("unknown") {
@@ -636,6 +649,19 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         load_vocab::<PropertiesFile>(&root, &claims_dir.join(PROPERTIES_FILE), &mut findings);
     let ents = load_vocab::<EntitiesFile>(&root, &claims_dir.join(ENTITIES_FILE), &mut findings);
     let quotes_optional = props.as_ref().is_some_and(|(_, p)| p.quotes_optional);
+    let accepted =
+        load_vocab::<yaml::AcceptedFile>(&root, &claims_dir.join(ACCEPTED_FILE), &mut findings)
+            .map(|(name, f)| {
+                f.accepted
+                    .into_iter()
+                    .map(|e| Accepted {
+                        loc: yaml::loc(&name, &e),
+                        fingerprint: e.value.fingerprint.trim().to_string(),
+                        reason: e.value.reason.trim().to_string(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
     let mut dossier = Dossier {
         quotes_optional,
         ..Dossier::default()
@@ -768,6 +794,7 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         findings,
         quote_contexts,
         sketches,
+        accepted,
         stats,
     })
 }

@@ -184,3 +184,22 @@ pub fn options(max_nodes: usize) -> serde_saphyr::Options {
         budget: budget,
     }
 }
+
+/// `claims/accepted.yaml`: findings the editors reviewed and accept.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AcceptedFile {
+    #[serde(default)]
+    pub accepted: Vec<Spanned<AcceptedRecord>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AcceptedRecord {
+    pub fingerprint: String,
+    #[serde(default)]
+    pub rule: Option<String>,
+    pub reason: String,
+    #[serde(default)]
+    pub note: Option<String>,
+}

@@ -132,7 +132,7 @@ pub fn figure(t: &[Token], i: usize, m_is_million: bool) -> Option<(Figure, usiz
         {
             // A glued "b" or "k" is a scale; spaced, it is more likely a letter or a word.
             let w = t[j].word().unwrap_or("");
-            if !(matches!(w, "b" | "k" | "m") && t[j].spaced) || w == "m" && !t[j].spaced {
+            if !matches!(w, "b" | "k" | "m") || !t[j].spaced {
                 f.value *= s;
                 f.ulp *= s;
                 f.scale = s;

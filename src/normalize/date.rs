@@ -753,7 +753,7 @@ fn ago(t: &[Token], i: usize, reference: Option<Reference>) -> Option<DateParse>
         return None;
     }
     let text = format!("{} ago", unit);
-    let (lo, hi) = (lo.max(0.0) as i64, hi.max(0.0).min(10_000.0) as i64);
+    let (lo, hi) = (lo.max(0.0) as i64, hi.clamp(0.0, 10_000.0) as i64);
     rel(reference, &text, after + 2, move |d| {
         Some(match unit {
             "day" => DateRange::span(

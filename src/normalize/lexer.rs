@@ -316,7 +316,7 @@ pub fn lex(text: &str) -> Vec<Token> {
             }
             let mut grouped = false;
             if digits.len() <= 3 {
-                while j + 3 < bytes.len() + 0
+                while j + 3 < bytes.len()
                     && bytes[j] == b','
                     && bytes[j + 1..=j + 3].iter().all(u8::is_ascii_digit)
                     && bytes.get(j + 4).is_none_or(|c| !c.is_ascii_digit())

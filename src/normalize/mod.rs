@@ -9,7 +9,7 @@ pub mod vocab;
 
 pub use value::{Context, Extracted, extract, normalize_value};
 
-use crate::model::{Dossier, Finding, Rule};
+use crate::model::{Assertion, AssertionKind, Date, Dossier, Finding, Rule, ValueKind};
 use rayon::prelude::*;
 use vocab::Vocabulary;
 
@@ -128,4 +128,114 @@ pub fn resolve_names(d: &Dossier, vocab: &Vocabulary) -> (Vec<Names>, Vec<Findin
         findings.extend(f);
     }
     (names, findings)
+}
+
+/// Normalizes every claim's value, guided by its property; entity values are resolved
+/// through the vocabulary. Returns one assertion per claim and the problems found.
+pub fn assertions(
+    d: &Dossier,
+    vocab: &Vocabulary,
+    names: &[Names],
+) -> (Vec<Assertion>, Vec<Finding>) {
+    let per_claim: Vec<(Assertion, Vec<Finding>)> = d
+        .claims
+        .par_iter()
+        .zip(names.par_iter())
+        .map(|(c, n)| {
+            let mut f = Vec::new();
+            let Some(p) = n.property.map(|p| &d.properties[p as usize]) else {
+                return (Assertion::unparsed("the property is not declared"), f);
+            };
+            let source = &d.sources[c.source as usize];
+            let reference = match c.as_of.as_deref().and_then(Date::parse_iso) {
+                Some(range) => Some(date::Reference { range, label: "claim's as_of date" }),
+                None => source.published.range().map(|range| date::Reference {
+                    range,
+                    label: "publication date",
+                }),
+            };
+            let ctx = Context {
+                expect: Some(p.kind),
+                unit: p.unit.as_deref(),
+                reference,
+                margin: None,
+            };
+            let mut a = normalize_value(&c.value, &ctx);
+            if p.kind == ValueKind::Entity {
+                a.kind = AssertionKind::Entity;
+                a.entity = vocab.entities.get(&c.value);
+                if a.entity.is_none() {
+                    f.push(
+                        Finding::new(
+                            Rule::UnknownEntity,
+                            Some(c.locs.value.clone()),
+                            format!(
+                                "value `{}` of claim `{}` is not a declared entity, but property `{}` takes entities{}",
+                                c.value,
+                                c.id,
+                                p.id,
+                                did_you_mean(&vocab.entities.suggest(&c.value))
+                            ),
+                            format!("unknown-entity:{}:{}:{}", source.id, c.id, vocab::key(&c.value)),
+                        )
+                        .with_help(Rule::UnknownEntity.fix()),
+                    );
+                }
+            }
+            if a.kind == AssertionKind::Unparsed
+                || (a.unresolved.is_some() && a.interval.is_none() && a.kind != AssertionKind::Date)
+            {
+                f.push(
+                    Finding::new(
+                        Rule::UnparsedValue,
+                        Some(c.locs.value.clone()),
+                        format!(
+                            "value `{}` of claim `{}` could not be read as a {}: {}",
+                            c.value,
+                            c.id,
+                            p.kind.name(),
+                            a.unresolved.as_deref().unwrap_or("unknown form")
+                        ),
+                        format!("unparsed-value:{}:{}", source.id, c.id),
+                    )
+                    .with_help(Rule::UnparsedValue.fix()),
+                );
+            } else if a.unresolved.is_some() && a.kind != AssertionKind::Date {
+                f.push(Finding::new(
+                    Rule::UnparsedValue,
+                    Some(c.locs.value.clone()),
+                    format!(
+                        "value `{}` of claim `{}`: {}",
+                        c.value,
+                        c.id,
+                        a.unresolved.as_deref().unwrap_or("")
+                    ),
+                    format!("unparsed-value:{}:{}", source.id, c.id),
+                ));
+            }
+            if let Some(conv) = a.conversion.as_ref().filter(|c| !c.consistent) {
+                f.push(Finding::new(
+                    Rule::InconsistentConversion,
+                    Some(c.locs.value.clone()),
+                    format!(
+                        "value `{}` of claim `{}` restates itself as `{}`, which does not match ({} vs {})",
+                        c.value,
+                        c.id,
+                        conv.stated,
+                        a.interval.map(|i| i.to_string()).unwrap_or_default(),
+                        conv.interval
+                    ),
+                    format!("inconsistent-conversion:{}:{}", source.id, c.id),
+                ));
+            }
+            (a, f)
+        })
+        .collect();
+    let mut out = Vec::with_capacity(per_claim.len());
+    let mut findings = Vec::new();
+    for (a, f) in per_claim {
+        out.push(a);
+        findings.extend(f);
+    }
+    (out, findings)
 }

@@ -137,7 +137,7 @@ mod tests {
             "x".into(),
         )
         .with_help("closest passage: seeds/a.txt:1");
-        let out = human(&[f.clone()], &Fixed, false);
+        let out = human(std::slice::from_ref(&f), &Fixed, false);
         assert!(out.contains("error[quote-not-found]"), "{out}");
         assert!(out.contains("claims/a.yaml:3:12"), "{out}");
         assert!(out.contains("quote: \"over 80 lives\""), "{out}");
@@ -156,7 +156,7 @@ mod tests {
             "evil \x1b[31m red".into(),
             "x".into(),
         );
-        assert!(!brief(&[f.clone()]).contains('\x1b'));
+        assert!(!brief(std::slice::from_ref(&f)).contains('\x1b'));
         assert!(!human(&[f], &Fixed, false).contains('\x1b'));
     }
 }

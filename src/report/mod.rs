@@ -1,8 +1,10 @@
 //! Everything corroborate shows: diagnostics for findings and the discrepancy report.
 //! Renderers turn the same data into text; none of them does I/O.
 
+pub mod data;
 pub mod diagnostics;
 pub mod normalized;
+pub mod render;
 
 pub use normalized::{extracted_jsonl, extracted_yaml, normalized_json, normalized_text};
 

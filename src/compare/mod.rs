@@ -1,0 +1,971 @@
+//! Grouping claims about the same fact and judging each group.
+//!
+//! Every step is linear or n log n in the number of claims: groups come from hashing their
+//! key, verdicts from the running extremes of the intervals (an empty common intersection is
+//! a conflict between the claim with the lowest upper end and the one with the highest lower
+//! end), value clusters from one sort, independence from a union-find over sources.
+
+pub mod relay;
+
+use crate::model::{
+    Assertion, AssertionKind, Claim, Dossier, EntityDef, Finding, Interval, PropertyDef, Rule,
+    Temporal, ValueKind, fmt_num,
+};
+use crate::normalize::Names;
+use crate::normalize::vocab::key;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// What the sources say about one fact, judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Verdict {
+    Conflict,
+    Revised,
+    NotComparable,
+    ScopeDiffers,
+    Compatible,
+    Agree,
+    SingleSource,
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 7] = [
+        Verdict::Conflict,
+        Verdict::Revised,
+        Verdict::NotComparable,
+        Verdict::ScopeDiffers,
+        Verdict::Compatible,
+        Verdict::Agree,
+        Verdict::SingleSource,
+    ];
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Conflict => "conflict",
+            Verdict::Revised => "revised",
+            Verdict::NotComparable => "not-comparable",
+            Verdict::ScopeDiffers => "scope-differs",
+            Verdict::Compatible => "compatible",
+            Verdict::Agree => "agree",
+            Verdict::SingleSource => "single-source",
+        }
+    }
+    pub fn from_name(s: &str) -> Option<Verdict> {
+        Verdict::ALL.into_iter().find(|v| v.name() == s)
+    }
+}
+
+/// Claims that state the same value, and how many independent sources stand behind it.
+#[derive(Debug, Clone, Serialize)]
+pub struct ValueCluster {
+    /// The value as the first claim states it.
+    pub stated: String,
+    pub claims: Vec<u32>,
+    pub sources: usize,
+    pub independent_sources: usize,
+}
+
+/// A related group: same subject, near or equal property, different scope.
+#[derive(Debug, Clone, Serialize)]
+pub struct Relation {
+    pub group: u32,
+    pub differs: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Gap {
+    pub absolute: f64,
+    pub relative: f64,
+    pub low_claim: u32,
+    pub high_claim: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Group {
+    pub subject: u32,
+    pub property: u32,
+    pub scope: Option<String>,
+    pub claims: Vec<u32>,
+    pub verdict: Verdict,
+    pub reason: String,
+    pub values: Vec<ValueCluster>,
+    pub sources: usize,
+    pub independent_sources: usize,
+    pub gap: Option<Gap>,
+    pub related: Vec<Relation>,
+}
+
+/// The outcome of comparing a dossier.
+pub struct Comparison {
+    pub groups: Vec<Group>,
+    pub findings: Vec<Finding>,
+    /// Root of each source under `derived_from` and detected relaying.
+    pub origin: Vec<u32>,
+    pub relays: Vec<relay::Relay>,
+}
+
+/// Union-find over sources, so relayed sources count once.
+struct Origins(Vec<u32>);
+
+impl Origins {
+    fn find(&mut self, x: u32) -> u32 {
+        let mut r = x;
+        while self.0[r as usize] != r {
+            r = self.0[r as usize];
+        }
+        let mut c = x;
+        while self.0[c as usize] != r {
+            let n = self.0[c as usize];
+            self.0[c as usize] = r;
+            c = n;
+        }
+        r
+    }
+    fn union(&mut self, a: u32, b: u32) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.0[ra.max(rb) as usize] = ra.min(rb);
+        }
+    }
+}
+
+/// Who asserts a claim, for reasons: the source itself, or the party it attributes it to.
+pub fn voice(d: &Dossier, c: &Claim) -> String {
+    let src = &d.sources[c.source as usize].id;
+    match &c.attribution {
+        Some(a) => format!("{a} (per {src})"),
+        None => src.clone(),
+    }
+}
+
+fn claim_label(d: &Dossier, i: u32) -> String {
+    let c = &d.claims[i as usize];
+    let hedge = match c.hedge {
+        crate::model::Hedge::Stated => String::new(),
+        h => format!(" [{}]", h.name()),
+    };
+    format!("\"{}\" from {}{hedge}", c.value, voice(d, c))
+}
+
+/// Transitive `part_of`: is `a` part of `b`?
+fn part_of(entities: &[EntityDef], ids: &HashMap<&str, u32>, a: u32, b: u32) -> bool {
+    let mut stack = vec![a];
+    let mut seen = 0usize;
+    while let Some(x) = stack.pop() {
+        seen += 1;
+        if seen > 64 {
+            return false;
+        }
+        for p in &entities[x as usize].part_of {
+            if let Some(&pi) = ids.get(p.as_str()) {
+                if pi == b {
+                    return true;
+                }
+                stack.push(pi);
+            }
+        }
+    }
+    false
+}
+
+const STOPWORDS: &[&str] = &[
+    "a", "an", "the", "of", "to", "for", "and", "in", "on", "with", "its", "their", "his", "her",
+];
+
+fn token_set(text: &str) -> Vec<&str> {
+    let mut v: Vec<&str> = text
+        .split(' ')
+        .filter(|w| !w.is_empty() && !STOPWORDS.contains(w))
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+/// Compares the claims of a dossier.
+pub fn compare(
+    d: &Dossier,
+    names: &[Names],
+    assertions: &[Assertion],
+    relays: Vec<relay::Relay>,
+) -> Comparison {
+    let mut origins = Origins((0..u32::try_from(d.sources.len()).unwrap_or(0)).collect());
+    let source_ids: HashMap<&str, u32> = d
+        .sources
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i as u32))
+        .collect();
+    for (i, s) in d.sources.iter().enumerate() {
+        for up in &s.derived_from {
+            if let Some(&j) = source_ids.get(up.as_str()) {
+                origins.union(i as u32, j);
+            }
+        }
+    }
+    for r in &relays {
+        origins.union(r.a, r.b);
+    }
+    let origin: Vec<u32> = (0..d.sources.len() as u32)
+        .map(|s| origins.find(s))
+        .collect();
+
+    // Group by key. Scopes are interned so the map key stays small.
+    let mut scopes: HashMap<String, u32> = HashMap::new();
+    let mut index: HashMap<(u32, u32, u32), u32> = HashMap::new();
+    let mut groups: Vec<Group> = Vec::new();
+    for (ci, c) in d.claims.iter().enumerate() {
+        let (Some(s), Some(p)) = (names[ci].subject, names[ci].property) else {
+            continue;
+        };
+        let sk = c.scope.as_deref().map(key).unwrap_or_default();
+        let next = scopes.len() as u32;
+        let scope_id = *scopes.entry(sk).or_insert(next);
+        let gi = *index.entry((s, p, scope_id)).or_insert_with(|| {
+            groups.push(Group {
+                subject: s,
+                property: p,
+                scope: c.scope.clone(),
+                claims: Vec::new(),
+                verdict: Verdict::SingleSource,
+                reason: String::new(),
+                values: Vec::new(),
+                sources: 0,
+                independent_sources: 0,
+                gap: None,
+                related: Vec::new(),
+            });
+            (groups.len() - 1) as u32
+        });
+        groups[gi as usize].claims.push(ci as u32);
+    }
+
+    let entity_ids: HashMap<&str, u32> = d
+        .entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i as u32))
+        .collect();
+    let ctx = Ctx {
+        d,
+        assertions,
+        origin: &origin,
+        entity_ids: &entity_ids,
+    };
+    let mut findings = Vec::new();
+    for g in groups.iter_mut() {
+        judge(&ctx, g, &mut findings);
+    }
+    relate(d, &mut groups);
+    // A lone figure whose fact other sources count with another scope: say so.
+    for gi in 0..groups.len() {
+        let counted = matches!(
+            d.properties[groups[gi].property as usize].kind,
+            ValueKind::Quantity | ValueKind::Money | ValueKind::Duration
+        );
+        if groups[gi].verdict != Verdict::SingleSource || !counted {
+            continue;
+        }
+        let mine = d.claims[groups[gi].claims[0] as usize].source;
+        let others: Vec<u32> = groups[gi]
+            .related
+            .iter()
+            .filter(|r| r.differs.starts_with("scope"))
+            .map(|r| r.group)
+            .filter(|&o| {
+                groups[o as usize]
+                    .claims
+                    .iter()
+                    .any(|&c| d.claims[c as usize].source != mine)
+            })
+            .collect();
+        if let Some(&o) = others.first() {
+            let other = &groups[o as usize];
+            let g = &groups[gi];
+            let reason = format!(
+                "only {} states this figure for scope \"{}\"; other sources count \"{}\" ({}), so the figures differ in what they count, not necessarily in fact",
+                d.sources[mine as usize].id,
+                g.scope.as_deref().unwrap_or("(none)"),
+                other.scope.as_deref().unwrap_or("(none)"),
+                other
+                    .values
+                    .iter()
+                    .map(|v| v.stated.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+            groups[gi].verdict = Verdict::ScopeDiffers;
+            groups[gi].reason = reason;
+        }
+    }
+    for r in &relays {
+        let (a, b) = (&d.sources[r.a as usize], &d.sources[r.b as usize]);
+        if a.derived_from.contains(&b.id) || b.derived_from.contains(&a.id) {
+            continue;
+        }
+        findings.push(
+            Finding::new(
+                Rule::UndeclaredRelay,
+                Some(a.loc.clone()),
+                format!(
+                    "the seed texts of {} and {} share long word-for-word passages ({} sampled 8-word runs); if one relays the other, declare it with derived_from",
+                    a.id, b.id, r.shared
+                ),
+                format!("undeclared-relay:{}:{}", (&a.id).min(&b.id), (&a.id).max(&b.id)),
+            )
+            .with_related(b.loc.clone(), "the other source"),
+        );
+    }
+    Comparison {
+        groups,
+        findings,
+        origin,
+        relays,
+    }
+}
+
+struct Ctx<'a> {
+    d: &'a Dossier,
+    assertions: &'a [Assertion],
+    origin: &'a [u32],
+    entity_ids: &'a HashMap<&'a str, u32>,
+}
+
+fn count_sources(ctx: &Ctx, claims: &[u32]) -> (usize, usize) {
+    let mut srcs: Vec<u32> = claims
+        .iter()
+        .map(|&c| ctx.d.claims[c as usize].source)
+        .collect();
+    srcs.sort_unstable();
+    srcs.dedup();
+    let mut roots: Vec<u32> = srcs.iter().map(|&s| ctx.origin[s as usize]).collect();
+    roots.sort_unstable();
+    roots.dedup();
+    (srcs.len(), roots.len())
+}
+
+fn cluster(ctx: &Ctx, mut members: Vec<u32>) -> ValueCluster {
+    members.sort_unstable();
+    let (sources, independent_sources) = count_sources(ctx, &members);
+    ValueCluster {
+        stated: ctx.d.claims[members[0] as usize].value.clone(),
+        claims: members,
+        sources,
+        independent_sources,
+    }
+}
+
+/// Time a claim's figure held: its `as_of`, else its source's publication date (day number
+/// of the start of the range), for ordering revisions.
+fn effective_time(ctx: &Ctx, c: u32) -> Option<i64> {
+    let claim = &ctx.d.claims[c as usize];
+    let range = claim
+        .as_of
+        .as_deref()
+        .and_then(crate::model::Date::parse_iso)
+        .or_else(|| ctx.d.sources[claim.source as usize].published.range())?;
+    Some(range.first?.to_days())
+}
+
+fn fingerprint(ctx: &Ctx, g: &Group, rule: Rule, claims: &[u32]) -> String {
+    let mut parts: Vec<String> = claims
+        .iter()
+        .map(|&c| {
+            let cl = &ctx.d.claims[c as usize];
+            let a = &ctx.assertions[c as usize];
+            let v = a
+                .date
+                .map(|r| r.to_string())
+                .or_else(|| a.interval.map(|i| i.to_string()))
+                .or_else(|| a.entity.map(|e| ctx.d.entities[e as usize].id.clone()))
+                .or_else(|| a.text.clone())
+                .unwrap_or_else(|| key(&cl.value));
+            format!("{}/{}={v}", ctx.d.sources[cl.source as usize].id, cl.id)
+        })
+        .collect();
+    parts.sort();
+    format!(
+        "{}:{}:{}:{}:{}",
+        rule.code(),
+        ctx.d.entities[g.subject as usize].id,
+        ctx.d.properties[g.property as usize].id,
+        g.scope.as_deref().map(key).unwrap_or_default(),
+        parts.join(",")
+    )
+}
+
+fn conflict_finding(ctx: &Ctx, g: &Group, a: u32, b: u32, message: String) -> Finding {
+    let ca = &ctx.d.claims[a as usize];
+    let cb = &ctx.d.claims[b as usize];
+    let fp = fingerprint(ctx, g, Rule::Conflict, &[a, b]);
+    Finding::new(Rule::Conflict, Some(ca.locs.value.clone()), message, fp)
+        .with_related(
+            cb.locs.value.clone(),
+            format!("{} states \"{}\"", voice(ctx.d, cb), cb.value),
+        )
+        .with_help(Rule::Conflict.fix())
+}
+
+fn judge(ctx: &Ctx, g: &mut Group, findings: &mut Vec<Finding>) {
+    let d = ctx.d;
+    let prop: &PropertyDef = &d.properties[g.property as usize];
+    let (sources, independent) = count_sources(ctx, &g.claims);
+    g.sources = sources;
+    g.independent_sources = independent;
+
+    // Denials: a claim that one source affirms and another denies.
+    let negated: Vec<u32> = g
+        .claims
+        .iter()
+        .copied()
+        .filter(|&c| d.claims[c as usize].negated)
+        .collect();
+    let affirmed: Vec<u32> = g
+        .claims
+        .iter()
+        .copied()
+        .filter(|&c| !d.claims[c as usize].negated)
+        .collect();
+
+    match prop.kind {
+        ValueKind::Entity | ValueKind::Text => {
+            judge_categorical(ctx, g, prop, &affirmed, &negated, findings)
+        }
+        _ => judge_numeric(ctx, g, prop, &affirmed, findings),
+    }
+    if !negated.is_empty() && affirmed.is_empty() {
+        g.values = vec![cluster(ctx, negated.clone())];
+    }
+    if independent < sources {
+        // Name who relays whom, so "2 sources" is not read as two witnesses.
+        let mut srcs: Vec<u32> = g
+            .claims
+            .iter()
+            .map(|&c| d.claims[c as usize].source)
+            .collect();
+        srcs.sort_unstable();
+        srcs.dedup();
+        let relayed: Vec<String> = srcs
+            .iter()
+            .filter_map(|&s| {
+                let src = &d.sources[s as usize];
+                let up: Vec<&str> = srcs
+                    .iter()
+                    .filter(|&&o| o != s && ctx.origin[o as usize] == ctx.origin[s as usize])
+                    .map(|&o| d.sources[o as usize].id.as_str())
+                    .filter(|o| src.derived_from.iter().any(|x| x == o))
+                    .collect();
+                (!up.is_empty()).then(|| format!("{} relays {}", src.id, up.join(", ")))
+            })
+            .collect();
+        let how = if relayed.is_empty() {
+            "some share an origin".to_string()
+        } else {
+            relayed.join("; ")
+        };
+        g.reason.push_str(&format!(
+            "; only {independent} of {sources} sources are independent ({how})"
+        ));
+    }
+    if sources == 1 && g.verdict != Verdict::Conflict {
+        let only = &d.sources[d.claims[g.claims[0] as usize].source as usize].id;
+        let what = if g.claims.len() > 1 {
+            format!(" ({} claims, {})", g.claims.len(), g.verdict.name())
+        } else {
+            String::new()
+        };
+        g.verdict = Verdict::SingleSource;
+        g.reason = format!("only {only} states this{what}; uncorroborated");
+    }
+}
+
+fn judge_categorical(
+    ctx: &Ctx,
+    g: &mut Group,
+    prop: &PropertyDef,
+    affirmed: &[u32],
+    negated: &[u32],
+    findings: &mut Vec<Finding>,
+) {
+    let d = ctx.d;
+    // Cluster by entity or by folded word set.
+    let value_key = |c: u32| -> String {
+        let a = &ctx.assertions[c as usize];
+        match (a.entity, &a.text) {
+            (Some(e), _) => format!("e:{e}"),
+            (None, Some(t)) => format!("t:{}", token_set(t).join(" ")),
+            _ => format!("r:{}", key(&d.claims[c as usize].value)),
+        }
+    };
+    let mut by_value: Vec<(String, u32)> = affirmed.iter().map(|&c| (value_key(c), c)).collect();
+    by_value.sort();
+    let mut clusters: Vec<Vec<u32>> = Vec::new();
+    for (i, (k, c)) in by_value.iter().enumerate() {
+        if i > 0 && by_value[i - 1].0 == *k {
+            if let Some(v) = clusters.last_mut() {
+                v.push(*c);
+            }
+        } else {
+            clusters.push(vec![*c]);
+        }
+    }
+    g.values = clusters.iter().map(|m| cluster(ctx, m.clone())).collect();
+
+    // One source affirms what another denies.
+    for &n in negated {
+        let nk = value_key(n);
+        if let Some(&a) = affirmed.iter().find(|&&a| value_key(a) == nk) {
+            let msg = format!(
+                "{} affirms \"{}\" for {} / {}, but {} denies it",
+                voice(d, &d.claims[a as usize]),
+                d.claims[a as usize].value,
+                d.entities[g.subject as usize].name,
+                prop.name,
+                voice(d, &d.claims[n as usize])
+            );
+            g.verdict = Verdict::Conflict;
+            g.reason = msg.clone();
+            findings.push(conflict_finding(ctx, g, a, n, msg));
+            return;
+        }
+    }
+    match clusters.len() {
+        0 => {
+            g.verdict = Verdict::Agree;
+            g.reason = "every claim denies it".into();
+        }
+        1 => {
+            g.verdict = Verdict::Agree;
+            g.reason = format!("all {} claims state the same value", affirmed.len());
+        }
+        _ => {
+            // Pairs of distinct values: compatible when one is part of the other (entities)
+            // or one's words contain the other's (text); else a conflict if single-valued.
+            let reps: Vec<u32> = clusters.iter().map(|c| c[0]).collect();
+            let mut worst: Option<(u32, u32)> = None;
+            let mut explained = Vec::new();
+            'outer: for (i, &a) in reps.iter().enumerate() {
+                for &b in &reps[i + 1..] {
+                    let (ea, eb) = (
+                        ctx.assertions[a as usize].entity,
+                        ctx.assertions[b as usize].entity,
+                    );
+                    let related = match (ea, eb) {
+                        (Some(x), Some(y)) => {
+                            if part_of(&d.entities, ctx.entity_ids, x, y) {
+                                explained.push(format!(
+                                    "{} is part of {}",
+                                    d.entities[x as usize].name, d.entities[y as usize].name
+                                ));
+                                true
+                            } else if part_of(&d.entities, ctx.entity_ids, y, x) {
+                                explained.push(format!(
+                                    "{} is part of {}",
+                                    d.entities[y as usize].name, d.entities[x as usize].name
+                                ));
+                                true
+                            } else {
+                                false
+                            }
+                        }
+                        _ => {
+                            let ta =
+                                token_set(ctx.assertions[a as usize].text.as_deref().unwrap_or(""));
+                            let tb =
+                                token_set(ctx.assertions[b as usize].text.as_deref().unwrap_or(""));
+                            let sub = |x: &[&str], y: &[&str]| {
+                                x.iter().all(|w| y.binary_search(w).is_ok())
+                            };
+                            if !ta.is_empty() && !tb.is_empty() && (sub(&ta, &tb) || sub(&tb, &ta))
+                            {
+                                explained.push(format!(
+                                    "\"{}\" and \"{}\" differ only in detail",
+                                    d.claims[a as usize].value, d.claims[b as usize].value
+                                ));
+                                true
+                            } else {
+                                false
+                            }
+                        }
+                    };
+                    if !related && worst.is_none() {
+                        worst = Some((a, b));
+                        if prop.single_valued {
+                            break 'outer;
+                        }
+                    }
+                }
+            }
+            match worst {
+                Some((a, b)) if prop.single_valued => {
+                    let (ca, cb) = (&d.claims[a as usize], &d.claims[b as usize]);
+                    let disputed = ca.attribution != cb.attribution;
+                    let msg = format!(
+                        "{} takes one value, but {} {}",
+                        prop.name,
+                        claim_label(d, a),
+                        if disputed {
+                            format!("is disputed by {}", claim_label(d, b))
+                        } else {
+                            format!("contradicts {}", claim_label(d, b))
+                        }
+                    );
+                    g.verdict = Verdict::Conflict;
+                    g.reason = msg.clone();
+                    findings.push(conflict_finding(ctx, g, a, b, msg));
+                }
+                Some(_) => {
+                    g.verdict = Verdict::Compatible;
+                    g.reason = format!(
+                        "{} can take several values; the sources name {} different ones",
+                        prop.name,
+                        clusters.len()
+                    );
+                }
+                None => {
+                    g.verdict = Verdict::Compatible;
+                    g.reason = explained.join("; ");
+                }
+            }
+        }
+    }
+}
+
+fn judge_numeric(
+    ctx: &Ctx,
+    g: &mut Group,
+    prop: &PropertyDef,
+    affirmed: &[u32],
+    findings: &mut Vec<Finding>,
+) {
+    let d = ctx.d;
+    let usable: Vec<u32> = affirmed
+        .iter()
+        .copied()
+        .filter(|&c| ctx.assertions[c as usize].interval.is_some())
+        .collect();
+    let unusable = affirmed.len() - usable.len();
+    let suffix = if unusable > 0 {
+        format!(" ({unusable} claim(s) could not be read as numbers and were left out)")
+    } else {
+        String::new()
+    };
+    if usable.is_empty() {
+        g.values = affirmed.iter().map(|&c| cluster(ctx, vec![c])).collect();
+        g.verdict = Verdict::NotComparable;
+        g.reason = format!("no claim could be read as a {}{suffix}", prop.kind.name());
+        return;
+    }
+    // Currencies and units must match.
+    let first = &ctx.assertions[usable[0] as usize];
+    if let Some(&other) = usable.iter().find(|&&c| {
+        let a = &ctx.assertions[c as usize];
+        a.currency != first.currency || (a.unit != first.unit && a.kind != AssertionKind::Date)
+    }) {
+        let a = &ctx.assertions[other as usize];
+        g.values = usable.iter().map(|&c| cluster(ctx, vec![c])).collect();
+        g.verdict = Verdict::NotComparable;
+        g.reason = if a.currency != first.currency {
+            format!(
+                "amounts in {} and {} cannot be compared without exchange rates",
+                first.currency.unwrap_or("no currency"),
+                a.currency.unwrap_or("no currency")
+            )
+        } else {
+            format!(
+                "values in {} and {} are of different dimensions",
+                first.unit.unwrap_or("plain numbers"),
+                a.unit.unwrap_or("plain numbers")
+            )
+        };
+        let fp = fingerprint(ctx, g, Rule::NotComparable, &usable);
+        findings.push(Finding::new(
+            Rule::NotComparable,
+            Some(d.claims[other as usize].locs.value.clone()),
+            g.reason.clone(),
+            fp,
+        ));
+        return;
+    }
+    let iv = |c: u32| {
+        ctx.assertions[c as usize]
+            .interval
+            .unwrap_or(Interval::point(0.0))
+    };
+
+    // Clusters of equal values: sort by (low, high) and join neighbours within tolerance.
+    let mut sorted = usable.clone();
+    let lowkey = |c: u32| iv(c).low.unwrap_or(f64::NEG_INFINITY);
+    let highkey = |c: u32| iv(c).high.unwrap_or(f64::INFINITY);
+    sorted.sort_by(|&a, &b| {
+        lowkey(a)
+            .total_cmp(&lowkey(b))
+            .then(highkey(a).total_cmp(&highkey(b)))
+    });
+    let mut centers: Vec<f64> = usable
+        .iter()
+        .filter_map(|&c| iv(c).center())
+        .map(f64::abs)
+        .collect();
+    centers.sort_by(f64::total_cmp);
+    let median = centers.get(centers.len() / 2).copied().unwrap_or(0.0);
+    let is_date = prop.kind == ValueKind::Date;
+    let tol = if is_date {
+        0.0
+    } else {
+        prop.tolerance.unwrap_or(0.01) * median
+    };
+    let same = |a: Interval, b: Interval| {
+        let close = |x: Option<f64>, y: Option<f64>| match (x, y) {
+            (Some(x), Some(y)) => (x - y).abs() <= tol,
+            (None, None) => true,
+            _ => false,
+        };
+        close(a.low, b.low)
+            && close(a.high, b.high)
+            && a.low_inclusive == b.low_inclusive
+            && a.high_inclusive == b.high_inclusive
+    };
+    let mut clusters: Vec<Vec<u32>> = Vec::new();
+    for &c in &sorted {
+        match clusters.last_mut() {
+            Some(last) if same(iv(last[0]), iv(c)) => last.push(c),
+            _ => clusters.push(vec![c]),
+        }
+    }
+    g.values = clusters.iter().map(|m| cluster(ctx, m.clone())).collect();
+
+    // Common intersection: the highest low end and the lowest high end.
+    let mut lo_claim = usable[0];
+    let mut hi_claim = usable[0];
+    for &c in &usable {
+        let i = iv(c);
+        let lo_i = iv(lo_claim);
+        if i.low.unwrap_or(f64::NEG_INFINITY) > lo_i.low.unwrap_or(f64::NEG_INFINITY)
+            || (i.low == lo_i.low && !i.low_inclusive && lo_i.low_inclusive)
+        {
+            lo_claim = c;
+        }
+        let hi_i = iv(hi_claim);
+        if i.high.unwrap_or(f64::INFINITY) < hi_i.high.unwrap_or(f64::INFINITY)
+            || (i.high == hi_i.high && !i.high_inclusive && hi_i.high_inclusive)
+        {
+            hi_claim = c;
+        }
+    }
+    let disjoint = iv(hi_claim).is_before(&iv(lo_claim));
+    let unit = first.unit.map(|u| format!(" {u}")).unwrap_or_default();
+    if !disjoint {
+        if clusters.len() == 1 {
+            g.verdict = Verdict::Agree;
+            g.reason = if usable.len() == 1 {
+                format!("one readable claim{suffix}")
+            } else if is_date {
+                format!("all {} claims state the same dates{suffix}", usable.len())
+            } else {
+                format!(
+                    "all {} claims state the same value within {}% tolerance{suffix}",
+                    usable.len(),
+                    fmt_num(prop.tolerance.unwrap_or(0.01) * 100.0)
+                )
+            };
+        } else {
+            let common = Interval {
+                low: iv(lo_claim).low,
+                high: iv(hi_claim).high,
+                low_inclusive: iv(lo_claim).low_inclusive,
+                high_inclusive: iv(hi_claim).high_inclusive,
+            };
+            g.verdict = Verdict::Compatible;
+            g.reason = format!(
+                "the values overlap but are not the same: every claim allows {}{unit}{suffix}",
+                if is_date {
+                    date_interval(common)
+                } else {
+                    common.to_string()
+                }
+            );
+        }
+        return;
+    }
+    // Disjoint: a revision over time, or a conflict.
+    let (low_c, high_c) = (hi_claim, lo_claim);
+    let gap_abs = iv(low_c).gap(&iv(high_c));
+    let reference = iv(high_c).low.unwrap_or(0.0).abs().max(f64::MIN_POSITIVE);
+    g.gap = Some(Gap {
+        absolute: gap_abs,
+        relative: gap_abs / reference,
+        low_claim: low_c,
+        high_claim: high_c,
+    });
+    let (t_low, t_high) = (effective_time(ctx, low_c), effective_time(ctx, high_c));
+    if prop.temporal != Temporal::Fixed && t_low.is_some() && t_high.is_some() && t_low != t_high {
+        // Order by time; a cumulative figure should only grow.
+        let mut timeline: Vec<(i64, u32)> = usable
+            .iter()
+            .filter_map(|&c| effective_time(ctx, c).map(|t| (t, c)))
+            .collect();
+        timeline.sort();
+        let falls = prop.temporal == Temporal::Cumulative
+            && timeline
+                .windows(2)
+                .any(|w| iv(w[1].1).is_before(&iv(w[0].1)));
+        g.verdict = Verdict::Revised;
+        g.reason = format!(
+            "{} changes over time: {} → {}{}",
+            prop.name,
+            claim_label(d, timeline[0].1),
+            claim_label(d, timeline[timeline.len() - 1].1),
+            if falls {
+                "; the total FALLS, which a cumulative figure should not"
+            } else {
+                ""
+            }
+        );
+        if falls {
+            let fp = fingerprint(ctx, g, Rule::FallingTotal, &usable);
+            findings.push(Finding::new(
+                Rule::FallingTotal,
+                Some(
+                    d.claims[timeline[timeline.len() - 1].1 as usize]
+                        .locs
+                        .value
+                        .clone(),
+                ),
+                g.reason.clone(),
+                fp,
+            ));
+        }
+        return;
+    }
+    let gap_text = if is_date {
+        format!("{} days apart", fmt_num(gap_abs))
+    } else {
+        format!(
+            "gap {}{unit}, {}% of the larger",
+            fmt_num(gap_abs),
+            fmt_num((gap_abs / reference * 100.0 * 10.0).round() / 10.0)
+        )
+    };
+    let msg = format!(
+        "{} / {}: {} and {} cannot both be true ({gap_text}){suffix}",
+        d.entities[g.subject as usize].name,
+        prop.name,
+        claim_label(d, low_c),
+        claim_label(d, high_c),
+    );
+    g.verdict = Verdict::Conflict;
+    g.reason = msg.clone();
+    findings.push(conflict_finding(ctx, g, high_c, low_c, msg));
+}
+
+fn date_interval(i: Interval) -> String {
+    let f = |x: Option<f64>| {
+        x.map_or("open".to_string(), |v| {
+            crate::model::Date::from_days(v as i64).to_string()
+        })
+    };
+    format!("{}..{}", f(i.low), f(i.high))
+}
+
+/// Links groups about the same subject whose properties are equal or alike (strsim), with
+/// different scopes. Candidates come from a per-subject index, never from all pairs.
+fn relate(d: &Dossier, groups: &mut [Group]) {
+    const MAX_RELATED: usize = 10;
+    let mut by_subject: HashMap<u32, Vec<u32>> = HashMap::new();
+    for (i, g) in groups.iter().enumerate() {
+        by_subject.entry(g.subject).or_default().push(i as u32);
+    }
+    let mut links: Vec<(u32, Relation)> = Vec::new();
+    for members in by_subject.values() {
+        // Very large subjects: relate only within the same property (hash), not all pairs.
+        let mut by_prop: HashMap<u32, Vec<u32>> = HashMap::new();
+        for &m in members {
+            by_prop
+                .entry(groups[m as usize].property)
+                .or_default()
+                .push(m);
+        }
+        for list in by_prop.values() {
+            // Each group links to at most MAX_RELATED others of its (subject, property).
+            for &a in list {
+                for &b in list.iter().filter(|&&b| b != a).take(MAX_RELATED) {
+                    let (ga, gb) = (&groups[a as usize], &groups[b as usize]);
+                    links.push((
+                        a,
+                        Relation {
+                            group: b,
+                            differs: format!(
+                                "scope: \"{}\" vs \"{}\"",
+                                ga.scope.as_deref().unwrap_or("(none)"),
+                                gb.scope.as_deref().unwrap_or("(none)")
+                            ),
+                        },
+                    ));
+                }
+            }
+        }
+        if by_prop.len() <= 50 {
+            let props: Vec<u32> = by_prop.keys().copied().collect();
+            for (i, &pa) in props.iter().enumerate() {
+                for &pb in &props[i + 1..] {
+                    let (na, nb) = (
+                        &d.properties[pa as usize].name,
+                        &d.properties[pb as usize].name,
+                    );
+                    if d.properties[pa as usize].kind != d.properties[pb as usize].kind
+                        || strsim::normalized_levenshtein(na, nb) < 0.75
+                    {
+                        continue;
+                    }
+                    for &a in by_prop[&pa].iter().take(20) {
+                        for &b in by_prop[&pb].iter().take(20) {
+                            links.push((
+                                a,
+                                Relation {
+                                    group: b,
+                                    differs: format!("property: \"{na}\" vs \"{nb}\""),
+                                },
+                            ));
+                            links.push((
+                                b,
+                                Relation {
+                                    group: a,
+                                    differs: format!("property: \"{nb}\" vs \"{na}\""),
+                                },
+                            ));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    for (a, r) in links {
+        let g = &mut groups[a as usize];
+        if g.related.len() < MAX_RELATED {
+            g.related.push(r);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn origins_merge_relays() {
+        let mut o = Origins(vec![0, 1, 2, 3]);
+        o.union(3, 1);
+        o.union(2, 3);
+        assert_eq!(o.find(2), 1);
+        assert_eq!(o.find(0), 0);
+    }
+
+    #[test]
+    fn token_sets_ignore_order_and_small_words() {
+        assert_eq!(
+            token_set("minister of interior"),
+            token_set("interior minister")
+        );
+    }
+}

@@ -1,0 +1,387 @@
+//! The discrepancy report as data: every renderer (table, Markdown, JSON, HTML) reads this.
+
+use crate::compare::{Comparison, Verdict};
+use crate::load::QuoteContext;
+use crate::model::{Assertion, Dossier, Finding, Published};
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub summary: Summary,
+    pub sources: Vec<SourceEntry>,
+    pub groups: Vec<GroupEntry>,
+    pub findings: Vec<Finding>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Summary {
+    pub sources: usize,
+    pub claims: usize,
+    pub groups: usize,
+    /// Groups by verdict, every verdict listed (zero included).
+    pub verdicts: BTreeMap<&'static str, usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SourceEntry {
+    pub id: String,
+    pub title: String,
+    pub publisher: String,
+    pub published: String,
+    pub url: Option<String>,
+    pub derived_from: Vec<String>,
+    /// Sources this one is not independent of (declared or detected relaying).
+    pub same_origin_as: Vec<String>,
+    pub claims: usize,
+    /// Groups this source takes part in, by verdict.
+    pub verdicts: BTreeMap<&'static str, usize>,
+    pub file: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Key {
+    pub subject: String,
+    pub subject_name: String,
+    pub property: String,
+    pub property_name: String,
+    pub scope: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Normalized {
+    pub kind: &'static str,
+    pub low: serde_json::Value,
+    pub high: serde_json::Value,
+    pub low_inclusive: bool,
+    pub high_inclusive: bool,
+    pub unit: Option<&'static str>,
+    pub currency: Option<&'static str>,
+    pub entity: Option<String>,
+    pub rule: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unresolved: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ClaimEntry {
+    pub source: String,
+    pub id: String,
+    pub stated: String,
+    pub normalized: Normalized,
+    pub quote: Option<String>,
+    /// The sentence of the seed the quote sits in, with the quote's byte range in it.
+    pub context: Option<Context>,
+    pub file: String,
+    pub line: u32,
+    pub attribution: Option<String>,
+    pub hedge: &'static str,
+    pub negated: bool,
+    pub as_of: Option<String>,
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Context {
+    pub sentence: String,
+    pub start: usize,
+    pub end: usize,
+    pub seed_line: u32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ValueEntry {
+    pub stated: String,
+    /// Claim ids as `source/claim`.
+    pub claims: Vec<String>,
+    pub sources: usize,
+    pub independent_sources: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct RelatedEntry {
+    pub key: Key,
+    pub verdict: Verdict,
+    pub differs: String,
+    pub values: Vec<String>,
+    /// Index of the related group in `groups`.
+    pub group: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GapEntry {
+    pub absolute: f64,
+    pub relative: f64,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct GroupEntry {
+    pub key: Key,
+    pub kind: &'static str,
+    pub verdict: Verdict,
+    pub reason: String,
+    pub sources: usize,
+    pub independent_sources: usize,
+    pub gap: Option<GapEntry>,
+    pub values: Vec<ValueEntry>,
+    pub claims: Vec<ClaimEntry>,
+    pub related: Vec<RelatedEntry>,
+}
+
+/// Which groups a report shows.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    pub verdicts: Vec<Verdict>,
+    /// Subject ids or names (any alias folds to the same key).
+    pub subjects: Vec<String>,
+    pub sources: Vec<String>,
+}
+
+fn published(p: &Published) -> String {
+    match p {
+        Published::Unknown => "unknown".into(),
+        Published::On(r) => match r.precision {
+            crate::model::Precision::Year => r.first.map_or(String::new(), |d| d.year.to_string()),
+            crate::model::Precision::Month => r
+                .first
+                .map_or(String::new(), |d| format!("{}-{:02}", d.year, d.month)),
+            _ => r.to_string(),
+        },
+    }
+}
+
+fn normalized(d: &Dossier, a: &Assertion) -> Normalized {
+    let end = |low: bool| -> serde_json::Value {
+        if let Some(r) = a.date {
+            let v = if low { r.first } else { r.last };
+            return v.map_or(serde_json::Value::Null, |x| {
+                serde_json::Value::String(x.to_string())
+            });
+        }
+        a.interval
+            .and_then(|i| if low { i.low } else { i.high })
+            .map_or(serde_json::Value::Null, |x| serde_json::json!(x))
+    };
+    Normalized {
+        kind: a.kind.name(),
+        low: end(true),
+        high: end(false),
+        low_inclusive: a.interval.is_none_or(|i| i.low_inclusive),
+        high_inclusive: a.interval.is_none_or(|i| i.high_inclusive),
+        unit: a.unit,
+        currency: a.currency,
+        entity: a.entity.map(|e| d.entities[e as usize].id.clone()),
+        rule: a.rule.clone(),
+        unresolved: a.unresolved.clone(),
+    }
+}
+
+/// Assembles the report. Groups come conflicts first, then by verdict, subject, property.
+pub fn build(
+    d: &Dossier,
+    assertions: &[Assertion],
+    comparison: &Comparison,
+    contexts: &HashMap<u32, QuoteContext>,
+    findings: &[Finding],
+    filter: &Filter,
+) -> Report {
+    let key_of = |gi: usize| {
+        let g = &comparison.groups[gi];
+        let (s, p) = (
+            &d.entities[g.subject as usize],
+            &d.properties[g.property as usize],
+        );
+        Key {
+            subject: s.id.clone(),
+            subject_name: s.name.clone(),
+            property: p.id.clone(),
+            property_name: p.name.clone(),
+            scope: g.scope.clone(),
+        }
+    };
+    let claim_ref = |c: u32| {
+        let cl = &d.claims[c as usize];
+        format!("{}/{}", d.sources[cl.source as usize].id, cl.id)
+    };
+    let subject_keys: Vec<String> = filter
+        .subjects
+        .iter()
+        .map(|s| crate::normalize::vocab::key(s))
+        .collect();
+    let wanted = |gi: usize| {
+        let g = &comparison.groups[gi];
+        (filter.verdicts.is_empty() || filter.verdicts.contains(&g.verdict))
+            && (subject_keys.is_empty() || {
+                let e = &d.entities[g.subject as usize];
+                std::iter::once(&e.id)
+                    .chain(std::iter::once(&e.name))
+                    .chain(e.aliases.iter())
+                    .any(|n| subject_keys.contains(&crate::normalize::vocab::key(n)))
+            })
+            && (filter.sources.is_empty()
+                || g.claims.iter().any(|&c| {
+                    filter
+                        .sources
+                        .contains(&d.sources[d.claims[c as usize].source as usize].id)
+                }))
+    };
+    let mut order: Vec<usize> = (0..comparison.groups.len())
+        .filter(|&gi| wanted(gi))
+        .collect();
+    order.sort_by_cached_key(|&gi| {
+        let g = &comparison.groups[gi];
+        (
+            g.verdict,
+            d.entities[g.subject as usize].name.to_lowercase(),
+            d.properties[g.property as usize].name.clone(),
+            g.scope.clone().unwrap_or_default(),
+        )
+    });
+    let position: HashMap<usize, usize> = order
+        .iter()
+        .enumerate()
+        .map(|(pos, &gi)| (gi, pos))
+        .collect();
+
+    let groups: Vec<GroupEntry> = order
+        .iter()
+        .map(|&gi| {
+            let g = &comparison.groups[gi];
+            let claims = g
+                .claims
+                .iter()
+                .map(|&c| {
+                    let cl = &d.claims[c as usize];
+                    ClaimEntry {
+                        source: d.sources[cl.source as usize].id.clone(),
+                        id: cl.id.clone(),
+                        stated: cl.value.clone(),
+                        normalized: normalized(d, &assertions[c as usize]),
+                        quote: cl.quote.clone(),
+                        context: contexts.get(&c).map(|q| Context {
+                            sentence: q.sentence.clone(),
+                            start: q.start,
+                            end: q.end,
+                            seed_line: q.line,
+                        }),
+                        file: cl.locs.claim.file.to_string(),
+                        line: cl.locs.claim.line,
+                        attribution: cl.attribution.clone(),
+                        hedge: cl.hedge.name(),
+                        negated: cl.negated,
+                        as_of: cl.as_of.clone(),
+                        note: cl.note.clone(),
+                    }
+                })
+                .collect();
+            let related = g
+                .related
+                .iter()
+                .filter_map(|r| {
+                    let other = &comparison.groups[r.group as usize];
+                    Some(RelatedEntry {
+                        key: key_of(r.group as usize),
+                        verdict: other.verdict,
+                        differs: r.differs.clone(),
+                        values: other
+                            .values
+                            .iter()
+                            .map(|v| {
+                                let srcs: Vec<String> =
+                                    v.claims.iter().map(|&c| claim_ref(c)).collect();
+                                format!("{} ({})", v.stated, srcs.join(", "))
+                            })
+                            .collect(),
+                        group: *position.get(&(r.group as usize))?,
+                    })
+                })
+                .collect();
+            GroupEntry {
+                key: key_of(gi),
+                kind: d.properties[g.property as usize].kind.name(),
+                verdict: g.verdict,
+                reason: g.reason.clone(),
+                sources: g.sources,
+                independent_sources: g.independent_sources,
+                gap: g.gap.as_ref().map(|x| GapEntry {
+                    absolute: x.absolute,
+                    relative: x.relative,
+                }),
+                values: g
+                    .values
+                    .iter()
+                    .map(|v| ValueEntry {
+                        stated: v.stated.clone(),
+                        claims: v.claims.iter().map(|&c| claim_ref(c)).collect(),
+                        sources: v.sources,
+                        independent_sources: v.independent_sources,
+                    })
+                    .collect(),
+                claims,
+                related,
+            }
+        })
+        .collect();
+
+    let mut verdicts: BTreeMap<&'static str, usize> =
+        Verdict::ALL.iter().map(|v| (v.name(), 0)).collect();
+    for g in &groups {
+        *verdicts.entry(g.verdict.name()).or_default() += 1;
+    }
+    let mut per_source: Vec<BTreeMap<&'static str, usize>> = vec![BTreeMap::new(); d.sources.len()];
+    let mut claim_counts = vec![0usize; d.sources.len()];
+    for c in &d.claims {
+        claim_counts[c.source as usize] += 1;
+    }
+    for g in &comparison.groups {
+        let mut srcs: Vec<u32> = g
+            .claims
+            .iter()
+            .map(|&c| d.claims[c as usize].source)
+            .collect();
+        srcs.sort_unstable();
+        srcs.dedup();
+        for s in srcs {
+            *per_source[s as usize].entry(g.verdict.name()).or_default() += 1;
+        }
+    }
+    // Sources by origin, to list relays without comparing every pair of sources.
+    let mut by_origin: HashMap<u32, Vec<usize>> = HashMap::new();
+    for i in 0..d.sources.len() {
+        by_origin.entry(comparison.origin[i]).or_default().push(i);
+    }
+    let sources = d
+        .sources
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| filter.sources.is_empty() || filter.sources.contains(&s.id))
+        .map(|(i, s)| SourceEntry {
+            id: s.id.clone(),
+            title: s.title.clone(),
+            publisher: s.publisher.clone(),
+            published: published(&s.published),
+            url: s.url.clone(),
+            derived_from: s.derived_from.clone(),
+            same_origin_as: by_origin[&comparison.origin[i]]
+                .iter()
+                .filter(|&&j| j != i)
+                .take(20)
+                .map(|&j| d.sources[j].id.clone())
+                .collect(),
+            claims: claim_counts[i],
+            verdicts: per_source[i].clone(),
+            file: s.loc.file.to_string(),
+        })
+        .collect();
+    Report {
+        summary: Summary {
+            sources: d.sources.len(),
+            claims: d.claims.len(),
+            groups: groups.len(),
+            verdicts,
+        },
+        sources,
+        groups,
+        findings: findings.to_vec(),
+    }
+}
