@@ -188,6 +188,12 @@ impl FoldedText {
             };
         }
         if prefix_len >= suffix_len {
+            // Show the difference from the start of the word where it begins ("90" vs "91",
+            // not "0" vs "1").
+            let prefix_len = match piece[..prefix_len].rfind(' ') {
+                Some(sp) if prefix_len < piece.len() && sp > 0 => sp + 1,
+                _ => prefix_len,
+            };
             let at = from + ppos;
             let text_rest = &self.folded[at + prefix_len..];
             let quote_rest = &piece[prefix_len..];

@@ -1,0 +1,317 @@
+//! `corroborate check` on fixture dossiers: each failure class gives its rule code, the
+//! file:line it points at, and the documented exit code.
+
+mod common;
+use common::*;
+
+#[test]
+fn the_small_dossier_is_clean() {
+    let d = small();
+    let (code, out, _) = run(&["check", d.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("checked 2 sources, 5 claims, 5 quotes"),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_bundled_dossier_is_clean_and_says_what_it_checked() {
+    let (code, out, err) = run(&["check", env!("CARGO_MANIFEST_DIR")]);
+    assert_eq!(code, 0, "{out}{err}");
+    assert!(out.contains("checked 5 sources"), "{out}");
+    assert!(out.contains("quotes against 5 seed texts"), "{out}");
+    assert!(out.contains("2 acknowledged"), "{out}");
+}
+
+#[test]
+fn one_changed_character_in_a_quote_is_caught_at_its_line() {
+    let d = bundled_copy();
+    let file = d
+        .path()
+        .join("claims/diplomat-iran-taliban-cooperation-kerman.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.contains("quote: The attack claimed the lives of over 90 people"))
+        .unwrap()
+        + 1;
+    std::fs::write(
+        &file,
+        text.replacen(
+            "claimed the lives of over 90 people",
+            "claimed the lives of over 91 people",
+            1,
+        ),
+    )
+    .unwrap();
+    let (code, out, _) = check_brief(d.path());
+    assert_eq!(code, 1, "{out}");
+    let want = format!(
+        "claims/diplomat-iran-taliban-cooperation-kerman.yaml:{line}:12: error[quote-not-found]"
+    );
+    assert!(out.contains(&want), "{want}\n{out}");
+    let (_, human, _) = run(&["check", d.path().to_str().unwrap()]);
+    assert!(
+        human.contains("closest passage: seeds/diplomat-iran-taliban-cooperation-kerman.txt:19"),
+        "{human}"
+    );
+    assert!(human.contains("«90 people"), "{human}");
+}
+
+#[test]
+fn malformed_yaml_exits_2_with_position() {
+    let d = small();
+    write(
+        d.path(),
+        "claims/bad.yaml",
+        "source:\n  id: x\n  title: [unclosed\n",
+    );
+    let (code, out, _) = check_brief(d.path());
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("claims/bad.yaml:"), "{out}");
+    assert!(
+        out.contains("[yaml-syntax]") || out.contains("[invalid-field]"),
+        "{out}"
+    );
+}
+
+#[test]
+fn unknown_field_exits_2_at_its_line() {
+    let d = small();
+    write(
+        d.path(),
+        "claims/a.yaml",
+        &SOURCE_A.replace(
+            "    value: over 90\n",
+            "    value: over 90\n    valeu: typo\n",
+        ),
+    );
+    let (code, out, _) = check_brief(d.path());
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains("claims/a.yaml:12:5: error[invalid-field] unknown field `valeu`"),
+        "{out}"
+    );
+}
+
+#[test]
+fn wrong_type_and_missing_field_exit_2() {
+    let d = small();
+    write(
+        d.path(),
+        "claims/a.yaml",
+        &SOURCE_A.replace("    value: over 90\n", "    value: [over, 90]\n"),
+    );
+    let (code, out, _) = check_brief(d.path());
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains("claims/a.yaml:11:") && out.contains("[invalid-field]"),
+        "{out}"
+    );
+
+    write(
+        d.path(),
+        "claims/a.yaml",
+        &SOURCE_A.replace(
+            "    subject: Kerman attack\n    property: death toll\n",
+            "    property: death toll\n",
+        ),
+    );
+    let (code, out, _) = check_brief(d.path());
+    assert_eq!(code, 2, "{out}");
+    assert!(out.contains("missing field `subject`"), "{out}");
+}
+
+#[test]
+fn duplicate_keys_exit_2() {
+    let d = small();
+    write(
+        d.path(),
+        "claims/a.yaml",
+        &SOURCE_A.replace(
+            "  title: Article A\n",
+            "  title: Article A\n  title: Again\n",
+        ),
+    );
+    let (code, out, _) = check_brief(d.path());
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains("claims/a.yaml:4:") && out.contains("appears twice"),
+        "{out}"
+    );
+}
+
+#[test]
+fn duplicate_claim_ids_point_at_the_second() {
+    let d = small();
+    write(
+        d.path(),
+        "claims/a.yaml",
+        &SOURCE_A.replace("  - id: date\n", "  - id: toll\n"),
+    );
+    let (code, out, _) = check_brief(d.path());
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("claims/a.yaml:13:5: error[duplicate-id] claim id `toll` is used twice"),
+        "{out}"
+    );
+}
+
+#[test]
+fn undeclared_property_and_entity_suggest_a_fix() {
+    let d = small();
+    write(
+        d.path(),
+        "claims/a.yaml",
+        &SOURCE_A
+            .replace("property: death toll", "property: death tol")
+            .replace(
+                "subject: Kerman attack\n    property: date",
+                "subject: Kerman atack\n    property: date",
+            ),
+    );
+    let (code, out, _) = check_brief(d.path());
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("claims/a.yaml:10:15: error[unknown-property]")
+            && out.contains("did you mean"),
+        "{out}"
+    );
+    assert!(
+        out.contains("claims/a.yaml:14:14: error[unknown-entity]")
+            && out.contains("`Kerman attack`"),
+        "{out}"
+    );
+}
+
+#[test]
+fn empty_values_are_findings() {
+    let d = small();
+    write(
+        d.path(),
+        "claims/a.yaml",
+        &SOURCE_A.replace("value: over 90", "value: '  '"),
+    );
+    let (code, out, _) = check_brief(d.path());
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("claims/a.yaml:11:12: error[empty-value]"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_missing_seed_is_reported_at_the_text_field() {
+    let d = small();
+    std::fs::remove_file(d.path().join("seeds/b.txt")).unwrap();
+    let (code, out, _) = check_brief(d.path());
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("claims/b.yaml:6:9: error[seed-missing]"),
+        "{out}"
+    );
+}
+
+#[test]
+fn seed_paths_outside_the_root_are_refused() {
+    for bad in ["../outside.txt", "/etc/hostname", "seeds/../../outside.txt"] {
+        let d = small();
+        write(
+            d.path(),
+            "claims/a.yaml",
+            &SOURCE_A.replace("seeds/a.txt", bad),
+        );
+        let (code, out, _) = check_brief(d.path());
+        assert_eq!(code, 1, "{bad}: {out}");
+        assert!(
+            out.contains("claims/a.yaml:6:9: error[unsafe-path]"),
+            "{bad}: {out}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_leading_outside_is_refused_and_its_target_never_read() {
+    let outside = tempfile::tempdir().unwrap();
+    // A FIFO: opening it for reading would block, so a test that finishes proves it was not read.
+    let fifo = outside.path().join("trap");
+    let ok = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    if !ok {
+        eprintln!("mkfifo unavailable; skipping");
+        return;
+    }
+    let d = small();
+    std::os::unix::fs::symlink(&fifo, d.path().join("seeds/a.txt.link")).unwrap();
+    write(
+        d.path(),
+        "claims/a.yaml",
+        &SOURCE_A.replace("seeds/a.txt", "seeds/a.txt.link"),
+    );
+    std::os::unix::fs::symlink(&fifo, d.path().join("claims/evil.yaml")).unwrap();
+    let (code, out, _) = check_brief(d.path());
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("claims/a.yaml:6:9: error[unsafe-path]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("claims/evil.yaml:1:1: error[unsafe-path]"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_missing_claims_folder_exits_2() {
+    let d = tempfile::tempdir().unwrap();
+    let (code, _, err) = check_brief(d.path());
+    assert_eq!(code, 2);
+    assert!(err.contains("has no claims/ folder"), "{err}");
+}
+
+#[test]
+fn a_new_conflict_fails_and_passes_once_accepted() {
+    let d = bundled_copy();
+    let file = d
+        .path()
+        .join("claims/diplomat-iran-taliban-cooperation-kerman.yaml");
+    let mut text = std::fs::read_to_string(&file).unwrap();
+    text.push_str("  - id: kerman-toll-wrong\n    subject: Kerman attack\n    property: death toll\n    value: '17'\n    quote: killed 17 locals\n");
+    std::fs::write(&file, text).unwrap();
+    let root = d.path().to_str().unwrap();
+    let (code, out, _) = check_brief(d.path());
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.contains("error[conflict]") && out.contains("death toll"),
+        "{out}"
+    );
+
+    let (code, _, err) = run(&["accept", root, "--reason", "test: reviewed"]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, _) = check_brief(d.path());
+    assert_eq!(code, 0, "{out}");
+    // The acknowledged conflict still shows in the report.
+    let (_, report, _) = run(&["report", root, "--verdict", "conflict", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&report).unwrap();
+    assert_eq!(v["summary"]["verdicts"]["conflict"], 3, "{report}");
+}
+
+#[test]
+fn fail_on_warning_is_stricter() {
+    let d = small();
+    write(
+        d.path(),
+        "claims/a.yaml",
+        &SOURCE_A.replace("value: over 90", "value: umpteen"),
+    );
+    let (code, out, _) = run(&["check", "--format", "brief", d.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("warning[unparsed-value]"), "{out}");
+    let (code, _, _) = run(&["check", "--fail-on", "warning", d.path().to_str().unwrap()]);
+    assert_eq!(code, 1);
+}
