@@ -355,15 +355,11 @@ fn cluster(ctx: &Ctx, mut members: Vec<u32>) -> ValueCluster {
     }
 }
 
-/// Time a claim's figure held: its `as_of`, else its source's publication date (day number
-/// of the start of the range), for ordering revisions.
+/// When a claim's figure held: its explicit `as_of` (start of the stated period). Publication
+/// dates do not count: two reports a day apart that disagree on a total disagree.
 fn effective_time(ctx: &Ctx, c: u32) -> Option<i64> {
     let claim = &ctx.d.claims[c as usize];
-    let range = claim
-        .as_of
-        .as_deref()
-        .and_then(crate::model::Date::parse_iso)
-        .or_else(|| ctx.d.sources[claim.source as usize].published.range())?;
+    let range = crate::model::Date::parse_iso(claim.as_of.as_deref()?)?;
     Some(range.first?.to_days())
 }
 

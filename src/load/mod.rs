@@ -184,6 +184,12 @@ fn yaml_finding(name: &Arc<str>, err: &serde_saphyr::Error) -> Finding {
         snippets: serde_saphyr::SnippetMode::Off,
     });
     let mut message = strip_location_suffix(&raw);
+    if message == "expected mapping start" {
+        message =
+            "expected a mapping (`key: value` lines) here, found a list or a plain value".into();
+    } else if message == "expected sequence start" {
+        message = "expected a list (`- item` lines) here, found a mapping or a plain value".into();
+    }
     // The parser's hint is for library developers; tell the file's author what to do.
     if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
         let key = rest.split(',').next().unwrap_or(rest).trim();

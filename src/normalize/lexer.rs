@@ -328,25 +328,35 @@ pub fn lex(text: &str) -> Vec<Token> {
             }
             let int_digits = u8::try_from(digits.len()).unwrap_or(u8::MAX);
             let mut ulp = integer_ulp(&digits);
-            let mut frac: Vec<u8> = Vec::new();
+            let mut frac_digits = 0usize;
+            let mut frac_value: u64 = 0;
             if j + 1 < bytes.len() && bytes[j] == b'.' && bytes[j + 1].is_ascii_digit() {
                 j += 1;
                 while j < bytes.len() && bytes[j].is_ascii_digit() {
-                    frac.push(bytes[j]);
+                    if frac_digits < 18 {
+                        frac_value = frac_value * 10 + u64::from(bytes[j] - b'0');
+                        frac_digits += 1;
+                    }
                     j += 1;
                 }
-                ulp = 10f64.powi(-i32::try_from(frac.len()).unwrap_or(0));
+                ulp = 10f64.powi(-i32::try_from(frac_digits).unwrap_or(0));
             }
-            let mut s = String::with_capacity(digits.len() + frac.len() + 1);
-            s.extend(digits.iter().map(|&d| d as char));
-            if !frac.is_empty() {
-                s.push('.');
-                s.extend(frac.iter().map(|&d| d as char));
-            }
-            let value: f64 = s.parse().unwrap_or(f64::NAN);
+            // Exact for up to 18 digits: (int * 10^k + frac) / 10^k is one correctly rounded
+            // division, so "1.15" is the double nearest 1.15. Longer numbers go through the
+            // standard parser.
+            let value: f64 = if digits.len() + frac_digits <= 18 {
+                let int = digits
+                    .iter()
+                    .fold(0u64, |v, &d| v * 10 + u64::from(d - b'0'));
+                let scale = 10u64.pow(u32::try_from(frac_digits).unwrap_or(0));
+                (int * scale + frac_value) as f64 / scale as f64
+            } else {
+                let s: String = digits.iter().map(|&d| d as char).collect();
+                s.parse().unwrap_or(f64::NAN)
+            };
             // Ordinal suffix glued to the digits: 3rd, 21st.
             let mut ordinal = false;
-            if frac.is_empty() && j + 1 < bytes.len() {
+            if frac_digits == 0 && j + 1 < bytes.len() {
                 let suf = [
                     bytes[j].to_ascii_lowercase(),
                     bytes[j + 1].to_ascii_lowercase(),
