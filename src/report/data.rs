@@ -103,7 +103,10 @@ pub struct RelatedEntry {
     pub key: Key,
     pub verdict: Verdict,
     pub differs: String,
+    /// Values with the claims stating them (`value (source/claim, ...)`).
     pub values: Vec<String>,
+    /// The values alone, as stated.
+    pub stated: Vec<String>,
     /// Index of the related group in `groups`.
     pub group: usize,
 }
@@ -292,6 +295,7 @@ pub fn build(
                                 format!("{} ({})", v.stated, srcs.join(", "))
                             })
                             .collect(),
+                        stated: other.values.iter().map(|v| v.stated.clone()).collect(),
                         group: *position.get(&(r.group as usize))?,
                     })
                 })

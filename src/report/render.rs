@@ -45,7 +45,9 @@ fn claim_line(c: &ClaimEntry) -> String {
 }
 
 fn independence(g: &GroupEntry) -> String {
-    if g.sources == g.independent_sources {
+    if g.sources == 1 {
+        "1 source".to_string()
+    } else if g.sources == g.independent_sources {
         format!("{} sources", g.sources)
     } else {
         format!(
@@ -96,10 +98,14 @@ pub fn table(r: &Report, color: bool, width: Option<u16>) -> String {
         let v = g.verdict.name();
         let mut values: Vec<String> = g.claims.iter().map(|c| sanitize(&claim_line(c))).collect();
         for rel in &g.related {
+            let other = if rel.differs.starts_with("scope") {
+                format!("scope \"{}\"", rel.key.scope.as_deref().unwrap_or("(none)"))
+            } else {
+                format!("property \"{}\"", rel.key.property_name)
+            };
             values.push(sanitize(&format!(
-                "related ({}): {}",
-                rel.differs,
-                rel.values.join("; ")
+                "~ related, {other}: {}",
+                rel.stated.join("; ")
             )));
         }
         let mut why = sanitize(&g.reason);
