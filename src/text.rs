@@ -4,12 +4,28 @@
 /// space, or at a line break, and at most ~300 bytes either side.
 pub fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
+    // A period after a short capitalised word ("Jan.", "Gen.", "Dr.") or inside an initialism
+    // ("U.S.") abbreviates; it does not end the sentence.
+    let ends_sentence = |dot: usize| -> bool {
+        let before = &text[..dot];
+        let word_start = before
+            .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
+            .map_or(0, |i| i + 1);
+        let word = &before[word_start..];
+        let abbreviation = word.contains('.')
+            || (word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase));
+        !abbreviation
+    };
     let start = start.min(bytes.len());
     let end = end.clamp(start, bytes.len());
     let mut s = start;
     while s > 0 && start - s < 300 {
         let b = bytes[s - 1];
-        if b == b'\n' || (matches!(b, b'.' | b'!' | b'?') && bytes.get(s) == Some(&b' ')) {
+        if b == b'\n'
+            || (matches!(b, b'.' | b'!' | b'?')
+                && bytes.get(s) == Some(&b' ')
+                && (b != b'.' || ends_sentence(s - 1)))
+        {
             break;
         }
         s -= 1;
@@ -21,7 +37,9 @@ pub fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
             break;
         }
         e += 1;
-        if matches!(b, b'.' | b'!' | b'?') && bytes.get(e).is_none_or(|&n| n == b' ' || n == b'\n')
+        if matches!(b, b'.' | b'!' | b'?')
+            && bytes.get(e).is_none_or(|&n| n == b' ' || n == b'\n')
+            && (b != b'.' || ends_sentence(e - 1))
         {
             break;
         }
@@ -52,6 +70,20 @@ mod tests {
         let b = t.find("Other").unwrap();
         let (s, e) = sentence_bounds(t, b, b + 5);
         assert_eq!(&t[s..e], "Other line");
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let t = "Intro. People walk to the grave of Gen. Qassem Soleimani, Thursday, Jan. 4, 2024. Next one.";
+        let a = t.find("Thursday").unwrap();
+        let (s, e) = sentence_bounds(t, a, a + 8);
+        assert_eq!(
+            &t[s..e],
+            "People walk to the grave of Gen. Qassem Soleimani, Thursday, Jan. 4, 2024."
+        );
+        let u = "He met U.S. officials today. Then left.";
+        let (s, e) = sentence_bounds(u, 7, 11);
+        assert_eq!(&u[s..e], "He met U.S. officials today.");
     }
 
     #[test]
