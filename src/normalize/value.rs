@@ -246,7 +246,8 @@ fn worth_it(t: &[Token], start: usize, end: usize, a: &Assertion) -> bool {
     true
 }
 
-fn json_end(a: &Assertion, low: bool) -> serde_json::Value {
+/// One end of a value as JSON: an ISO date for dates, a number otherwise, null when open.
+pub fn json_end(a: &Assertion, low: bool) -> serde_json::Value {
     if let Some(d) = a.date {
         let v = if low { d.first } else { d.last };
         return v.map_or(serde_json::Value::Null, |d| {

@@ -154,17 +154,7 @@ fn published(p: &Published) -> String {
 }
 
 fn normalized(d: &Dossier, a: &Assertion) -> Normalized {
-    let end = |low: bool| -> serde_json::Value {
-        if let Some(r) = a.date {
-            let v = if low { r.first } else { r.last };
-            return v.map_or(serde_json::Value::Null, |x| {
-                serde_json::Value::String(x.to_string())
-            });
-        }
-        a.interval
-            .and_then(|i| if low { i.low } else { i.high })
-            .map_or(serde_json::Value::Null, |x| serde_json::json!(x))
-    };
+    let end = |low: bool| crate::normalize::value::json_end(a, low);
     Normalized {
         kind: a.kind.name(),
         low: end(true),
