@@ -9,8 +9,10 @@ pub fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     let ends_sentence = |dot: usize| -> bool {
         let before = &text[..dot];
         let word_start = before
-            .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
-            .map_or(0, |i| i + 1);
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+            .map_or(0, |(i, c)| i + c.len_utf8());
         let word = &before[word_start..];
         let abbreviation = word.contains('.')
             || (word.len() <= 3 && word.chars().next().is_some_and(char::is_uppercase));
@@ -84,6 +86,13 @@ mod tests {
         let u = "He met U.S. officials today. Then left.";
         let (s, e) = sentence_bounds(u, 7, 11);
         assert_eq!(&u[s..e], "He met U.S. officials today.");
+    }
+
+    #[test]
+    fn wide_whitespace_before_a_period_is_handled() {
+        let t = "x\u{2007}Ab. More";
+        let (s, e) = sentence_bounds(t, 0, 1);
+        assert!(t.is_char_boundary(s) && t.is_char_boundary(e));
     }
 
     #[test]
