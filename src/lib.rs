@@ -8,6 +8,7 @@
 
 pub mod acknowledge;
 pub mod compare;
+pub mod init;
 pub mod load;
 pub mod model;
 pub mod normalize;

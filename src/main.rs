@@ -1,6 +1,6 @@
 //! The command-line interface: argument parsing and exit codes. All work is in the library.
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use corroborate::compare::Verdict;
 use corroborate::load::FileLines;
 use corroborate::model::Severity;
@@ -65,9 +65,15 @@ fn verdict_parser(s: &str) -> Result<Verdict, String> {
 
 #[derive(Copy, Clone, ValueEnum)]
 enum CheckFormat {
+    /// Diagnostics with the claim's lines, for people.
     Human,
+    /// `path:line:col: severity[rule] message`, one line each.
     Brief,
     Json,
+    /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations), then the human summary.
+    Github,
 }
 
 #[derive(Subcommand)]
@@ -146,8 +152,27 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// List every rule code with what it means and how to fix it.
-    Rules,
+    /// List every rule code with what it means, an example, and how to fix or accept it.
+    Rules {
+        /// Print the rules as Markdown (docs/rules.md is this output).
+        #[arg(long)]
+        markdown: bool,
+    },
+    /// Print the JSON Schema of a dossier file kind (for editors and validators).
+    Schema {
+        #[arg(value_parser = ["claims", "entities", "properties", "accepted"], default_value = "claims")]
+        kind: String,
+    },
+    /// Create a new dossier: vocabularies, an example source with its claims and text, the
+    /// acknowledged-findings file, JSON Schemas and a sample CI workflow. Never overwrites.
+    Init {
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Print a shell completion script.
+    Completions { shell: clap_complete::Shell },
+    /// Print the man page (roff).
+    Man,
 }
 
 #[derive(Copy, Clone, ValueEnum)]
@@ -225,6 +250,25 @@ fn check(dir: PathBuf, format: CheckFormat, fail_on: FailOn, color: bool) -> u8 
             s
         }
         CheckFormat::Brief => diagnostics::brief(&open),
+        CheckFormat::Sarif => report::ci::sarif(
+            &analysis.findings,
+            &corroborate::load::repo_prefix(&analysis.loaded.root),
+            env!("CARGO_PKG_VERSION"),
+        ),
+        CheckFormat::Github => {
+            let prefix = corroborate::load::repo_prefix(&analysis.loaded.root);
+            let lines = FileLines::new(&analysis.loaded.root);
+            let mut s = report::ci::github(&analysis.findings, &prefix);
+            // GitHub shows only the first few annotations of a step; the log keeps the rest.
+            s.push_str(&diagnostics::human(&open, &lines, false));
+            s.push_str(&format!(
+                "{}\n{} errors, {} warnings, {acknowledged} acknowledged\n",
+                report::render::summary_line(&analysis.report(&Default::default())),
+                analysis.count(Severity::Error),
+                analysis.count(Severity::Warning),
+            ));
+            s
+        }
         CheckFormat::Json => {
             let v = serde_json::json!({
                 "sources": analysis.loaded.dossier.sources.len(),
@@ -370,18 +414,17 @@ fn accept(dir: PathBuf, reason: String, fingerprints: Vec<String>, rule: String)
     }
 }
 
-fn rules() -> u8 {
-    let mut out = String::new();
-    for r in corroborate::model::Rule::ALL {
-        out.push_str(&format!(
-            "{} ({}{})\n  {}\n  fix: {}\n\n",
-            r.code(),
-            r.default_severity().name(),
-            if r.is_input_error() { ", exit 2" } else { "" },
-            r.summary(),
-            r.fix()
-        ));
-    }
+fn rules(markdown: bool) -> u8 {
+    let out = if markdown {
+        report::rules_markdown()
+    } else {
+        report::rules_text()
+    };
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    EXIT_CLEAN
+}
+
+fn print(out: &str) -> u8 {
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
     EXIT_CLEAN
 }
@@ -500,7 +543,41 @@ fn main() -> ExitCode {
             fingerprints,
             rule,
         }) => accept(dir, reason, fingerprints, rule),
-        Some(Command::Rules) => rules(),
+        Some(Command::Rules { markdown }) => rules(markdown),
+        Some(Command::Schema { kind }) => match corroborate::load::schema::schema(&kind) {
+            Some(s) => print(&s),
+            None => EXIT_ERROR,
+        },
+        Some(Command::Init { dir }) => match corroborate::init::scaffold(&dir) {
+            Ok(files) => {
+                eprintln!(
+                    "created a dossier with {} files in {}; run `corroborate check {}`",
+                    files.len(),
+                    dir.display(),
+                    dir.display()
+                );
+                EXIT_CLEAN
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                EXIT_ERROR
+            }
+        },
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "corroborate", &mut out);
+            print(&String::from_utf8_lossy(&out))
+        }
+        Some(Command::Man) => {
+            let mut out = Vec::new();
+            match clap_mangen::Man::new(Cli::command()).render(&mut out) {
+                Ok(()) => print(&String::from_utf8_lossy(&out)),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    EXIT_ERROR
+                }
+            }
+        }
         Some(Command::Normalize {
             text,
             as_of,

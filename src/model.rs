@@ -3,6 +3,7 @@
 //! This module depends on nothing else in the crate, so every stage can use it and no stage
 //! can sneak I/O or policy into the shared vocabulary of types.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::sync::Arc;
@@ -425,7 +426,7 @@ impl Assertion {
 }
 
 /// What kind of value a property takes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum ValueKind {
     /// A count or measurement, with the unit in [`PropertyDef::unit`].
@@ -451,7 +452,7 @@ impl ValueKind {
 }
 
 /// How a property's true value may move over time.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Temporal {
     /// The value does not change: differing figures are a conflict.
@@ -495,7 +496,7 @@ pub struct EntityDef {
 
 /// How strongly a claim is asserted by whoever asserts it.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default, Deserialize,
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default, Deserialize, JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Hedge {
@@ -778,6 +779,37 @@ rules! {
     StaleAcknowledgement => "stale-acknowledgement", Warning, false,
         "An acknowledged finding no longer occurs.",
         "Remove the entry from the acknowledged-findings file.";
+}
+
+impl Rule {
+    /// A small example of what triggers the rule.
+    pub fn example(self) -> &'static str {
+        match self {
+            Rule::Io => "claims/a.yaml is a directory, or unreadable",
+            Rule::YamlSyntax => "title: [unclosed",
+            Rule::Schema => "valeu: 90   (unknown field), or a list where text belongs",
+            Rule::BadEncoding => "a claim file saved as Latin-1",
+            Rule::FileTooLarge => "a 100 MiB YAML claim file",
+            Rule::UnsafePath => "text: ../../etc/passwd",
+            Rule::SeedMissing => "text: seeds/missing.txt",
+            Rule::DuplicateId => "two claims with `id: death-toll` in one source",
+            Rule::UnknownSource => "derived_from: [no-such-source]",
+            Rule::UnknownProperty => "property: deathtoll   (did you mean `death-toll`?)",
+            Rule::UnknownEntity => "subject: Kerman atack   (did you mean `Kerman attack`?)",
+            Rule::AmbiguousAlias => "alias IS given to both Islamic State and Iran's security forces",
+            Rule::EmptyValue => "value: ''",
+            Rule::QuoteNotFound => "quote: claimed over 80 lives   (the article says over 90)",
+            Rule::MissingQuote => "a claim without `quote:`",
+            Rule::UnparsedValue => "value: umpteen   (for a quantity)",
+            Rule::InconsistentConversion => "value: 510 miles (920 km)",
+            Rule::BadDate => "published: 2024-02-31",
+            Rule::Conflict => "death toll \"17\" in one source, \"over 90\" in another",
+            Rule::FallingTotal => "death toll 95 as of 2024-01-04, then 85 as of 2024-01-10",
+            Rule::NotComparable => "cost £7 billion in one source, $9 billion in another",
+            Rule::UndeclaredRelay => "two seed texts sharing a 40-word paragraph, neither with derived_from",
+            Rule::StaleAcknowledgement => "an accepted conflict whose claim was since corrected",
+        }
+    }
 }
 
 impl Serialize for Rule {

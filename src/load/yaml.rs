@@ -4,6 +4,7 @@
 
 use crate::model::{Hedge, Loc, Temporal, ValueKind};
 use serde::de::{self, Deserializer, Visitor};
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 use std::fmt;
@@ -14,6 +15,18 @@ use std::sync::Arc;
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(transparent)]
 pub struct Text(pub String);
+
+impl JsonSchema for Text {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Text".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "Text as the source writes it; a bare number is read as its digits.",
+            "type": ["string", "number"]
+        })
+    }
+}
 
 impl<'de> Deserialize<'de> for Text {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -56,95 +69,127 @@ impl<'de> Deserialize<'de> for Text {
 }
 
 /// A claim file: one source and what it claims.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceFile {
+    #[schemars(with = "SourceHeader")]
     pub source: Spanned<SourceHeader>,
     #[serde(default)]
+    #[schemars(with = "Vec<ClaimRecord>")]
     pub claims: Vec<Spanned<ClaimRecord>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceHeader {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
+    #[schemars(with = "String")]
     pub title: Spanned<String>,
+    #[schemars(with = "String")]
     pub publisher: Spanned<String>,
     /// `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `unknown`.
+    #[schemars(with = "Text")]
     pub published: Spanned<Text>,
     /// The article's text, relative to the dossier root.
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub text: Option<Spanned<String>>,
     #[serde(default)]
     pub url: Option<String>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub derived_from: Vec<Spanned<String>>,
     /// How the dossier's editor established what is not in the text (a date, an author).
     #[serde(default)]
     pub note: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ClaimRecord {
+    /// Stable id of the claim, unique within its source.
+    #[schemars(with = "Text")]
     pub id: Spanned<Text>,
+    /// The entity the claim is about: an id, name or alias from claims/entities.yaml.
+    #[schemars(with = "String")]
     pub subject: Spanned<String>,
+    /// What is claimed: an id, name or alias from claims/properties.yaml.
+    #[schemars(with = "String")]
     pub property: Spanned<String>,
+    /// The value as the source states it, e.g. "approximately 25,000", "February 2022", "ISKP".
+    #[schemars(with = "Text")]
     pub value: Spanned<Text>,
+    /// The verbatim words of the source the claim comes from; join non-adjacent pieces with "...".
     #[serde(default)]
+    #[schemars(with = "Option<String>")]
     pub quote: Option<Spanned<String>>,
+    /// What exactly is counted, e.g. "applicants" vs "applicants and their families".
     #[serde(default)]
     pub scope: Option<String>,
+    /// When the figure held (YYYY-MM-DD, YYYY-MM or YYYY); differing as_of dates make a change a revision.
     #[serde(default)]
+    #[schemars(with = "Option<Text>")]
     pub as_of: Option<Spanned<Text>>,
+    /// Who asserts it, when not the source itself: "a senior Iranian official", "ISKP".
     #[serde(default)]
     pub attribution: Option<String>,
+    /// How strongly it is asserted.
     #[serde(default)]
     pub hedge: Option<Hedge>,
+    /// The source denies it.
     #[serde(default)]
     pub negated: bool,
+    /// Free text for the dossier's editors.
     #[serde(default)]
     pub note: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EntitiesFile {
     #[serde(default)]
+    #[schemars(with = "Vec<EntityRecord>")]
     pub entities: Vec<Spanned<EntityRecord>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EntityRecord {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     #[serde(default)]
     pub name: Option<String>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub aliases: Vec<Spanned<String>>,
     #[serde(default)]
     pub kind: Option<String>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub part_of: Vec<Spanned<String>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PropertiesFile {
     /// Allow claims without quotes (for dossiers imported from tables).
     #[serde(default)]
     pub quotes_optional: bool,
     #[serde(default)]
+    #[schemars(with = "Vec<PropertyRecord>")]
     pub properties: Vec<Spanned<PropertyRecord>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PropertyRecord {
+    #[schemars(with = "String")]
     pub id: Spanned<String>,
     #[serde(default)]
     pub name: Option<String>,
     #[serde(default)]
+    #[schemars(with = "Vec<String>")]
     pub aliases: Vec<Spanned<String>>,
     pub kind: ValueKind,
     #[serde(default)]
@@ -186,14 +231,15 @@ pub fn options(max_nodes: usize) -> serde_saphyr::Options {
 }
 
 /// `claims/accepted.yaml`: findings the editors reviewed and accept.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AcceptedFile {
     #[serde(default)]
+    #[schemars(with = "Vec<AcceptedRecord>")]
     pub accepted: Vec<Spanned<AcceptedRecord>>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AcceptedRecord {
     pub fingerprint: String,

@@ -1,0 +1,69 @@
+//! `corroborate init`: a new dossier with vocabularies, one example source, the
+//! acknowledged-findings file, the JSON Schemas and a sample CI workflow.
+
+use crate::load::schema;
+use crate::write::{WriteError, write_new};
+use std::path::{Path, PathBuf};
+
+const FILES: [(&str, &str); 6] = [
+    ("claims/properties.yaml", include_str!("../templates/init/claims/properties.yaml")),
+    ("claims/entities.yaml", include_str!("../templates/init/claims/entities.yaml")),
+    ("claims/example-source.yaml", include_str!("../templates/init/claims/example-source.yaml")),
+    ("claims/accepted.yaml", include_str!("../templates/init/claims/accepted.yaml")),
+    ("seeds/example-source.txt", include_str!("../templates/init/seeds/example-source.txt")),
+    (".github/workflows/corroborate.yml", include_str!("../docs/ci/github-workflow.yml")),
+];
+
+#[derive(Debug)]
+pub enum InitError {
+    /// Files that already exist; nothing was written.
+    Exists(Vec<PathBuf>),
+    Io(PathBuf, std::io::Error),
+    Write(WriteError),
+}
+
+impl std::fmt::Display for InitError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InitError::Exists(ps) => write!(
+                f,
+                "refusing to overwrite {}; nothing was written",
+                ps.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+            ),
+            InitError::Io(p, e) => write!(f, "cannot create {}: {e}", p.display()),
+            InitError::Write(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for InitError {}
+
+/// Every file `init` writes, with its content.
+pub fn files() -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = FILES.iter().map(|(p, c)| (p.to_string(), c.to_string())).collect();
+    for (kind, name) in schema::SCHEMAS {
+        if let Some(s) = schema::schema(kind) {
+            out.push((format!("schema/{name}"), s));
+        }
+    }
+    out
+}
+
+/// Writes a new dossier into `dir`. Refuses, before writing anything, if any file exists.
+pub fn scaffold(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
+    let files = files();
+    let existing: Vec<PathBuf> = files.iter().map(|(p, _)| dir.join(p)).filter(|p| p.exists()).collect();
+    if !existing.is_empty() {
+        return Err(InitError::Exists(existing));
+    }
+    let mut written = Vec::new();
+    for (rel, content) in files {
+        let path = dir.join(&rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| InitError::Io(parent.to_path_buf(), e))?;
+        }
+        write_new(&path, content.as_bytes(), false).map_err(InitError::Write)?;
+        written.push(path);
+    }
+    Ok(written)
+}
