@@ -6,12 +6,30 @@ use crate::write::{WriteError, write_new};
 use std::path::{Path, PathBuf};
 
 const FILES: [(&str, &str); 6] = [
-    ("claims/properties.yaml", include_str!("../templates/init/claims/properties.yaml")),
-    ("claims/entities.yaml", include_str!("../templates/init/claims/entities.yaml")),
-    ("claims/example-source.yaml", include_str!("../templates/init/claims/example-source.yaml")),
-    ("claims/accepted.yaml", include_str!("../templates/init/claims/accepted.yaml")),
-    ("seeds/example-source.txt", include_str!("../templates/init/seeds/example-source.txt")),
-    (".github/workflows/corroborate.yml", include_str!("../docs/ci/github-workflow.yml")),
+    (
+        "claims/properties.yaml",
+        include_str!("../templates/init/claims/properties.yaml"),
+    ),
+    (
+        "claims/entities.yaml",
+        include_str!("../templates/init/claims/entities.yaml"),
+    ),
+    (
+        "claims/example-source.yaml",
+        include_str!("../templates/init/claims/example-source.yaml"),
+    ),
+    (
+        "claims/accepted.yaml",
+        include_str!("../templates/init/claims/accepted.yaml"),
+    ),
+    (
+        "seeds/example-source.txt",
+        include_str!("../templates/init/seeds/example-source.txt"),
+    ),
+    (
+        ".github/workflows/corroborate.yml",
+        include_str!("../docs/ci/github-workflow.yml"),
+    ),
 ];
 
 #[derive(Debug)]
@@ -28,7 +46,10 @@ impl std::fmt::Display for InitError {
             InitError::Exists(ps) => write!(
                 f,
                 "refusing to overwrite {}; nothing was written",
-                ps.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+                ps.iter()
+                    .map(|p| p.display().to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
             InitError::Io(p, e) => write!(f, "cannot create {}: {e}", p.display()),
             InitError::Write(e) => write!(f, "{e}"),
@@ -40,7 +61,10 @@ impl std::error::Error for InitError {}
 
 /// Every file `init` writes, with its content.
 pub fn files() -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = FILES.iter().map(|(p, c)| (p.to_string(), c.to_string())).collect();
+    let mut out: Vec<(String, String)> = FILES
+        .iter()
+        .map(|(p, c)| (p.to_string(), c.to_string()))
+        .collect();
     for (kind, name) in schema::SCHEMAS {
         if let Some(s) = schema::schema(kind) {
             out.push((format!("schema/{name}"), s));
@@ -52,7 +76,11 @@ pub fn files() -> Vec<(String, String)> {
 /// Writes a new dossier into `dir`. Refuses, before writing anything, if any file exists.
 pub fn scaffold(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
     let files = files();
-    let existing: Vec<PathBuf> = files.iter().map(|(p, _)| dir.join(p)).filter(|p| p.exists()).collect();
+    let existing: Vec<PathBuf> = files
+        .iter()
+        .map(|(p, _)| dir.join(p))
+        .filter(|p| p.exists())
+        .collect();
     if !existing.is_empty() {
         return Err(InitError::Exists(existing));
     }

@@ -496,7 +496,18 @@ pub struct EntityDef {
 
 /// How strongly a claim is asserted by whoever asserts it.
 #[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Default, Deserialize, JsonSchema,
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    Serialize,
+    Default,
+    Deserialize,
+    JsonSchema,
 )]
 #[serde(rename_all = "kebab-case")]
 pub enum Hedge {
@@ -796,7 +807,9 @@ impl Rule {
             Rule::UnknownSource => "derived_from: [no-such-source]",
             Rule::UnknownProperty => "property: deathtoll   (did you mean `death-toll`?)",
             Rule::UnknownEntity => "subject: Kerman atack   (did you mean `Kerman attack`?)",
-            Rule::AmbiguousAlias => "alias IS given to both Islamic State and Iran's security forces",
+            Rule::AmbiguousAlias => {
+                "alias IS given to both Islamic State and Iran's security forces"
+            }
             Rule::EmptyValue => "value: ''",
             Rule::QuoteNotFound => "quote: claimed over 80 lives   (the article says over 90)",
             Rule::MissingQuote => "a claim without `quote:`",
@@ -806,7 +819,9 @@ impl Rule {
             Rule::Conflict => "death toll \"17\" in one source, \"over 90\" in another",
             Rule::FallingTotal => "death toll 95 as of 2024-01-04, then 85 as of 2024-01-10",
             Rule::NotComparable => "cost £7 billion in one source, $9 billion in another",
-            Rule::UndeclaredRelay => "two seed texts sharing a 40-word paragraph, neither with derived_from",
+            Rule::UndeclaredRelay => {
+                "two seed texts sharing a 40-word paragraph, neither with derived_from"
+            }
             Rule::StaleAcknowledgement => "an accepted conflict whose claim was since corrected",
         }
     }

@@ -814,8 +814,15 @@ pub fn repo_prefix(root: &Path) -> String {
     while let Some(d) = dir {
         if d.join(".git").exists() {
             let rel = root.strip_prefix(d).unwrap_or(Path::new(""));
-            let parts: Vec<String> = rel.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
-            return if parts.is_empty() { String::new() } else { format!("{}/", parts.join("/")) };
+            let parts: Vec<String> = rel
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect();
+            return if parts.is_empty() {
+                String::new()
+            } else {
+                format!("{}/", parts.join("/"))
+            };
         }
         dir = d.parent();
     }

@@ -3,8 +3,8 @@
 //! Every field a diagnostic may point at is `Spanned`, so errors name the exact line.
 
 use crate::model::{Hedge, Loc, Temporal, ValueKind};
-use serde::de::{self, Deserializer, Visitor};
 use schemars::JsonSchema;
+use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 use std::fmt;

@@ -103,7 +103,9 @@ pub fn sarif(findings: &[Finding], prefix: &str, version: &str) -> String {
 
 /// Escapes workflow-command data: `%`, CR and LF.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// Escapes workflow-command properties: data escapes plus `:` and `,`.
@@ -120,9 +122,15 @@ pub fn github(findings: &[Finding], prefix: &str) -> String {
             Severity::Warning => "warning",
             Severity::Info => "notice",
         };
-        let mut props = vec![format!("title={}", escape_property(&format!("corroborate {}", f.rule.code())))];
+        let mut props = vec![format!(
+            "title={}",
+            escape_property(&format!("corroborate {}", f.rule.code()))
+        )];
         if let Some(loc) = &f.loc {
-            props.insert(0, format!("file={}", escape_property(&format!("{prefix}{}", loc.file))));
+            props.insert(
+                0,
+                format!("file={}", escape_property(&format!("{prefix}{}", loc.file))),
+            );
             props.insert(1, format!("line={}", loc.line));
             props.insert(2, format!("col={}", loc.column));
         }
@@ -130,7 +138,11 @@ pub fn github(findings: &[Finding], prefix: &str) -> String {
         if let Some(h) = &f.help {
             msg.push_str(&format!("\n{}", crate::report::sanitize(h)));
         }
-        out.push_str(&format!("::{cmd} {}::{}\n", props.join(","), escape_data(&msg)));
+        out.push_str(&format!(
+            "::{cmd} {}::{}\n",
+            props.join(","),
+            escape_data(&msg)
+        ));
     }
     out
 }
@@ -143,7 +155,12 @@ mod tests {
     #[test]
     fn workflow_commands_are_escaped() {
         let file: Arc<str> = Arc::from("claims/a,b:c.yaml");
-        let f = Finding::new(Rule::Conflict, Some(Loc::new(&file, 3, 5)), "100% wrong\nreally".into(), "fp".into());
+        let f = Finding::new(
+            Rule::Conflict,
+            Some(Loc::new(&file, 3, 5)),
+            "100% wrong\nreally".into(),
+            "fp".into(),
+        );
         let out = github(&[f], "dossier/");
         assert_eq!(
             out,
@@ -154,14 +171,28 @@ mod tests {
     #[test]
     fn sarif_has_a_rule_per_code_and_fingerprints() {
         let file: Arc<str> = Arc::from("claims/a.yaml");
-        let mut f = Finding::new(Rule::QuoteNotFound, Some(Loc::new(&file, 7, 12)), "m".into(), "quote-not-found:a:x".into());
+        let mut f = Finding::new(
+            Rule::QuoteNotFound,
+            Some(Loc::new(&file, 7, 12)),
+            "m".into(),
+            "quote-not-found:a:x".into(),
+        );
         f.acknowledged = Some("known".into());
         let v: Value = serde_json::from_str(&sarif(&[f], "", "0.1.0")).unwrap();
         let run = &v["runs"][0];
-        assert_eq!(run["tool"]["driver"]["rules"].as_array().unwrap().len(), Rule::ALL.len());
+        assert_eq!(
+            run["tool"]["driver"]["rules"].as_array().unwrap().len(),
+            Rule::ALL.len()
+        );
         let r = &run["results"][0];
-        assert_eq!(r["locations"][0]["physicalLocation"]["region"]["startLine"], 7);
-        assert_eq!(r["partialFingerprints"]["corroborate/v1"], "quote-not-found:a:x");
+        assert_eq!(
+            r["locations"][0]["physicalLocation"]["region"]["startLine"],
+            7
+        );
+        assert_eq!(
+            r["partialFingerprints"]["corroborate/v1"],
+            "quote-not-found:a:x"
+        );
         assert_eq!(r["suppressions"][0]["justification"], "known");
     }
 }
