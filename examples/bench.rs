@@ -108,6 +108,7 @@ fn main() {
             publisher: String::new(),
             published: Published::Unknown,
             text: None,
+            text_loc: None,
             url: None,
             derived_from: if s % 10 == 1 {
                 vec![format!("s{}", s - 1)]

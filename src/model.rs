@@ -573,6 +573,8 @@ pub struct Source {
     pub published: Published,
     /// Seed text path relative to the dossier root, as written in the claim file.
     pub text: Option<String>,
+    /// Where `text` is written, for findings about the seed.
+    pub text_loc: Option<Loc>,
     pub url: Option<String>,
     pub derived_from: Vec<String>,
     pub note: Option<String>,
@@ -724,9 +726,9 @@ rules! {
     Io => "io-error", Error, true,
         "A file of the dossier could not be read.",
         "Check that the file exists, is readable and is not a directory.";
-    YamlSyntax => "yaml-syntax", Error, true,
-        "The file is not well-formed YAML, or exceeds a parser limit (nesting, aliases, size).",
-        "Fix the YAML at the reported position; quote values that contain ': ' or start with special characters.";
+    YamlSyntax => "syntax-error", Error, true,
+        "The file is not well-formed YAML (or a JSON Lines line is not valid JSON), or exceeds a parser limit (nesting, aliases, size).",
+        "Fix the file at the reported position; in YAML, quote values that contain ': ' or start with special characters.";
     Schema => "invalid-field", Error, true,
         "A field is unknown, missing, or has the wrong type.",
         "Use only the documented fields (see `corroborate schema`), with the types they take.";

@@ -34,6 +34,23 @@ impl Analysis {
             .iter()
             .any(|f| f.acknowledged.is_none() && f.severity >= threshold)
     }
+    /// Counts by verdict without building the report.
+    pub fn summary(&self) -> crate::report::data::Summary {
+        let mut verdicts: std::collections::BTreeMap<&'static str, usize> =
+            crate::compare::Verdict::ALL
+                .iter()
+                .map(|v| (v.name(), 0))
+                .collect();
+        for g in &self.comparison.groups {
+            *verdicts.entry(g.verdict.name()).or_default() += 1;
+        }
+        crate::report::data::Summary {
+            sources: self.loaded.dossier.sources.len(),
+            claims: self.loaded.dossier.claims.len(),
+            groups: self.comparison.groups.len(),
+            verdicts,
+        }
+    }
     pub fn report(&self, filter: &crate::report::data::Filter) -> crate::report::data::Report {
         crate::report::data::build(
             &self.loaded.dossier,
@@ -47,7 +64,11 @@ impl Analysis {
 }
 
 pub fn analyze(root: &Path) -> Result<Analysis, LoadError> {
-    let loaded = load::load(root)?;
+    analyze_with(root, &load::Options::default())
+}
+
+pub fn analyze_with(root: &Path, opts: &load::Options) -> Result<Analysis, LoadError> {
+    let loaded = load::load_with(root, opts)?;
     let vocab = Vocabulary::new(&loaded.dossier.entities, &loaded.dossier.properties);
     let (names, name_findings) = normalize::resolve_names(&loaded.dossier, &vocab);
     let (assertions, value_findings) = normalize::assertions(&loaded.dossier, &vocab, &names);

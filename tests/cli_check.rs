@@ -315,3 +315,106 @@ fn fail_on_warning_is_stricter() {
     let (code, _, _) = run(&["check", "--fail-on", "warning", d.path().to_str().unwrap()]);
     assert_eq!(code, 1);
 }
+
+#[test]
+fn json_lines_mix_with_yaml_and_point_at_their_lines() {
+    let d = small();
+    write(
+        d.path(),
+        "claims/sources.jsonl",
+        "{\"id\":\"c\",\"title\":\"Wire C\",\"publisher\":\"Wire\",\"published\":\"2024-01-12\",\"text\":\"seeds/c.txt\",\"derived_from\":[\"a\"]}\n",
+    );
+    write(
+        d.path(),
+        "seeds/c.txt",
+        "The bombing in Kerman killed 95 people on January 3.\n",
+    );
+    write(
+        d.path(),
+        "claims/claims.jsonl",
+        concat!(
+            "{\"source\":\"c\",\"id\":\"toll\",\"subject\":\"Kerman attack\",\"property\":\"death toll\",\"value\":95,\"quote\":\"killed 95 people\"}\n",
+            "\n",
+            "{\"source\":\"b\",\"id\":\"extra\",\"subject\":\"Kerman attack\",\"property\":\"date\",\"value\":\"January 3\",\"quote\":\"on January 3\"}\n",
+        ),
+    );
+    let (code, out, _) = run(&["check", d.path().to_str().unwrap()]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("checked 3 sources, 7 claims, 7 quotes"),
+        "{out}"
+    );
+
+    // A bad quote, an unknown field and an unknown source, each at its line.
+    write(
+        d.path(),
+        "claims/claims.jsonl",
+        concat!(
+            "{\"source\":\"c\",\"id\":\"toll\",\"subject\":\"Kerman attack\",\"property\":\"death toll\",\"value\":95,\"quote\":\"killed 96 people\"}\n",
+            "{\"source\":\"nobody\",\"id\":\"x\",\"subject\":\"Kerman attack\",\"property\":\"date\",\"value\":\"January 3\",\"quote\":\"x\"}\n",
+            "{\"source\":\"c\",\"id\":\"y\",\"subject\":\"Kerman attack\",\"property\":\"date\",\"valeu\":\"January 3\"}\n",
+            "{not json\n",
+        ),
+    );
+    let (code, out, _) = check_brief(d.path());
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains("claims/claims.jsonl:1:88: error[quote-not-found]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("claims/claims.jsonl:2:1: error[unknown-source]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("claims/claims.jsonl:3:") && out.contains("unknown field `valeu`"),
+        "{out}"
+    );
+    assert!(
+        out.contains("claims/claims.jsonl:4:") && out.contains("is not valid JSON"),
+        "{out}"
+    );
+}
+
+#[test]
+fn the_same_dossier_in_yaml_and_json_lines_gives_the_same_verdicts() {
+    // The small fixture, written as JSON Lines by hand, must give the same verdicts.
+    let d = tempfile::tempdir().unwrap();
+    let yaml = small();
+    write(d.path(), "claims/properties.yaml", PROPERTIES);
+    write(d.path(), "claims/entities.yaml", ENTITIES);
+    write(d.path(), "seeds/a.txt", SEED_A);
+    write(d.path(), "seeds/b.txt", SEED_B);
+    write(
+        d.path(),
+        "claims/sources.jsonl",
+        concat!(
+            "{\"id\":\"a\",\"title\":\"Article A\",\"publisher\":\"Example Times\",\"published\":\"2024-01-10\",\"text\":\"seeds/a.txt\"}\n",
+            "{\"id\":\"b\",\"title\":\"Article B\",\"publisher\":\"Example Post\",\"published\":\"2024-01-11\",\"text\":\"seeds/b.txt\"}\n",
+        ),
+    );
+    write(
+        d.path(),
+        "claims/claims.jsonl",
+        concat!(
+            "{\"source\":\"a\",\"id\":\"toll\",\"subject\":\"Kerman attack\",\"property\":\"death toll\",\"value\":\"over 90\",\"quote\":\"The attack claimed the lives of over 90 people\"}\n",
+            "{\"source\":\"a\",\"id\":\"date\",\"subject\":\"Kerman attack\",\"property\":\"date\",\"value\":\"January 3\",\"quote\":\"On January 3, the Islamic State (IS) group targeted\"}\n",
+            "{\"source\":\"a\",\"id\":\"who\",\"subject\":\"Kerman attack\",\"property\":\"responsibility\",\"value\":\"Islamic State\",\"quote\":\"the Islamic State (IS) group targeted a gathering\"}\n",
+            "{\"source\":\"b\",\"id\":\"toll\",\"subject\":\"Kerman bombing\",\"property\":\"killed\",\"value\":\"95\",\"quote\":\"killed 95 people\"}\n",
+            "{\"source\":\"b\",\"id\":\"date\",\"subject\":\"Kerman bombing\",\"property\":\"date\",\"value\":\"January 3\",\"quote\":\"in Kerman on January 3\"}\n",
+        ),
+    );
+    let verdicts = |dir: &std::path::Path| {
+        let (_, out, _) = run(&["report", dir.to_str().unwrap(), "--format", "json"]);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let mut g: Vec<String> = v["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|g| format!("{} {} {}", g["key"]["property"], g["verdict"], g["reason"]))
+            .collect();
+        g.sort();
+        g
+    };
+    assert_eq!(verdicts(yaml.path()), verdicts(d.path()));
+}

@@ -200,7 +200,7 @@ fn relayed_sources_do_not_count_as_independent() {
 #[test]
 fn undeclared_relaying_is_detected_from_the_texts() {
     let d = small();
-    let shared = "Officials in Tehran said the twin bombings near the cemetery were the deadliest attack in the country since the revolution and that the authorities had arrested several suspects in three provinces over the following days.";
+    let shared = "Officials in Tehran said the twin bombings near the cemetery were the deadliest attack in the country since the revolution and that the authorities had arrested several suspects in three provinces over the following days. The interior ministry added that the investigation would examine how the attackers passed the security cordon and whether foreign intelligence services had helped to plan the operation.";
     write(d.path(), "seeds/a.txt", &format!("{SEED_A}{shared}\n"));
     write(d.path(), "seeds/b.txt", &format!("{SEED_B}{shared}\n"));
     let (code, out, _) = check_brief(d.path());

@@ -13,8 +13,8 @@ use crate::model::{
 };
 use crate::normalize::Names;
 use crate::normalize::vocab::key;
+use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// What the sources say about one fact, judged.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -211,8 +211,8 @@ pub fn compare(
         .collect();
 
     // Group by key. Scopes are interned so the map key stays small.
-    let mut scopes: HashMap<String, u32> = HashMap::new();
-    let mut index: HashMap<(u32, u32, u32), u32> = HashMap::new();
+    let mut scopes: HashMap<String, u32> = HashMap::default();
+    let mut index: HashMap<(u32, u32, u32), u32> = HashMap::default();
     let mut groups: Vec<Group> = Vec::new();
     for (ci, c) in d.claims.iter().enumerate() {
         let (Some(s), Some(p)) = (names[ci].subject, names[ci].property) else {
@@ -868,14 +868,14 @@ fn date_interval(i: Interval) -> String {
 /// different scopes. Candidates come from a per-subject index, never from all pairs.
 fn relate(d: &Dossier, groups: &mut [Group]) {
     const MAX_RELATED: usize = 10;
-    let mut by_subject: HashMap<u32, Vec<u32>> = HashMap::new();
+    let mut by_subject: HashMap<u32, Vec<u32>> = HashMap::default();
     for (i, g) in groups.iter().enumerate() {
         by_subject.entry(g.subject).or_default().push(i as u32);
     }
     let mut links: Vec<(u32, Relation)> = Vec::new();
     for members in by_subject.values() {
         // Very large subjects: relate only within the same property (hash), not all pairs.
-        let mut by_prop: HashMap<u32, Vec<u32>> = HashMap::new();
+        let mut by_prop: HashMap<u32, Vec<u32>> = HashMap::default();
         for &m in members {
             by_prop
                 .entry(groups[m as usize].property)

@@ -2,7 +2,7 @@
 //! passages. Uses the sampled shingle sketches computed while loading, through an inverted
 //! index (hash -> sources), so only pairs that share something are ever counted.
 
-use std::collections::HashMap;
+use rayon::prelude::*;
 
 /// Two sources that share passages.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -13,37 +13,58 @@ pub struct Relay {
     pub shared: usize,
 }
 
-/// Sampled shingles two texts must share to count as relaying: about a dozen shared runs of
-/// eight words, i.e. a passage of roughly twenty words or more.
-pub const MIN_SHARED: usize = 3;
+/// Sampled shingles two texts must share to count as relaying: with one shingle in four kept,
+/// about two dozen shared runs of eight words, i.e. a passage of thirty words or more. Fewer
+/// is what two reports quoting the same short statement share.
+pub const MIN_SHARED: usize = 6;
 /// A shingle found in more sources than this is boilerplate ("Please enter your comment"),
 /// not evidence of copying.
 const MAX_POSTINGS: usize = 8;
 
 pub fn detect(sketches: &[Option<Vec<u64>>]) -> Vec<Relay> {
-    let mut postings: HashMap<u64, Vec<u32>> = HashMap::new();
-    for (i, s) in sketches.iter().enumerate() {
-        for &h in s.iter().flatten() {
-            postings.entry(h).or_default().push(i as u32);
+    // (hash, source) pairs sorted by hash: each run of one hash lists the sources sharing it.
+    let mut postings: Vec<(u64, u32)> = sketches
+        .iter()
+        .enumerate()
+        .flat_map(|(i, s)| s.iter().flatten().map(move |&h| (h, i as u32)))
+        .collect();
+    postings.par_sort_unstable();
+    let mut pairs: Vec<(u32, u32)> = Vec::new();
+    let mut i = 0;
+    while i < postings.len() {
+        let mut j = i + 1;
+        while j < postings.len() && postings[j].0 == postings[i].0 {
+            j += 1;
         }
-    }
-    let mut pairs: HashMap<(u32, u32), usize> = HashMap::new();
-    for list in postings.values() {
-        if list.len() < 2 || list.len() > MAX_POSTINGS {
-            continue;
-        }
-        for (i, &a) in list.iter().enumerate() {
-            for &b in &list[i + 1..] {
-                *pairs.entry((a.min(b), a.max(b))).or_default() += 1;
+        let run = &postings[i..j];
+        if run.len() >= 2 && run.len() <= MAX_POSTINGS {
+            for (k, &(_, a)) in run.iter().enumerate() {
+                for &(_, b) in &run[k + 1..] {
+                    if a != b {
+                        pairs.push((a.min(b), a.max(b)));
+                    }
+                }
             }
         }
+        i = j;
     }
-    let mut out: Vec<Relay> = pairs
-        .into_iter()
-        .filter(|&(_, n)| n >= MIN_SHARED)
-        .map(|((a, b), shared)| Relay { a, b, shared })
-        .collect();
-    out.sort_by_key(|r| (r.a, r.b));
+    pairs.par_sort_unstable();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < pairs.len() {
+        let mut j = i + 1;
+        while j < pairs.len() && pairs[j] == pairs[i] {
+            j += 1;
+        }
+        if j - i >= MIN_SHARED {
+            out.push(Relay {
+                a: pairs[i].0,
+                b: pairs[i].1,
+                shared: j - i,
+            });
+        }
+        i = j;
+    }
     out
 }
 
@@ -56,7 +77,9 @@ mod tests {
     fn shared_passages_are_found_and_unrelated_texts_are_not() {
         let passage = "the attack claimed the lives of over ninety people with hundreds more injured \
                        and triggered calls for the dismissal of the interior minister who was appointed \
-                       deputy commander of the law enforcement forces by the supreme leader himself";
+                       deputy commander of the law enforcement forces by the supreme leader himself; \
+                       many of his peers in government are calling for his immediate removal while \
+                       others argue that the confidence of the leadership will keep him in office";
         let a = sketch(&fold(&format!(
             "Analysis. {passage}. More analysis follows here."
         )));

@@ -5,17 +5,17 @@
 //! across files), and its raw text is dropped afterwards, so memory holds the claims, not
 //! the files.
 
+pub mod jsonl;
 pub mod provenance;
 pub mod schema;
 pub mod yaml;
 
 use crate::model::{
-    Claim, ClaimLocs, Date, Dossier, EntityDef, Finding, Loc, PropertyDef, Published, Related,
-    Rule, Source,
+    Claim, ClaimLocs, Date, Dossier, EntityDef, Finding, Hedge, Loc, PropertyDef, Published, Rule,
+    Source,
 };
 use provenance::FoldedText;
 use rayon::prelude::*;
-use serde_saphyr::Spanned;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Component, Path, PathBuf};
@@ -34,6 +34,10 @@ pub const MAX_SEED_BYTES: u64 = 32 * 1024 * 1024;
 pub const ENTITIES_FILE: &str = "entities.yaml";
 pub const PROPERTIES_FILE: &str = "properties.yaml";
 pub const ACCEPTED_FILE: &str = "accepted.yaml";
+/// Source headers in JSON Lines, for dossiers whose claims are in JSON Lines.
+pub const SOURCES_JSONL: &str = "sources.jsonl";
+/// Largest JSON Lines file read (it is streamed, so this bounds time, not memory).
+pub const MAX_JSONL_FILE_BYTES: u64 = 4 * 1024 * 1024 * 1024;
 
 /// Reasons the dossier as a whole cannot be read (exit 2).
 #[derive(Debug)]
@@ -271,15 +275,24 @@ pub fn resolve_seed(root: &Path, text: &str) -> Result<PathBuf, String> {
     }
 }
 
-/// Everything parsed out of one claim file.
-struct FileResult {
-    source: Option<Source>,
-    claims: Vec<Claim>,
+/// A claim before its source is known to exist (JSON Lines claims name it by id).
+struct Pending {
+    source: SourceRef,
+    claim: Claim,
+}
+
+enum SourceRef {
+    /// The n-th source declared in the same file (YAML: the file's own source).
+    Local(usize),
+    Named(String),
+}
+
+/// Everything parsed out of one file.
+#[derive(Default)]
+struct FileOut {
+    sources: Vec<Source>,
+    claims: Vec<Pending>,
     findings: Vec<Finding>,
-    contexts: Vec<(usize, QuoteContext)>,
-    sketch: Option<Vec<u64>>,
-    seed_read: bool,
-    quotes_checked: usize,
 }
 
 fn opt_text(s: &Option<String>) -> Option<String> {
@@ -289,32 +302,134 @@ fn opt_text(s: &Option<String>) -> Option<String> {
 }
 
 #[allow(clippy::result_large_err)]
-fn parse_published(name: &Arc<str>, s: &Spanned<yaml::Text>) -> Result<Published, Finding> {
-    let t = s.value.0.trim();
+fn parse_published(t: &str, loc: Loc, name: &str) -> Result<Published, Finding> {
+    let t = t.trim();
     if t.eq_ignore_ascii_case("unknown") {
         return Ok(Published::Unknown);
     }
     Date::parse_iso(t).map(Published::On).ok_or_else(|| {
         finding(
             Rule::BadDate,
-            Some(yaml::loc(name, s)),
+            Some(loc),
             format!("`published: {t}` is not a valid date"),
             format!("invalid-date:{name}:{t}"),
         )
     })
 }
 
-fn load_source_file(root: &Path, path: &Path, quotes_optional: bool) -> FileResult {
-    let name = rel_name(root, path);
-    let mut out = FileResult {
-        source: None,
-        claims: Vec::new(),
-        findings: Vec::new(),
-        contexts: Vec::new(),
-        sketch: None,
-        seed_read: false,
-        quotes_checked: 0,
+/// The fields of a source header, wherever they came from.
+struct HeaderFields<'a> {
+    id: (&'a str, Loc),
+    title: (&'a str, Loc),
+    publisher: (&'a str, Loc),
+    published: (&'a str, Loc),
+    text: Option<(&'a str, Loc)>,
+    url: Option<&'a String>,
+    derived_from: Vec<String>,
+    note: &'a Option<String>,
+    loc: Loc,
+}
+
+fn make_source(h: HeaderFields, name: &Arc<str>, findings: &mut Vec<Finding>) -> Source {
+    let published = match parse_published(h.published.0, h.published.1.clone(), name) {
+        Ok(p) => p,
+        Err(f) => {
+            findings.push(f);
+            Published::Unknown
+        }
     };
+    for (field, (value, loc)) in [
+        ("id", &h.id),
+        ("title", &h.title),
+        ("publisher", &h.publisher),
+    ] {
+        if value.trim().is_empty() {
+            findings.push(finding(
+                Rule::EmptyValue,
+                Some(loc.clone()),
+                format!("the source's `{field}` is empty"),
+                format!("empty:{name}:source.{field}"),
+            ));
+        }
+    }
+    Source {
+        id: h.id.0.trim().to_string(),
+        title: h.title.0.trim().to_string(),
+        publisher: h.publisher.0.trim().to_string(),
+        published,
+        text: h.text.as_ref().map(|(t, _)| t.to_string()),
+        text_loc: h.text.map(|(_, l)| l),
+        url: h.url.cloned(),
+        derived_from: h.derived_from,
+        note: opt_text(h.note),
+        loc: h.loc,
+    }
+}
+
+/// The fields of a claim, wherever they came from.
+struct ClaimFields<'a> {
+    id: &'a str,
+    subject: &'a str,
+    property: &'a str,
+    value: &'a str,
+    quote: Option<&'a String>,
+    scope: &'a Option<String>,
+    as_of: Option<(&'a str, Loc)>,
+    attribution: &'a Option<String>,
+    hedge: Option<Hedge>,
+    negated: bool,
+    note: &'a Option<String>,
+    locs: ClaimLocs,
+}
+
+fn make_claim(c: ClaimFields, source_hint: &str, findings: &mut Vec<Finding>) -> Claim {
+    let id = c.id.trim().to_string();
+    for (field, v, l) in [
+        ("id", c.id, &c.locs.claim),
+        ("subject", c.subject, &c.locs.subject),
+        ("property", c.property, &c.locs.property),
+        ("value", c.value, &c.locs.value),
+    ] {
+        if v.trim().is_empty() {
+            findings.push(finding(
+                Rule::EmptyValue,
+                Some(l.clone()),
+                format!("claim `{id}` has an empty `{field}`"),
+                format!("empty:{source_hint}:{id}:{field}"),
+            ));
+        }
+    }
+    if let Some((a, loc)) = &c.as_of
+        && Date::parse_iso(a).is_none()
+    {
+        findings.push(finding(
+            Rule::BadDate,
+            Some(loc.clone()),
+            format!("`as_of: {a}` is not a valid date"),
+            format!("invalid-date:{source_hint}:{id}"),
+        ));
+    }
+    Claim {
+        id,
+        source: 0,
+        subject: c.subject.trim().to_string(),
+        property: c.property.trim().to_string(),
+        value: c.value.trim().to_string(),
+        quote: c.quote.cloned(),
+        scope: opt_text(c.scope),
+        as_of: c.as_of.map(|(a, _)| a.trim().to_string()),
+        attribution: opt_text(c.attribution),
+        hedge: c.hedge.unwrap_or_default(),
+        negated: c.negated,
+        note: opt_text(c.note),
+        locs: c.locs,
+    }
+}
+
+/// Phase A: one YAML claim file, its source and its claims.
+fn parse_yaml_file(root: &Path, path: &Path) -> FileOut {
+    let name = rel_name(root, path);
+    let mut out = FileOut::default();
     let text = match read_text(path, &name, MAX_CLAIM_FILE_BYTES) {
         Ok(t) => t,
         Err(f) => {
@@ -334,222 +449,367 @@ fn load_source_file(root: &Path, path: &Path, quotes_optional: bool) -> FileResu
         };
     drop(text);
     let header_loc = yaml::loc(&name, &parsed.source);
-    let header = parsed.source.value;
-    let published = match parse_published(&name, &header.published) {
-        Ok(p) => p,
-        Err(f) => {
-            out.findings.push(f);
-            Published::Unknown
+    let h = &parsed.source.value;
+    let source = make_source(
+        HeaderFields {
+            id: (&h.id.value, yaml::loc(&name, &h.id)),
+            title: (&h.title.value, yaml::loc(&name, &h.title)),
+            publisher: (&h.publisher.value, yaml::loc(&name, &h.publisher)),
+            published: (&h.published.value.0, yaml::loc(&name, &h.published)),
+            text: h
+                .text
+                .as_ref()
+                .map(|t| (t.value.as_str(), yaml::loc(&name, t))),
+            url: h.url.as_ref(),
+            derived_from: h
+                .derived_from
+                .iter()
+                .map(|d| d.value.trim().to_string())
+                .collect(),
+            note: &h.note,
+            loc: header_loc.clone(),
+        },
+        &name,
+        &mut out.findings,
+    );
+    let hint = source.id.clone();
+    out.sources.push(source);
+    for rec in &parsed.claims {
+        let claim_loc = yaml::loc(&name, rec);
+        let r: &ClaimRecord = &rec.value;
+        let locs = ClaimLocs {
+            claim: claim_loc.clone(),
+            subject: yaml::loc(&name, &r.subject),
+            property: yaml::loc(&name, &r.property),
+            value: yaml::loc(&name, &r.value),
+            quote: r.quote.as_ref().map_or(claim_loc, |q| yaml::loc(&name, q)),
+        };
+        let claim = make_claim(
+            ClaimFields {
+                id: &r.id.value.0,
+                subject: &r.subject.value,
+                property: &r.property.value,
+                value: &r.value.value.0,
+                quote: r.quote.as_ref().map(|q| &q.value),
+                scope: &r.scope,
+                as_of: r
+                    .as_of
+                    .as_ref()
+                    .map(|a| (a.value.0.as_str(), yaml::loc(&name, a))),
+                attribution: &r.attribution,
+                hedge: r.hedge,
+                negated: r.negated,
+                note: &r.note,
+                locs,
+            },
+            &hint,
+            &mut out.findings,
+        );
+        out.claims.push(Pending {
+            source: SourceRef::Local(0),
+            claim,
+        });
+    }
+    out
+}
+
+/// 1-based character column of a field's key in a JSON line, or 1.
+fn json_column(line: &str, key: &str) -> u32 {
+    let needle = format!("\"{key}\"");
+    match memchr::memmem::find(line.as_bytes(), needle.as_bytes()) {
+        Some(at) => u32::try_from(line[..at].chars().count() + 1).unwrap_or(1),
+        None => 1,
+    }
+}
+
+/// Phase B: a JSON Lines file, read line by line so the whole file is never in memory.
+/// `sources.jsonl` holds source headers; any other `.jsonl` file holds claims.
+fn parse_jsonl_file(root: &Path, path: &Path) -> FileOut {
+    use std::io::BufRead;
+    let name = rel_name(root, path);
+    let mut out = FileOut::default();
+    let is_sources = path.file_name().is_some_and(|n| n == SOURCES_JSONL);
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            out.findings.push(finding(
+                Rule::Io,
+                Some(Loc::new(&name, 1, 1)),
+                format!("cannot read {name}: {e}"),
+                format!("io:{name}"),
+            ));
+            return out;
         }
     };
-    let source_id = header.id.value.trim().to_string();
-    for (field, value) in [
-        ("id", &header.id),
-        ("title", &header.title),
-        ("publisher", &header.publisher),
-    ] {
-        if value.value.trim().is_empty() {
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+    let mut buf = Vec::with_capacity(1024);
+    let mut line_no: u32 = 0;
+    let mut total: u64 = 0;
+    loop {
+        buf.clear();
+        match reader.read_until(b'\n', &mut buf) {
+            Ok(0) => break,
+            Ok(n) => total += n as u64,
+            Err(e) => {
+                out.findings.push(finding(
+                    Rule::Io,
+                    Some(Loc::new(&name, line_no + 1, 1)),
+                    format!("cannot read {name}: {e}"),
+                    format!("io:{name}"),
+                ));
+                break;
+            }
+        }
+        line_no = line_no.saturating_add(1);
+        if total > MAX_JSONL_FILE_BYTES {
             out.findings.push(finding(
-                Rule::EmptyValue,
-                Some(yaml::loc(&name, value)),
-                format!("the source's `{field}` is empty"),
-                format!("empty:{name}:source.{field}"),
+                Rule::FileTooLarge,
+                Some(Loc::new(&name, line_no, 1)),
+                format!("{name} exceeds {MAX_JSONL_FILE_BYTES} bytes; split it into several files"),
+                format!("size:{name}"),
             ));
+            break;
+        }
+        let line = match std::str::from_utf8(&buf) {
+            Ok(l) => l.trim_end_matches(['\n', '\r']),
+            Err(e) => {
+                out.findings.push(finding(
+                    Rule::BadEncoding,
+                    Some(Loc::new(
+                        &name,
+                        line_no,
+                        u32::try_from(e.valid_up_to() + 1).unwrap_or(1),
+                    )),
+                    format!("line {line_no} of {name} is not valid UTF-8"),
+                    format!("utf8:{name}:{line_no}"),
+                ));
+                continue;
+            }
+        };
+        let line = line.strip_prefix('\u{FEFF}').unwrap_or(line);
+        if line.trim().is_empty() {
+            continue;
+        }
+        let at = |key: &str| Loc::new(&name, line_no, json_column(line, key));
+        let line_loc = Loc::new(&name, line_no, 1);
+        if is_sources {
+            match serde_json::from_str::<jsonl::SourceLine>(line) {
+                Ok(h) => {
+                    let src = make_source(
+                        HeaderFields {
+                            id: (&h.id, at("id")),
+                            title: (&h.title, at("title")),
+                            publisher: (&h.publisher, at("publisher")),
+                            published: (&h.published.0, at("published")),
+                            text: h.text.as_deref().map(|t| (t, at("text"))),
+                            url: h.url.as_ref(),
+                            derived_from: h
+                                .derived_from
+                                .iter()
+                                .map(|d| d.trim().to_string())
+                                .collect(),
+                            note: &h.note,
+                            loc: line_loc,
+                        },
+                        &name,
+                        &mut out.findings,
+                    );
+                    out.sources.push(src);
+                }
+                Err(e) => out.findings.push(json_finding(&name, line_no, &e)),
+            }
+        } else {
+            match serde_json::from_str::<jsonl::ClaimLine>(line) {
+                Ok(r) => {
+                    let locs = ClaimLocs {
+                        claim: line_loc.clone(),
+                        subject: at("subject"),
+                        property: at("property"),
+                        value: at("value"),
+                        quote: at("quote"),
+                    };
+                    let claim = make_claim(
+                        ClaimFields {
+                            id: &r.id.0,
+                            subject: &r.subject,
+                            property: &r.property,
+                            value: &r.value.0,
+                            quote: r.quote.as_ref(),
+                            scope: &r.scope,
+                            as_of: r.as_of.as_ref().map(|a| (a.0.as_str(), at("as_of"))),
+                            attribution: &r.attribution,
+                            hedge: r.hedge,
+                            negated: r.negated,
+                            note: &r.note,
+                            locs,
+                        },
+                        &r.source,
+                        &mut out.findings,
+                    );
+                    out.claims.push(Pending {
+                        source: SourceRef::Named(r.source.trim().to_string()),
+                        claim,
+                    });
+                }
+                Err(e) => out.findings.push(json_finding(&name, line_no, &e)),
+            }
         }
     }
-    let source = Source {
-        id: source_id.clone(),
-        title: header.title.value.trim().to_string(),
-        publisher: header.publisher.value.trim().to_string(),
-        published,
-        text: header.text.as_ref().map(|t| t.value.clone()),
-        url: header.url.clone(),
-        derived_from: header
-            .derived_from
-            .iter()
-            .map(|d| d.value.trim().to_string())
-            .collect(),
-        note: opt_text(&header.note),
-        loc: header_loc.clone(),
-    };
+    out
+}
 
-    // Resolve and read the seed once for all of this source's claims.
-    let mut seed: Option<FoldedText> = None;
-    let mut raw_seed: Option<String> = None;
-    if let Some(t) = &header.text {
-        let tloc = yaml::loc(&name, t);
-        match resolve_seed(root, &t.value) {
-            Err(why) => {
-                let mut f = finding(
+fn json_finding(name: &Arc<str>, line: u32, e: &serde_json::Error) -> Finding {
+    let rule = if e.is_syntax() || e.is_eof() {
+        Rule::YamlSyntax
+    } else {
+        Rule::Schema
+    };
+    let msg = e.to_string();
+    // serde_json appends " at line 1 column N"; the position is in the location instead.
+    let msg = msg
+        .rfind(" at line ")
+        .map_or(msg.as_str(), |i| &msg[..i])
+        .to_string();
+    let message = if rule == Rule::YamlSyntax {
+        format!("line {line} is not valid JSON: {msg}")
+    } else {
+        msg
+    };
+    finding(
+        rule,
+        Some(Loc::new(
+            name,
+            line,
+            u32::try_from(e.column()).unwrap_or(1).max(1),
+        )),
+        message,
+        format!("{}:{name}:{line}", rule.code()),
+    )
+    .with_help(rule.fix())
+}
+
+/// What checking one source's quotes against its seed produced.
+#[derive(Default)]
+struct SeedOut {
+    findings: Vec<Finding>,
+    contexts: Vec<(u32, QuoteContext)>,
+    sketch: Option<Vec<u64>>,
+    seed_read: bool,
+    quotes_checked: usize,
+}
+
+/// Phase D: read one source's seed once, check the quotes of its claims, sketch it.
+fn check_seed(root: &Path, d: &Dossier, s: &Source, claims: &[u32], opts: &Options) -> SeedOut {
+    let mut out = SeedOut::default();
+    let mut seed: Option<(FoldedText, String)> = None;
+    match (&s.text, &s.text_loc) {
+        (Some(text), Some(tloc)) => match resolve_seed(root, text) {
+            Err(why) => out.findings.push(
+                finding(
                     Rule::UnsafePath,
-                    Some(tloc),
+                    Some(tloc.clone()),
                     why,
-                    format!("unsafe-path:{source_id}:{}", t.value),
-                );
-                f.help = Some(Rule::UnsafePath.fix().into());
-                out.findings.push(f);
-            }
+                    format!("unsafe-path:{}:{text}", s.id),
+                )
+                .with_help(Rule::UnsafePath.fix()),
+            ),
             Ok(p) => {
-                let seed_name: Arc<str> = Arc::from(t.value.as_str());
+                let seed_name: Arc<str> = Arc::from(text.as_str());
                 match std::fs::metadata(&p) {
                     Err(_) => out.findings.push(finding(
                         Rule::SeedMissing,
-                        Some(tloc),
-                        format!("seed text `{}` does not exist", t.value),
-                        format!("seed-missing:{source_id}:{}", t.value),
+                        Some(tloc.clone()),
+                        format!("seed text `{text}` does not exist"),
+                        format!("seed-missing:{}:{text}", s.id),
                     )),
                     Ok(m) if !m.is_file() => out.findings.push(finding(
                         Rule::SeedMissing,
-                        Some(tloc),
-                        format!("seed text `{}` is not a regular file", t.value),
-                        format!("seed-missing:{source_id}:{}", t.value),
+                        Some(tloc.clone()),
+                        format!("seed text `{text}` is not a regular file"),
+                        format!("seed-missing:{}:{text}", s.id),
                     )),
                     Ok(_) => match read_text(&p, &seed_name, MAX_SEED_BYTES) {
-                        Ok(s) => {
-                            seed = Some(FoldedText::new(&s));
-                            raw_seed = Some(s);
+                        Ok(raw) => {
+                            seed =
+                                Some((FoldedText::with_expected_quotes(&raw, claims.len()), raw));
                             out.seed_read = true;
                         }
-                        Err(mut f) => {
-                            // The problem is in the seed, but the fix starts at the claim file.
-                            f.related.push(Related {
-                                loc: tloc,
-                                message: "the seed named here".into(),
-                            });
-                            out.findings.push(f);
-                        }
+                        // The problem is in the seed, but the fix starts at the claim file.
+                        Err(f) => out
+                            .findings
+                            .push(f.with_related(tloc.clone(), "the seed named here")),
                     },
                 }
             }
-        }
-    } else if !quotes_optional {
-        out.findings.push(finding(
+        },
+        _ if !d.quotes_optional => out.findings.push(finding(
             Rule::SeedMissing,
-            Some(header_loc.clone()),
-            format!("source `{source_id}` names no `text:` file, so its quotes cannot be checked"),
-            format!("seed-missing:{source_id}:"),
-        ));
+            Some(s.loc.clone()),
+            format!(
+                "source `{}` names no `text:` file, so its quotes cannot be checked",
+                s.id
+            ),
+            format!("seed-missing:{}:", s.id),
+        )),
+        _ => {}
     }
-    if let Some(s) = &seed {
-        out.sketch = Some(provenance::sketch(&s.folded));
+    if let Some((folded, _)) = &seed {
+        out.sketch = Some(provenance::sketch(&folded.folded));
     }
-
-    for rec in parsed.claims {
-        let claim_loc = yaml::loc(&name, &rec);
-        let r: ClaimRecord = rec.value;
-        let id = r.id.value.0.trim().to_string();
-        for (field, v, l) in [
-            ("id", r.id.value.0.as_str(), yaml::loc(&name, &r.id)),
-            (
-                "subject",
-                r.subject.value.as_str(),
-                yaml::loc(&name, &r.subject),
-            ),
-            (
-                "property",
-                r.property.value.as_str(),
-                yaml::loc(&name, &r.property),
-            ),
-            (
-                "value",
-                r.value.value.0.as_str(),
-                yaml::loc(&name, &r.value),
-            ),
-        ] {
-            if v.trim().is_empty() {
-                out.findings.push(finding(
-                    Rule::EmptyValue,
-                    Some(l),
-                    format!("claim `{id}` has an empty `{field}`"),
-                    format!("empty:{source_id}:{id}:{field}"),
-                ));
-            }
-        }
-        let quote_loc = r
-            .quote
-            .as_ref()
-            .map_or(claim_loc.clone(), |q| yaml::loc(&name, q));
-        let claim = Claim {
-            id: id.clone(),
-            source: 0,
-            subject: r.subject.value.trim().to_string(),
-            property: r.property.value.trim().to_string(),
-            value: r.value.value.0.trim().to_string(),
-            quote: r.quote.as_ref().map(|q| q.value.clone()),
-            scope: opt_text(&r.scope),
-            as_of: r.as_of.as_ref().map(|a| a.value.0.trim().to_string()),
-            attribution: opt_text(&r.attribution),
-            hedge: r.hedge.unwrap_or_default(),
-            negated: r.negated,
-            note: opt_text(&r.note),
-            locs: ClaimLocs {
-                claim: claim_loc.clone(),
-                subject: yaml::loc(&name, &r.subject),
-                property: yaml::loc(&name, &r.property),
-                value: yaml::loc(&name, &r.value),
-                quote: quote_loc.clone(),
-            },
-        };
-        if let Some(a) = &r.as_of
-            && Date::parse_iso(&a.value.0).is_none()
-        {
-            out.findings.push(finding(
-                Rule::BadDate,
-                Some(yaml::loc(&name, a)),
-                format!("`as_of: {}` is not a valid date", a.value.0),
-                format!("invalid-date:{source_id}:{id}"),
-            ));
-        }
-        match (&claim.quote, &seed) {
-            (None, _) if !quotes_optional => {
-                let mut f = finding(
+    for &ci in claims {
+        let c = &d.claims[ci as usize];
+        match (&c.quote, &seed) {
+            (None, _) if !d.quotes_optional => out.findings.push(
+                finding(
                     Rule::MissingQuote,
-                    Some(claim_loc.clone()),
-                    format!("claim `{id}` has no `quote`"),
-                    format!("missing-quote:{source_id}:{id}"),
-                );
-                f.help = Some(Rule::MissingQuote.fix().into());
-                out.findings.push(f);
-            }
-            (Some(q), Some(s)) => {
+                    Some(c.locs.claim.clone()),
+                    format!("claim `{}` has no `quote`", c.id),
+                    format!("missing-quote:{}:{}", s.id, c.id),
+                )
+                .with_help(Rule::MissingQuote.fix()),
+            ),
+            (Some(q), Some((folded, raw))) => {
                 out.quotes_checked += 1;
-                match s.find(q) {
+                match folded.find(q) {
                     Ok(found) => {
-                        if let Some(raw) = &raw_seed {
+                        if opts.quote_contexts {
                             out.contexts.push((
-                                out.claims.len(),
+                                ci,
                                 sentence_around(
                                     raw,
                                     found.start,
                                     found.end,
-                                    s.line_of(found.start),
+                                    folded.line_of(found.start),
                                 ),
                             ));
                         }
                     }
                     Err(miss) => {
-                        let seed_name = header.text.as_ref().map_or("", |t| t.value.as_str());
-                        let mut f = finding(
-                            Rule::QuoteNotFound,
-                            Some(quote_loc.clone()),
-                            format!("the quote of claim `{id}` does not occur in {seed_name}"),
-                            format!("quote-not-found:{source_id}:{id}"),
-                        );
-                        f.help = Some(match miss.line {
+                        let seed_name = s.text.as_deref().unwrap_or("");
+                        let help = match miss.line {
                             Some(l) => {
                                 format!("closest passage: {seed_name}:{l}: {}", miss.explanation)
                             }
                             None => miss.explanation,
-                        });
-                        out.findings.push(f);
+                        };
+                        out.findings.push(
+                            finding(
+                                Rule::QuoteNotFound,
+                                Some(c.locs.quote.clone()),
+                                format!(
+                                    "the quote of claim `{}` does not occur in {seed_name}",
+                                    c.id
+                                ),
+                                format!("quote-not-found:{}:{}", s.id, c.id),
+                            )
+                            .with_help(help),
+                        );
                     }
                 }
             }
             _ => {}
         }
-        out.claims.push(claim);
     }
-    out.source = Some(source);
     out
 }
 
@@ -590,14 +850,12 @@ fn load_vocab<T: serde::de::DeserializeOwned>(
     }
 }
 
-fn is_yaml(p: &Path) -> bool {
-    matches!(
-        p.extension().and_then(|e| e.to_str()),
-        Some("yaml") | Some("yml")
-    )
+fn extension(p: &Path) -> Option<&str> {
+    p.extension().and_then(|e| e.to_str())
 }
 
-/// Lists the claim files of `claims/`, refusing links that lead outside the root.
+/// Lists the claim files of `claims/` (YAML and JSON Lines), refusing links that lead outside
+/// the root.
 fn claim_files(root: &Path, claims: &Path, findings: &mut Vec<Finding>) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let entries = match std::fs::read_dir(claims) {
@@ -616,7 +874,7 @@ fn claim_files(root: &Path, claims: &Path, findings: &mut Vec<Finding>) -> Vec<P
         let path = entry.path();
         let fname = entry.file_name();
         let fname = fname.to_string_lossy();
-        if !is_yaml(&path)
+        if !matches!(extension(&path), Some("yaml" | "yml" | "jsonl"))
             || fname.starts_with('.')
             || [ENTITIES_FILE, PROPERTIES_FILE, ACCEPTED_FILE].contains(&fname.as_ref())
         {
@@ -642,8 +900,27 @@ fn claim_files(root: &Path, claims: &Path, findings: &mut Vec<Finding>) -> Vec<P
     out
 }
 
+/// What loading can skip when the caller does not need it.
+#[derive(Debug, Clone, Copy)]
+pub struct Options {
+    /// Keep the sentence around each quote (reports show it; `check` does not need it).
+    pub quote_contexts: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            quote_contexts: true,
+        }
+    }
+}
+
 /// Loads the dossier rooted at `root`.
 pub fn load(root: &Path) -> Result<Loaded, LoadError> {
+    load_with(root, &Options::default())
+}
+
+pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
     let root = root
         .canonicalize()
         .map_err(|e| LoadError::Root(root.to_path_buf(), e))?;
@@ -716,73 +993,108 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
             .collect();
     }
 
+    // Phases A and B: parse every file in parallel; each file's text is dropped once parsed.
     let files = claim_files(&root, &claims_dir, &mut findings);
-    let results: Vec<FileResult> = files
+    let parsed: Vec<FileOut> = files
         .par_iter()
-        .map(|p| load_source_file(&root, p, quotes_optional))
+        .map(|p| {
+            if extension(p) == Some("jsonl") {
+                parse_jsonl_file(&root, p)
+            } else {
+                parse_yaml_file(&root, p)
+            }
+        })
         .collect();
 
+    // Phase C: sources first (every file), then claims, which may name a source of another file.
     let mut stats = LoadStats {
         files: files.len(),
         ..LoadStats::default()
     };
-    let mut quote_contexts = HashMap::new();
-    let mut sketches = Vec::new();
-    let mut first_by_id: HashMap<String, Loc> = HashMap::new();
-    for r in results {
-        findings.extend(r.findings);
-        stats.seeds += usize::from(r.seed_read);
-        stats.quotes_checked += r.quotes_checked;
-        let Some(source) = r.source else { continue };
-        if let Some(prev) = first_by_id.get(&source.id) {
-            let mut f = finding(
-                Rule::DuplicateId,
-                Some(source.loc.clone()),
-                format!("source id `{}` is already declared", source.id),
-                format!("duplicate-id:source:{}", source.id),
-            );
-            f.related.push(Related {
-                loc: prev.clone(),
-                message: "first declared here".into(),
-            });
-            findings.push(f);
-            continue;
+    let mut by_id: HashMap<String, u32> = HashMap::new();
+    let total_claims: usize = parsed.iter().map(|f| f.claims.len()).sum();
+    dossier.claims.reserve_exact(total_claims);
+    let mut local: Vec<Vec<Option<u32>>> = Vec::with_capacity(parsed.len());
+    let mut file_claims = Vec::with_capacity(parsed.len());
+    for f in parsed {
+        findings.extend(f.findings);
+        let mut mine = Vec::with_capacity(f.sources.len());
+        for source in f.sources {
+            if let Some(&prev) = by_id.get(&source.id) {
+                findings.push(
+                    finding(
+                        Rule::DuplicateId,
+                        Some(source.loc.clone()),
+                        format!("source id `{}` is already declared", source.id),
+                        format!("duplicate-id:source:{}", source.id),
+                    )
+                    .with_related(
+                        dossier.sources[prev as usize].loc.clone(),
+                        "first declared here",
+                    ),
+                );
+                mine.push(None);
+                continue;
+            }
+            let idx = u32::try_from(dossier.sources.len()).unwrap_or(u32::MAX);
+            by_id.insert(source.id.clone(), idx);
+            dossier.sources.push(source);
+            mine.push(Some(idx));
         }
-        first_by_id.insert(source.id.clone(), source.loc.clone());
-        let idx = u32::try_from(dossier.sources.len()).unwrap_or(u32::MAX);
-        let base = dossier.claims.len();
-        let mut seen: HashMap<&str, &Loc> = HashMap::new();
-        for c in &r.claims {
-            if let Some(prev) = seen.insert(c.id.as_str(), &c.locs.claim) {
-                let mut f = finding(
+        local.push(mine);
+        file_claims.push(f.claims);
+    }
+    for (fi, claims) in file_claims.into_iter().enumerate() {
+        for p in claims {
+            let idx = match &p.source {
+                SourceRef::Local(i) => local[fi].get(*i).copied().flatten(),
+                SourceRef::Named(id) => match by_id.get(id) {
+                    Some(&i) => Some(i),
+                    None => {
+                        findings.push(finding(
+                            Rule::UnknownSource,
+                            Some(p.claim.locs.claim.clone()),
+                            format!("claim `{}` names source `{id}`, which is not declared (in a YAML claim file or claims/{SOURCES_JSONL})", p.claim.id),
+                            format!("unknown-source:{id}:{}", p.claim.id),
+                        ));
+                        None
+                    }
+                },
+            };
+            let Some(idx) = idx else { continue };
+            let mut claim = p.claim;
+            claim.source = idx;
+            dossier.claims.push(claim);
+        }
+    }
+    // Duplicate claim ids within a source, by sorting rather than hashing owned copies.
+    let mut order: Vec<u32> =
+        (0..u32::try_from(dossier.claims.len()).unwrap_or(u32::MAX)).collect();
+    order.par_sort_unstable_by(|&a, &b| {
+        let (ca, cb) = (&dossier.claims[a as usize], &dossier.claims[b as usize]);
+        (ca.source, &ca.id, a).cmp(&(cb.source, &cb.id, b))
+    });
+    for w in order.windows(2) {
+        let (first, c) = (
+            &dossier.claims[w[0] as usize],
+            &dossier.claims[w[1] as usize],
+        );
+        if first.source == c.source && first.id == c.id {
+            let src = &dossier.sources[c.source as usize].id;
+            findings.push(
+                finding(
                     Rule::DuplicateId,
                     Some(c.locs.claim.clone()),
-                    format!(
-                        "claim id `{}` is used twice in source `{}`",
-                        c.id, source.id
-                    ),
-                    format!("duplicate-id:claim:{}:{}", source.id, c.id),
-                );
-                f.related.push(Related {
-                    loc: prev.clone(),
-                    message: "first used here".into(),
-                });
-                findings.push(f);
-            }
+                    format!("claim id `{}` is used twice in source `{src}`", c.id),
+                    format!("duplicate-id:claim:{src}:{}", c.id),
+                )
+                .with_related(first.locs.claim.clone(), "first used here"),
+            );
         }
-        for (i, ctx) in r.contexts {
-            quote_contexts.insert(u32::try_from(base + i).unwrap_or(u32::MAX), ctx);
-        }
-        dossier.claims.extend(r.claims.into_iter().map(|mut c| {
-            c.source = idx;
-            c
-        }));
-        dossier.sources.push(source);
-        sketches.push(r.sketch);
     }
     for s in &dossier.sources {
         for d in &s.derived_from {
-            if !first_by_id.contains_key(d) {
+            if !by_id.contains_key(d) {
                 findings.push(finding(
                     Rule::UnknownSource,
                     Some(s.loc.clone()),
@@ -794,6 +1106,27 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
                 ));
             }
         }
+    }
+
+    // Phase D: each seed read and folded once, its claims' quotes checked, then dropped.
+    let mut per_source: Vec<Vec<u32>> = vec![Vec::new(); dossier.sources.len()];
+    for (ci, c) in dossier.claims.iter().enumerate() {
+        per_source[c.source as usize].push(u32::try_from(ci).unwrap_or(u32::MAX));
+    }
+    let seeds: Vec<SeedOut> = dossier
+        .sources
+        .par_iter()
+        .zip(per_source.par_iter())
+        .map(|(s, claims)| check_seed(&root, &dossier, s, claims, opts))
+        .collect();
+    let mut quote_contexts = HashMap::new();
+    let mut sketches = Vec::with_capacity(seeds.len());
+    for so in seeds {
+        findings.extend(so.findings);
+        stats.seeds += usize::from(so.seed_read);
+        stats.quotes_checked += so.quotes_checked;
+        quote_contexts.extend(so.contexts);
+        sketches.push(so.sketch);
     }
     Ok(Loaded {
         root,

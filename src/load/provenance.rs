@@ -10,6 +10,9 @@ use memchr::memmem;
 /// A seed text folded once, with the way back to original byte offsets and lines.
 pub struct FoldedText {
     pub folded: String,
+    /// (first eight bytes at a word start, position), sorted: finds a quote's candidates
+    /// without scanning the whole text for each of a source's many quotes.
+    word_index: Vec<(u64, u32)>,
     /// For each byte of `folded`, the byte offset in the original text it came from.
     origin: Vec<u32>,
     line_starts: Vec<u32>,
@@ -47,6 +50,24 @@ fn fold_char(c: char, out: &mut String) {
     }
 }
 
+fn prefix_key(bytes: &[u8]) -> u64 {
+    let mut k = [0u8; 8];
+    let n = bytes.len().min(8);
+    k[..n].copy_from_slice(&bytes[..n]);
+    u64::from_le_bytes(k)
+}
+
+/// Every word start of a folded text with the eight bytes found there, sorted.
+fn word_index(folded: &str) -> Vec<(u64, u32)> {
+    let b = folded.as_bytes();
+    let mut out: Vec<(u64, u32)> = (0..b.len())
+        .filter(|&i| (i == 0 || !b[i - 1].is_ascii_alphanumeric()) && b.len() - i >= 8)
+        .map(|i| (prefix_key(&b[i..]), u32::try_from(i).unwrap_or(u32::MAX)))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
 /// Folds a short string (a quote) the same way seed texts are folded.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -67,16 +88,48 @@ pub fn fold(text: &str) -> String {
 
 impl FoldedText {
     pub fn new(text: &str) -> FoldedText {
-        let mut folded = String::with_capacity(text.len());
-        let mut origin = Vec::with_capacity(text.len());
+        Self::with_expected_quotes(text, usize::MAX)
+    }
+
+    /// Folds `text`; `quotes` is how many quotes will be looked up in it, which decides
+    /// whether an index pays for itself.
+    pub fn with_expected_quotes(text: &str, quotes: usize) -> FoldedText {
+        let mut folded: Vec<u8> = Vec::with_capacity(text.len());
+        let mut origin: Vec<u32> = Vec::with_capacity(text.len());
         let mut line_starts = vec![0u32];
         let mut pending_space: Option<u32> = None;
         let mut buf = String::new();
-        for (i, c) in text.char_indices() {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
             let at = u32::try_from(i).unwrap_or(u32::MAX);
-            if c == '\n' {
-                line_starts.push(at.saturating_add(1));
+            let b = bytes[i];
+            // ASCII fast path: most news text is ASCII, and needs only case folding.
+            if b.is_ascii() {
+                i += 1;
+                if b == b'\n' {
+                    line_starts.push(at.saturating_add(1));
+                }
+                if b.is_ascii_whitespace() || b == 0x0B {
+                    if !folded.is_empty() && pending_space.is_none() {
+                        pending_space = Some(at);
+                    }
+                    continue;
+                }
+                if let Some(sp) = pending_space.take() {
+                    folded.push(b' ');
+                    origin.push(sp);
+                }
+                folded.push(if b == b'`' {
+                    b'\''
+                } else {
+                    b.to_ascii_lowercase()
+                });
+                origin.push(at);
+                continue;
             }
+            let c = text[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
             if c.is_whitespace() {
                 if !folded.is_empty() && pending_space.is_none() {
                     pending_space = Some(at);
@@ -84,19 +137,52 @@ impl FoldedText {
                 continue;
             }
             if let Some(sp) = pending_space.take() {
-                folded.push(' ');
+                folded.push(b' ');
                 origin.push(sp);
             }
             buf.clear();
             fold_char(c, &mut buf);
-            folded.push_str(&buf);
+            folded.extend_from_slice(buf.as_bytes());
             origin.extend(std::iter::repeat_n(at, buf.len()));
         }
+        // Only whole characters were pushed, so this cannot fail; an empty text is the
+        // harmless fallback.
+        let folded = String::from_utf8(folded).unwrap_or_default();
+        // Scanning costs about quotes × length; the index costs about the number of words.
+        // Build it only when scanning would cost more.
+        let word_index = if quotes.saturating_mul(folded.len()) > 64 * folded.len().max(4096) {
+            word_index(&folded)
+        } else {
+            Vec::new()
+        };
         FoldedText {
             folded,
+            word_index,
             origin,
             line_starts,
         }
+    }
+
+    /// The leftmost occurrence of `piece` at or after `from`: through the word index when the
+    /// piece starts a word there, else by scanning.
+    fn find_from(&self, piece: &str, from: usize) -> Option<usize> {
+        let hay = self.folded.as_bytes();
+        if piece.len() >= 8 && !self.word_index.is_empty() {
+            let key = prefix_key(piece.as_bytes());
+            let lo = self
+                .word_index
+                .partition_point(|&(k, p)| (k, p) < (key, u32::try_from(from).unwrap_or(u32::MAX)));
+            for &(k, p) in &self.word_index[lo..] {
+                if k != key {
+                    break;
+                }
+                let p = p as usize;
+                if hay[p..].starts_with(piece.as_bytes()) {
+                    return Some(p);
+                }
+            }
+        }
+        memmem::find(&hay[from..], piece.as_bytes()).map(|at| from + at)
     }
 
     /// 1-based line of an original byte offset.
@@ -127,14 +213,13 @@ impl FoldedText {
                 explanation: "the quote is empty".into(),
             });
         }
-        let hay = self.folded.as_bytes();
         let mut from = 0;
         let mut start = None;
         for piece in &pieces {
-            match memmem::find(&hay[from..], piece.as_bytes()) {
+            match self.find_from(piece, from) {
                 Some(at) => {
-                    start.get_or_insert(from + at);
-                    from += at + piece.len();
+                    start.get_or_insert(at);
+                    from = at + piece.len();
                 }
                 None => return Err(self.explain_miss(piece, from)),
             }
@@ -231,17 +316,23 @@ const SAMPLE: u64 = 4;
 /// A sampled, sorted set of hashes of every run of [`SHINGLE_WORDS`] words in a folded
 /// text. Two texts that share a long passage share many of these hashes.
 pub fn sketch(folded: &str) -> Vec<u64> {
-    use std::hash::{Hash, Hasher};
-    let words: Vec<&str> = folded
+    // Each word is hashed once (FNV-1a); a window's hash mixes its words' hashes by position.
+    let word_hashes: Vec<u64> = folded
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
+        .map(|w| {
+            w.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+            })
+        })
         .collect();
-    let mut out: Vec<u64> = words
+    let mut out: Vec<u64> = word_hashes
         .windows(SHINGLE_WORDS)
         .map(|w| {
-            let mut h = std::hash::DefaultHasher::new();
-            w.hash(&mut h);
-            h.finish()
+            let h = w.iter().fold(0u64, |acc, &x| {
+                (acc.rotate_left(13) ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            });
+            h ^ (h >> 29)
         })
         .filter(|h| h % SAMPLE == 0)
         .collect();

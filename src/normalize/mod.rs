@@ -78,12 +78,26 @@ pub fn resolve_names(d: &Dossier, vocab: &Vocabulary) -> (Vec<Names>, Vec<Findin
             );
         }
     }
+    // Claims repeat the same few names: resolve each distinct spelling once.
+    let mut distinct: rustc_hash::FxHashMap<&str, (Option<u32>, Option<u32>)> =
+        rustc_hash::FxHashMap::default();
+    for c in &d.claims {
+        distinct.entry(c.subject.as_str()).or_insert((None, None));
+        distinct.entry(c.property.as_str()).or_insert((None, None));
+    }
+    let names: Vec<&str> = distinct.into_keys().collect();
+    let looked_up: Vec<(Option<u32>, Option<u32>)> = names
+        .par_iter()
+        .map(|name| (vocab.entities.get(name), vocab.properties.get(name)))
+        .collect();
+    let resolved: rustc_hash::FxHashMap<&str, (Option<u32>, Option<u32>)> =
+        names.into_iter().zip(looked_up).collect();
     let per_claim: Vec<(Names, Vec<Finding>)> = d
         .claims
         .par_iter()
         .map(|c| {
             let mut f = Vec::new();
-            let subject = vocab.entities.get(&c.subject);
+            let subject = resolved.get(c.subject.as_str()).and_then(|r| r.0);
             if subject.is_none() {
                 let src = &d.sources[c.source as usize].id;
                 f.push(
@@ -101,7 +115,7 @@ pub fn resolve_names(d: &Dossier, vocab: &Vocabulary) -> (Vec<Names>, Vec<Findin
                     .with_help(Rule::UnknownEntity.fix()),
                 );
             }
-            let property = vocab.properties.get(&c.property);
+            let property = resolved.get(c.property.as_str()).and_then(|r| r.1);
             if property.is_none() {
                 let src = &d.sources[c.source as usize].id;
                 f.push(

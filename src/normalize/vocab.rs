@@ -5,7 +5,7 @@
 //! scored with strsim over candidates found through a word index, never by comparing every pair.
 
 use crate::model::{EntityDef, PropertyDef};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 /// Folds a name into its lookup key: lower case, letters and digits only, single spaces.
 pub fn key(name: &str) -> String {

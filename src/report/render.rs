@@ -59,8 +59,12 @@ fn independence(g: &GroupEntry) -> String {
 
 /// The summary line: groups by verdict.
 pub fn summary_line(r: &Report) -> String {
+    summary_of(&r.summary)
+}
+
+pub fn summary_of(summary: &super::data::Summary) -> String {
+    let r = summary;
     let parts: Vec<String> = r
-        .summary
         .verdicts
         .iter()
         .filter(|&(_, &n)| n > 0)
@@ -68,9 +72,9 @@ pub fn summary_line(r: &Report) -> String {
         .collect();
     format!(
         "{} groups from {} claims in {} sources: {}",
-        r.summary.groups,
-        r.summary.claims,
-        r.summary.sources,
+        r.groups,
+        r.claims,
+        r.sources,
         if parts.is_empty() {
             "nothing to compare".into()
         } else {
