@@ -79,12 +79,15 @@ proptest! {
 
     #[test]
     fn separators_do_not_change_the_value(n in 1u64..10_000_000_000) {
+        // Documented policy: with no kind given, a lone 1800-2199 is read as a year.
+        prop_assume!(!(1800..2200).contains(&n));
         prop_assert_eq!(interval(&n.to_string()), interval(&with_separators(n)));
         prop_assert_eq!(interval(&n.to_string()), Some(Interval::point(n as f64)));
     }
 
     #[test]
     fn words_read_as_their_digits(n in 1u64..1000) {
+        prop_assume!(!(1800..2200).contains(&n));
         prop_assert_eq!(interval(&words(n)), interval(&n.to_string()), "{}", words(n));
     }
 

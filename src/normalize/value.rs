@@ -99,7 +99,9 @@ pub fn normalize_value(text: &str, ctx: &Context) -> Assertion {
             }
         }
         None => {
-            let d = date::date(&t, i, ctx.reference, true);
+            // Without a kind, a lone four-digit number is a year only where news years fall.
+            let plausible_year = matches!(t.get(i).map(|x| x.tok), Some(Tok::Num { value, int_digits: 4, grouped: false, ordinal: false, .. }) if (1800.0..2200.0).contains(&value));
+            let d = date::date(&t, i, ctx.reference, plausible_year);
             let a = amount::amount(&t, i, o);
             match (d, a) {
                 (Some(d), Some(a)) if a.end > d.end => from_amount(&a, text),
@@ -474,6 +476,21 @@ mod tests {
             },
         );
         assert_eq!(metres.stated, Some(0.85));
+    }
+
+    #[test]
+    fn a_lone_number_is_a_year_only_where_news_years_fall() {
+        assert_eq!(n("2022").kind, AssertionKind::Date);
+        assert_eq!(n("1000").kind, AssertionKind::Number);
+        assert_eq!(n("2,022").kind, AssertionKind::Number);
+        let quantity = normalize_value(
+            "2022",
+            &Context {
+                expect: Some(ValueKind::Quantity),
+                ..Context::default()
+            },
+        );
+        assert_eq!(quantity.stated, Some(2022.0));
     }
 
     #[test]
