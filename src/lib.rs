@@ -8,11 +8,13 @@
 
 pub mod acknowledge;
 pub mod compare;
+pub mod import;
 pub mod init;
 pub mod load;
 pub mod model;
 pub mod normalize;
 pub mod pipeline;
 pub mod report;
+pub mod resolve;
 pub mod text;
 pub mod write;

@@ -174,6 +174,42 @@ enum Command {
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
+    /// Estimate, for every fact, the most likely value and how far each source can be trusted.
+    Resolve {
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+        /// vote (majority), truthfinder (compatible values support each other), accu (source
+        /// accuracy with copying between sources discounted).
+        #[arg(long, default_value = "accu", value_parser = ["vote", "truthfinder", "accu"])]
+        method: String,
+        #[arg(long, value_enum, default_value_t = TextFormat2::Table)]
+        format: TextFormat2,
+        /// In the table, list uncontested facts too.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Turn a table of claims (CSV or TSV with object, property, value, source and optionally
+    /// time columns) into a dossier of JSON Lines claims.
+    Import {
+        table: PathBuf,
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Column roles in order, for a table without a header: object, property, value,
+        /// source, time, or - to ignore (e.g. `source,object,-,value`).
+        #[arg(long, value_delimiter = ',')]
+        columns: Vec<String>,
+        /// Field separator: tab or comma (default: from the file name).
+        #[arg(long, value_parser = ["tab", "comma"])]
+        delimiter: Option<String>,
+        /// The property, when the table has no property column.
+        #[arg(long, default_value = "value")]
+        property: String,
+        /// The kind of value (default: guessed from the values).
+        #[arg(long, value_parser = ["quantity", "money", "date", "duration", "time", "text", "name-list"])]
+        kind: Option<String>,
+        #[arg(long)]
+        force: bool,
+    },
     /// Print a shell completion script.
     Completions { shell: clap_complete::Shell },
     /// Print the man page (roff).
@@ -183,6 +219,12 @@ enum Command {
 #[derive(Copy, Clone, ValueEnum)]
 enum TextFormat {
     Text,
+    Json,
+}
+
+#[derive(Copy, Clone, ValueEnum)]
+enum TextFormat2 {
+    Table,
     Json,
 }
 
@@ -531,6 +573,80 @@ fn extract(
     }
 }
 
+fn resolve_cmd(dir: PathBuf, method: &str, format: TextFormat2, all: bool) -> u8 {
+    let Some(method) = corroborate::resolve::Method::from_name(method) else {
+        return EXIT_ERROR;
+    };
+    let analysis = match analyze_with(&dir, false) {
+        Ok(a) => a,
+        Err(code) => return code,
+    };
+    let d = &analysis.loaded.dossier;
+    let outcome =
+        corroborate::resolve::resolve(d, &analysis.assertions, &analysis.comparison, method);
+    let out = match format {
+        TextFormat2::Json => {
+            report::resolved::json(d, &analysis.assertions, &analysis.comparison, &outcome)
+        }
+        TextFormat2::Table => {
+            report::resolved::table(d, &analysis.comparison, &outcome, all, terminal_width())
+        }
+    };
+    let _ = std::io::stdout().lock().write_all(out.as_bytes());
+    if analysis.has_input_errors() {
+        EXIT_ERROR
+    } else {
+        EXIT_CLEAN
+    }
+}
+
+fn import_cmd(
+    table: PathBuf,
+    output: PathBuf,
+    columns: Vec<String>,
+    delimiter: Option<String>,
+    property: String,
+    kind: Option<String>,
+    force: bool,
+) -> u8 {
+    use corroborate::import::{ImportOptions, Role, import};
+    let kind = kind.map(|k| match k.as_str() {
+        "quantity" => ValueKind::Quantity,
+        "money" => ValueKind::Money,
+        "date" => ValueKind::Date,
+        "duration" => ValueKind::Duration,
+        "time" => ValueKind::Time,
+        "name-list" => ValueKind::NameList,
+        _ => ValueKind::Text,
+    });
+    let opts = ImportOptions {
+        columns: (!columns.is_empty())
+            .then(|| columns.iter().map(|c| Role::from_name(c)).collect()),
+        delimiter: delimiter.map(|d| if d == "tab" { b'\t' } else { b',' }),
+        property,
+        kind,
+        overwrite: force,
+    };
+    match import(&table, &output, &opts) {
+        Ok(s) => {
+            eprintln!(
+                "imported {} claims ({} rows, {} without a value skipped) from {} sources about {} objects into {}",
+                s.claims,
+                s.rows,
+                s.skipped_empty,
+                s.sources,
+                s.objects,
+                output.display()
+            );
+            EXIT_CLEAN
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            EXIT_ERROR
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let color = use_color(cli.color);
@@ -575,6 +691,21 @@ fn main() -> ExitCode {
                 EXIT_ERROR
             }
         },
+        Some(Command::Resolve {
+            dir,
+            method,
+            format,
+            all,
+        }) => resolve_cmd(dir, &method, format, all),
+        Some(Command::Import {
+            table,
+            output,
+            columns,
+            delimiter,
+            property,
+            kind,
+            force,
+        }) => import_cmd(table, output, columns, delimiter, property, kind, force),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "corroborate", &mut out);

@@ -346,6 +346,10 @@ pub enum AssertionKind {
     Date,
     Entity,
     Text,
+    /// A list of person names, compared as sets of (surname, initial).
+    NameList,
+    /// A time of day, in minutes after midnight.
+    Time,
     /// Nothing could be understood; `Assertion::unresolved` says why.
     Unparsed,
 }
@@ -361,6 +365,8 @@ impl AssertionKind {
             AssertionKind::Date => "date",
             AssertionKind::Entity => "entity",
             AssertionKind::Text => "text",
+            AssertionKind::NameList => "name-list",
+            AssertionKind::Time => "time",
             AssertionKind::Unparsed => "unparsed",
         }
     }
@@ -436,6 +442,11 @@ pub enum ValueKind {
     Duration,
     Entity,
     Text,
+    /// A list of person names (authors, officials): order-insensitive, tolerant of initials
+    /// and misspellings.
+    NameList,
+    /// A time of day ("7:10 a.m.", "19:10").
+    Time,
 }
 
 impl ValueKind {
@@ -447,6 +458,8 @@ impl ValueKind {
             ValueKind::Duration => "duration",
             ValueKind::Entity => "entity",
             ValueKind::Text => "text",
+            ValueKind::NameList => "name-list",
+            ValueKind::Time => "time",
         }
     }
 }

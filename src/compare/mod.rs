@@ -424,7 +424,7 @@ fn judge(ctx: &Ctx, g: &mut Group, findings: &mut Vec<Finding>) {
         .collect();
 
     match prop.kind {
-        ValueKind::Entity | ValueKind::Text => {
+        ValueKind::Entity | ValueKind::Text | ValueKind::NameList => {
             judge_categorical(ctx, g, prop, &affirmed, &negated, findings)
         }
         _ => judge_numeric(ctx, g, prop, &affirmed, findings),
@@ -504,6 +504,32 @@ fn judge_categorical(
         } else {
             clusters.push(vec![*c]);
         }
+    }
+    if prop.kind == ValueKind::NameList && clusters.len() <= 200 {
+        // Lists that name the same people in other spellings are one value.
+        let people: Vec<Vec<crate::normalize::names::Person>> = clusters
+            .iter()
+            .map(|c| {
+                crate::normalize::names::from_key(
+                    ctx.assertions[c[0] as usize].text.as_deref().unwrap_or(""),
+                )
+            })
+            .collect();
+        let mut merged: Vec<Vec<u32>> = Vec::new();
+        let mut reps: Vec<usize> = Vec::new();
+        for (i, c) in clusters.into_iter().enumerate() {
+            match reps
+                .iter()
+                .position(|&r| crate::normalize::names::same_list(&people[r], &people[i]))
+            {
+                Some(k) => merged[k].extend(c),
+                None => {
+                    reps.push(i);
+                    merged.push(c);
+                }
+            }
+        }
+        clusters = merged;
     }
     g.values = clusters.iter().map(|m| cluster(ctx, m.clone())).collect();
 

@@ -4,6 +4,7 @@
 pub mod amount;
 pub mod date;
 pub mod lexer;
+pub mod names;
 pub mod value;
 pub mod vocab;
 

@@ -81,6 +81,30 @@ pub fn normalize_value(text: &str, ctx: &Context) -> Assertion {
     let o = opts(ctx);
     match ctx.expect {
         Some(ValueKind::Text) | Some(ValueKind::Entity) => text_assertion(text),
+        Some(ValueKind::NameList) => {
+            let people = super::names::parse(text);
+            if people.is_empty() {
+                return Assertion::unparsed(format!("\"{text}\" names no person"));
+            }
+            let mut out = Assertion::of_kind(
+                AssertionKind::NameList,
+                "name list: (surname, first initial) pairs, order ignored",
+            );
+            out.text = Some(super::names::key(&people));
+            out
+        }
+        Some(ValueKind::Time) => match time_of_day(text) {
+            Some((minutes, rule)) => {
+                let mut out = Assertion::of_kind(AssertionKind::Time, rule);
+                out.interval = Some(Interval::point(minutes));
+                out.stated = Some(minutes);
+                out.unit = Some("minute");
+                out
+            }
+            None => Assertion::unparsed(format!(
+                "\"{text}\" is not a time of day corroborate can read"
+            )),
+        },
         Some(ValueKind::Date) => match date::date(&t, i, ctx.reference, true) {
             Some(d) => from_date(&d),
             None => Assertion::unparsed(format!("\"{text}\" is not a date corroborate can read")),
@@ -111,6 +135,69 @@ pub fn normalize_value(text: &str, ctx: &Context) -> Assertion {
             }
         }
     }
+}
+
+/// A time of day in minutes after midnight: "7:10 a.m.", "7:10am", "7:10 PM", "19:10",
+/// "7 a.m.", "noon", "midnight", and the flight-board form "7:10aDec 1" (the date is ignored).
+pub fn time_of_day(text: &str) -> Option<(f64, &'static str)> {
+    let t = text.trim();
+    let lower = t.to_ascii_lowercase();
+    if lower.starts_with("noon") {
+        return Some((720.0, "time of day: noon"));
+    }
+    if lower.starts_with("midnight") {
+        return Some((0.0, "time of day: midnight"));
+    }
+    let b = t.as_bytes();
+    let mut i = 0;
+    let digits = |i: &mut usize| {
+        let start = *i;
+        while *i < b.len() && b[*i].is_ascii_digit() {
+            *i += 1;
+        }
+        t[start..*i].parse::<u32>().ok().filter(|_| *i - start <= 2)
+    };
+    let hour = digits(&mut i)?;
+    let mut minute = 0;
+    if i < b.len() && (b[i] == b':' || b[i] == b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+    {
+        i += 1;
+        let start = i;
+        minute = digits(&mut i)?;
+        if i - start != 2 {
+            return None;
+        }
+    }
+    while i < b.len() && b[i] == b' ' {
+        i += 1;
+    }
+    let meridiem = match b.get(i).map(u8::to_ascii_lowercase) {
+        Some(c @ (b'a' | b'p')) => {
+            // "a", "am", "a.m." — but not the start of an ordinary word ("at", "past").
+            let next = b.get(i + 1).copied();
+            let ok = match next {
+                None => true,
+                Some(n) if n == b'.' || n.eq_ignore_ascii_case(&b'm') => true,
+                Some(n) => !n.is_ascii_lowercase(),
+            };
+            ok.then_some(c)
+        }
+        _ => None,
+    };
+    let hour = match meridiem {
+        Some(_) if !(1..=12).contains(&hour) => return None,
+        Some(b'a') => hour % 12,
+        Some(_) => hour % 12 + 12,
+        None if hour <= 24 && (i > 1 || minute > 0) => hour % 24,
+        None => return None,
+    };
+    if minute >= 60 {
+        return None;
+    }
+    Some((
+        f64::from(hour * 60 + minute),
+        "time of day: minutes after midnight",
+    ))
 }
 
 fn text_assertion(text: &str) -> Assertion {
@@ -491,6 +578,25 @@ mod tests {
             },
         );
         assert_eq!(quantity.stated, Some(2022.0));
+    }
+
+    #[test]
+    fn times_of_day() {
+        for (s, m) in [
+            ("7:10 a.m.", 430.0),
+            ("7:10am", 430.0),
+            ("7:10 PM", 1150.0),
+            ("19:10", 1150.0),
+            ("7:10aDec 1", 430.0),
+            ("12:05 a.m.", 5.0),
+            ("noon", 720.0),
+            ("7 p.m.", 1140.0),
+        ] {
+            assert_eq!(time_of_day(s).map(|t| t.0), Some(m), "{s}");
+        }
+        for s in ["7", "25:00", "7:75", "13 p.m.", "about"] {
+            assert_eq!(time_of_day(s), None, "{s}");
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod data;
 pub mod diagnostics;
 pub mod normalized;
 pub mod render;
+pub mod resolved;
 
 pub use normalized::{extracted_jsonl, extracted_yaml, normalized_json, normalized_text};
 
