@@ -16,6 +16,7 @@
 use crate::compare::Comparison;
 use crate::model::{Assertion, AssertionKind, Dossier, Interval};
 use crate::normalize::names;
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
@@ -93,6 +94,11 @@ const COPY_RATE: f64 = 0.8;
 /// quadratic); their votes are still counted.
 const COPY_MAX_PROVIDERS: usize = 200;
 const MAX_ITERATIONS: usize = 20;
+/// Reliabilities that move less than this between iterations have converged.
+const CONVERGED: f64 = 1e-4;
+/// Copying is re-estimated on these iterations only: it settles fast and costs a pass over
+/// every pair of providers.
+const COPY_ITERATIONS: [usize; 3] = [1, 3, 6];
 
 /// How far value `a` supports value `b` (0..1). Symmetric for intervals, entities and text;
 /// for name lists it is the share of `a`'s names that `b` contains, as TruthFinder's
@@ -275,30 +281,33 @@ pub fn resolve(d: &Dossier, assertions: &[Assertion], cmp: &Comparison, method: 
                     .iter()
                     .map(|&t| -(1.0 - t.min(0.999_999)).ln())
                     .collect();
-                for (f, p) in facts.iter().zip(prob.iter_mut()) {
-                    let k = f.candidates.len();
-                    let sigma: Vec<f64> = f
-                        .candidates
-                        .iter()
-                        .map(|c| c.sources.iter().map(|&s| tau[s as usize]).sum())
-                        .collect();
-                    for i in 0..k {
-                        let mut adjusted = sigma[i];
-                        if !f.sim.is_empty() {
-                            for j in 0..k {
-                                if i != j {
-                                    adjusted +=
-                                        TF_RHO * sigma[j] * (f.sim[j * k + i] - TF_BASE_SIM);
+                facts
+                    .par_iter()
+                    .zip(prob.par_iter_mut())
+                    .for_each(|(f, p)| {
+                        let k = f.candidates.len();
+                        let sigma: Vec<f64> = f
+                            .candidates
+                            .iter()
+                            .map(|c| c.sources.iter().map(|&s| tau[s as usize]).sum())
+                            .collect();
+                        for i in 0..k {
+                            let mut adjusted = sigma[i];
+                            if !f.sim.is_empty() {
+                                for j in 0..k {
+                                    if i != j {
+                                        adjusted +=
+                                            TF_RHO * sigma[j] * (f.sim[j * k + i] - TF_BASE_SIM);
+                                    }
                                 }
                             }
+                            p[i] = sigmoid(TF_GAMMA * adjusted);
                         }
-                        p[i] = sigmoid(TF_GAMMA * adjusted);
-                    }
-                }
+                    });
                 let next = source_average(&facts, &prob, n_sources, TF_INITIAL);
                 let change = max_change(&reliability, &next);
                 reliability = next;
-                if change < 1e-6 {
+                if change < CONVERGED {
                     break;
                 }
             }
@@ -306,39 +315,42 @@ pub fn resolve(d: &Dossier, assertions: &[Assertion], cmp: &Comparison, method: 
         Method::Accu => {
             for it in 0..MAX_ITERATIONS {
                 iterations = it + 1;
-                if it > 0 {
+                if COPY_ITERATIONS.contains(&it) {
                     copying = detect_copying(&facts, &prob, &reliability, &known);
                 }
-                for (f, p) in facts.iter().zip(prob.iter_mut()) {
-                    let k = f.candidates.len();
-                    let mut count: Vec<f64> = f
-                        .candidates
-                        .iter()
-                        .map(|c| vote_count(&c.sources, &reliability, &copying, &known))
-                        .collect();
-                    if !f.sim.is_empty() {
-                        let base = count.clone();
-                        for i in 0..k {
-                            for j in 0..k {
-                                if i != j {
-                                    count[i] += ACCU_SIM_WEIGHT * f.sim[j * k + i] * base[j];
+                facts
+                    .par_iter()
+                    .zip(prob.par_iter_mut())
+                    .for_each(|(f, p)| {
+                        let k = f.candidates.len();
+                        let mut count: Vec<f64> = f
+                            .candidates
+                            .iter()
+                            .map(|c| vote_count(&c.sources, &reliability, &copying, &known))
+                            .collect();
+                        if !f.sim.is_empty() {
+                            let base = count.clone();
+                            for i in 0..k {
+                                for j in 0..k {
+                                    if i != j {
+                                        count[i] += ACCU_SIM_WEIGHT * f.sim[j * k + i] * base[j];
+                                    }
                                 }
                             }
                         }
-                    }
-                    // Unobserved false values share the rest of the probability mass.
-                    let unseen = (ACCU_FALSE_VALUES + 1.0 - k as f64).max(0.0);
-                    let top = count.iter().copied().fold(0.0_f64, f64::max);
-                    let z: f64 =
-                        count.iter().map(|c| (c - top).exp()).sum::<f64>() + unseen * (-top).exp();
-                    for i in 0..k {
-                        p[i] = (count[i] - top).exp() / z;
-                    }
-                }
+                        // Unobserved false values share the rest of the probability mass.
+                        let unseen = (ACCU_FALSE_VALUES + 1.0 - k as f64).max(0.0);
+                        let top = count.iter().copied().fold(0.0_f64, f64::max);
+                        let z: f64 = count.iter().map(|c| (c - top).exp()).sum::<f64>()
+                            + unseen * (-top).exp();
+                        for i in 0..k {
+                            p[i] = (count[i] - top).exp() / z;
+                        }
+                    });
                 let next = source_average(&facts, &prob, n_sources, ACCU_INITIAL);
                 let change = max_change(&reliability, &next);
                 reliability = next;
-                if change < 1e-6 && it > 1 {
+                if change < CONVERGED && it > *COPY_ITERATIONS.last().unwrap_or(&0) {
                     break;
                 }
             }
@@ -528,7 +540,11 @@ fn explain(
     roots.sort_unstable();
     roots.dedup();
     let stated = &d.claims[chosen.claims[0] as usize].value;
-    let mut all: Vec<u32> = f.candidates.iter().flat_map(|c| c.sources.iter().copied()).collect();
+    let mut all: Vec<u32> = f
+        .candidates
+        .iter()
+        .flat_map(|c| c.sources.iter().copied())
+        .collect();
     all.sort_unstable();
     all.dedup();
     let total_sources = all.len();
