@@ -57,6 +57,8 @@ enum ReportFormat {
     Table,
     Markdown,
     Json,
+    /// A self-contained page with a number-line chart per quantitative fact.
+    Html,
 }
 
 fn verdict_parser(s: &str) -> Result<Verdict, String> {
@@ -377,6 +379,7 @@ fn report_cmd(
         }
         ReportFormat::Markdown => report::render::markdown(&r),
         ReportFormat::Json => report::render::json(&r),
+        ReportFormat::Html => report::html::html(&r, "Discrepancy report"),
     };
     match output {
         Some(path) => match corroborate::write::write_atomic(&path, out.as_bytes()) {

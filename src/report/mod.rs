@@ -4,6 +4,7 @@
 pub mod ci;
 pub mod data;
 pub mod diagnostics;
+pub mod html;
 pub mod normalized;
 pub mod render;
 pub mod resolved;
