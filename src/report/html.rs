@@ -436,7 +436,7 @@ pub fn html(r: &Report, title: &str) -> String {
         .iter()
         .map(|g| (g.key.subject.as_str(), g.key.subject_name.as_str()))
         .collect();
-    subjects.sort_by(|a, b| a.1.to_lowercase().cmp(&b.1.to_lowercase()));
+    subjects.sort_by_key(|s| s.1.to_lowercase());
     subjects.dedup();
     out.push_str("<form class=\"filters\" onsubmit=\"return false\"><label>verdict <select id=\"f-verdict\"><option value=\"\">all</option>");
     for v in crate::compare::Verdict::ALL {
@@ -531,10 +531,7 @@ pub fn html(r: &Report, title: &str) -> String {
             esc(&verdicts.join(", "))
         );
     }
-    let _ = write!(
-        out,
-        "</tbody></table><script>{SCRIPT}</script></body></html>\n"
-    );
+    let _ = writeln!(out, "</tbody></table><script>{SCRIPT}</script></body></html>");
     out
 }
 
