@@ -42,7 +42,7 @@ h1 { font-size: 1.6rem; margin: 0 0 .25rem; } h2 { font-size: 1.25rem; margin: 2
 .counts li { border: 1px solid var(--line); border-radius: 6px; padding: .3rem .6rem; }
 .counts b { font-size: 1.1rem; }
 .filters { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin: 1rem 0; padding: .75rem; background: #f6f6f6; border-radius: 6px; }
-.group { border: 1px solid var(--line); border-left-width: 6px; border-radius: 6px; padding: .75rem 1rem; margin: .75rem 0; }
+.group { content-visibility: auto; contain-intrinsic-size: auto 320px; border: 1px solid var(--line); border-left-width: 6px; border-radius: 6px; padding: .75rem 1rem; margin: .75rem 0; }
 .group[hidden] { display: none; }
 .v-conflict { border-left-color: var(--conflict); } .v-revised { border-left-color: var(--revised); } .v-not-comparable { border-left-color: var(--revised); }
 .v-scope-differs { border-left-color: var(--scope); } .v-compatible { border-left-color: var(--compatible); } .v-agree { border-left-color: var(--agree); } .v-single-source { border-left-color: var(--single); }
@@ -117,9 +117,16 @@ fn chart(r: &Report, g: &GroupEntry) -> String {
         .collect();
     // Revisions read in time order.
     rows.sort_by(|a, b| a.claim.as_of.cmp(&b.claim.as_of));
+    // Related scopes give context; a few rows of them are enough.
+    const MAX_RELATED_ROWS: usize = 8;
+    let mut related_rows = 0;
     for rel in &g.related {
         if let Some(other) = r.groups.get(rel.group) {
             for c in &other.claims {
+                if related_rows == MAX_RELATED_ROWS {
+                    break;
+                }
+                related_rows += 1;
                 let (low, high) = (coord(&c.normalized.low), coord(&c.normalized.high));
                 if low.is_some() || high.is_some() {
                     rows.push(Row {
