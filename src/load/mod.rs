@@ -201,7 +201,7 @@ fn yaml_finding(name: &Arc<str>, err: &serde_saphyr::Error) -> Finding {
         message = format!("the key `{key}` appears twice in one mapping; keep one");
     }
     let lower = message.to_ascii_lowercase();
-    let rule = if [
+    let type_error = [
         "unknown field",
         "missing field",
         "invalid type",
@@ -213,13 +213,13 @@ fn yaml_finding(name: &Arc<str>, err: &serde_saphyr::Error) -> Finding {
     ]
     .iter()
     .any(|k| lower.contains(k))
-        && !lower.contains("while scanning")
-        && !lower.contains("while parsing")
-    {
-        Rule::Schema
-    } else {
-        Rule::YamlSyntax
-    };
+        || lower.starts_with("invalid ");
+    let rule =
+        if type_error && !lower.contains("while scanning") && !lower.contains("while parsing") {
+            Rule::Schema
+        } else {
+            Rule::YamlSyntax
+        };
     let loc = Loc::new(
         name,
         u32::try_from(line).unwrap_or(u32::MAX),

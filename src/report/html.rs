@@ -538,7 +538,10 @@ pub fn html(r: &Report, title: &str) -> String {
             esc(&verdicts.join(", "))
         );
     }
-    let _ = writeln!(out, "</tbody></table><script>{SCRIPT}</script></body></html>");
+    let _ = writeln!(
+        out,
+        "</tbody></table><script>{SCRIPT}</script></body></html>"
+    );
     out
 }
 
