@@ -76,6 +76,9 @@ const SCRIPT: &str = r#"
 })();
 "#;
 
+/// Shared by every chart on the page: the arrow of an open end, the hatch of a conflict gap.
+const DEFS: &str = r##"<svg width="0" height="0" style="position:absolute" aria-hidden="true"><defs><marker id="arrow" viewBox="0 0 10 10" refX="8" refY="5" markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="12" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="context-stroke"/></marker><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="3" height="6" fill="#D55E00" opacity="0.55"/></pattern></defs></svg>"##;
+
 /// A finite coordinate of a normalized end: a number, or an ISO date as a day number.
 fn coord(v: &serde_json::Value) -> Option<f64> {
     match v {
@@ -191,7 +194,7 @@ fn chart(r: &Report, g: &GroupEntry) -> String {
         esc(&title),
         w = left + width + 70.0,
     );
-    s.push_str(r##"<defs><marker id="arrow" viewBox="0 0 10 10" refX="8" refY="5" markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="12" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="context-stroke"/></marker><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="3" height="6" fill="#D55E00" opacity="0.55"/></pattern></defs>"##);
+    // Markers and patterns are defined once per page (see DEFS), not once per chart.
     // The gap of a conflict: between the lowest upper end and the highest lower end.
     if g.verdict == crate::compare::Verdict::Conflict {
         let main: Vec<&Row> = rows.iter().filter(|r| r.related.is_none()).collect();
@@ -472,6 +475,7 @@ pub fn html(r: &Report, title: &str) -> String {
         r.groups.len()
     );
 
+    out.push_str(DEFS);
     out.push_str("<main>");
     for (gi, g) in r.groups.iter().enumerate() {
         let mut srcs: Vec<&str> = g.claims.iter().map(|c| c.source.as_str()).collect();
