@@ -74,21 +74,8 @@ pub struct ImportStats {
 
 /// An id made of letters, digits and dashes, unique among `taken`.
 fn slug(text: &str, prefix: &str, taken: &mut std::collections::HashSet<String>) -> String {
-    let mut s: String = text
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
-    while s.contains("--") {
-        s = s.replace("--", "-");
-    }
-    let s = s.trim_matches('-');
-    let base = if s.is_empty() {
+    let s = crate::text::slug(text);
+    let base: String = if s.is_empty() {
         prefix.to_string()
     } else {
         s.chars().take(60).collect()

@@ -59,8 +59,27 @@ pub fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     (s + lead, e - trail)
 }
 
+/// An id made of lower-case letters, digits and single dashes ("Outlet Name!" -> "outlet-name").
+pub fn slug(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_string()
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn slugs_are_tidy() {
+        assert_eq!(super::slug("  A1Books / Store!! "), "a1books-store");
+        assert_eq!(super::slug("***"), "");
+    }
+
     use super::*;
 
     #[test]

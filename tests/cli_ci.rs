@@ -6,15 +6,8 @@ use common::*;
 use serde_json::Value;
 
 fn broken_dossier() -> tempfile::TempDir {
-    let d = small();
     // A conflict, a broken quote and an invalid file.
-    write(
-        d.path(),
-        "claims/b.yaml",
-        &format!(
-            "{SOURCE_B}  - id: who\n    subject: Kerman bombing\n    property: responsibility\n    value: Israel\n    attribution: Iran's media\n    hedge: alleged\n    quote: media blamed Israel\n"
-        ),
-    );
+    let d = with_rival_claim();
     write(
         d.path(),
         "claims/a.yaml",

@@ -246,15 +246,7 @@ fn filters_select_groups() {
 }
 
 fn snapshot_dossier() -> tempfile::TempDir {
-    let d = small();
-    write(
-        d.path(),
-        "claims/b.yaml",
-        &format!(
-            "{SOURCE_B}  - id: who\n    subject: Kerman bombing\n    property: responsibility\n    value: Israel\n    attribution: Iran's media\n    hedge: alleged\n    quote: media blamed Israel\n"
-        ),
-    );
-    d
+    with_rival_claim()
 }
 
 /// Temporary paths differ between runs; snapshots keep only the dossier-relative part.

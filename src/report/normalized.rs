@@ -89,16 +89,7 @@ pub fn extracted_yaml(found: &[Extracted], file: &Path, published: Option<DateRa
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "source".into());
-    let id: String = stem
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                '-'
-            }
-        })
-        .collect();
+    let id = crate::text::slug(&stem);
     let mut out = String::from("# yaml-language-server: $schema=../schema/claims.schema.json\n");
     out.push_str(
         "# Draft written by `corroborate extract`: fill in each claim's subject and property.\n",

@@ -144,3 +144,16 @@ pub fn bundled_copy() -> tempfile::TempDir {
     }
     dir
 }
+
+/// The small dossier with a rival responsibility claim: a conflict between two sources.
+pub fn with_rival_claim() -> tempfile::TempDir {
+    let d = small();
+    write(
+        d.path(),
+        "claims/b.yaml",
+        &format!(
+            "{SOURCE_B}  - id: who\n    subject: Kerman bombing\n    property: responsibility\n    value: Israel\n    attribution: Iran's media\n    hedge: alleged\n    quote: media blamed Israel\n"
+        ),
+    );
+    d
+}
