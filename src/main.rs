@@ -245,6 +245,44 @@ enum KindArg {
     Text,
 }
 
+/// A spinner on stderr naming the current stage. It starts hidden and appears only if the run
+/// is still going after 1.5 s and stderr is a terminal, so quick runs and pipes stay silent.
+struct Progress {
+    bar: indicatif::ProgressBar,
+    done: std::sync::Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Progress {
+    fn new() -> Progress {
+        let bar =
+            indicatif::ProgressBar::with_draw_target(None, indicatif::ProgressDrawTarget::hidden());
+        if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {msg} ({elapsed})") {
+            bar.set_style(style);
+        }
+        let done = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        if std::io::stderr().is_terminal() {
+            let (bar, done) = (bar.clone(), std::sync::Arc::clone(&done));
+            std::thread::spawn(move || {
+                std::thread::sleep(std::time::Duration::from_millis(1500));
+                if !done.load(std::sync::atomic::Ordering::Relaxed) {
+                    bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+                    bar.enable_steady_tick(std::time::Duration::from_millis(120));
+                }
+            });
+        }
+        Progress { bar, done }
+    }
+
+    fn stage(&self, name: &'static str) {
+        self.bar.set_message(name);
+    }
+
+    fn finish(&self) {
+        self.done.store(true, std::sync::atomic::Ordering::Relaxed);
+        self.bar.finish_and_clear();
+    }
+}
+
 fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
@@ -265,7 +303,10 @@ fn analyze_with(dir: &std::path::Path, contexts: bool) -> Result<pipeline::Analy
     let opts = corroborate::load::Options {
         quote_contexts: contexts,
     };
-    pipeline::analyze_with(dir, &opts).map_err(|e| {
+    let progress = Progress::new();
+    let result = pipeline::analyze_reporting(dir, &opts, &|stage| progress.stage(stage));
+    progress.finish();
+    result.map_err(|e| {
         eprintln!("error: {e}");
         EXIT_ERROR
     })

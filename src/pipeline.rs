@@ -68,10 +68,23 @@ pub fn analyze(root: &Path) -> Result<Analysis, LoadError> {
 }
 
 pub fn analyze_with(root: &Path, opts: &load::Options) -> Result<Analysis, LoadError> {
+    analyze_reporting(root, opts, &|_| {})
+}
+
+/// Runs the stages, telling `stage` the name of each as it starts (for a progress display; the
+/// library itself never prints).
+pub fn analyze_reporting(
+    root: &Path,
+    opts: &load::Options,
+    stage: &dyn Fn(&'static str),
+) -> Result<Analysis, LoadError> {
+    stage("reading claim files and checking quotes");
     let loaded = load::load_with(root, opts)?;
+    stage("resolving names and reading values");
     let vocab = Vocabulary::new(&loaded.dossier.entities, &loaded.dossier.properties);
     let (names, name_findings) = normalize::resolve_names(&loaded.dossier, &vocab);
     let (assertions, value_findings) = normalize::assertions(&loaded.dossier, &vocab, &names);
+    stage("comparing sources");
     let relays = compare::relay::detect(&loaded.sketches);
     let comparison = compare::compare(&loaded.dossier, &names, &assertions, relays);
     let mut findings = loaded.findings.clone();
