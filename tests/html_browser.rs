@@ -152,3 +152,83 @@ fn the_bundled_report_renders_in_chromium() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn long_reports_draw_sections_lazily() {
+    let Some(chrome) = chromium() else {
+        assert!(
+            std::env::var_os("CORROBORATE_REQUIRE_BROWSER").is_none(),
+            "chromium is required but not installed"
+        );
+        eprintln!("chromium not installed; skipping the browser test");
+        return;
+    };
+    // 320 facts, one claim each, from one source, with an injection attempt in every value.
+    let n = 320;
+    let d = tempfile::tempdir().unwrap();
+    let mut ents = String::from("entities:\n");
+    let mut seed = String::new();
+    let mut claims = String::new();
+    for i in 0..n {
+        ents.push_str(&format!("  - id: e{i}\n"));
+        seed.push_str(&format!("Attack {i} killed {} people.\n", i + 1));
+        claims.push_str(&format!(
+            "  - id: c{i}\n    subject: e{i}\n    property: toll\n    value: '{} </script><script>document.body.setAttribute(\"data-pwned\",\"1\")</script>'\n    quote: killed {} people\n",
+            i + 1,
+            i + 1
+        ));
+    }
+    write(d.path(), "claims/entities.yaml", &ents);
+    write(
+        d.path(),
+        "claims/properties.yaml",
+        "properties:\n  - id: toll\n    kind: quantity\n    single_valued: true\n",
+    );
+    write(d.path(), "seeds/s.txt", &seed);
+    write(
+        d.path(),
+        "claims/s.yaml",
+        &format!(
+            "source:\n  id: s\n  title: t\n  publisher: p\n  published: 2024\n  text: seeds/s.txt\nclaims:\n{claims}"
+        ),
+    );
+    let html = d.path().join("report.html");
+    let (code, _, err) = run(&[
+        "report",
+        d.path().to_str().unwrap(),
+        "--format",
+        "html",
+        "--output",
+        html.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert_eq!(
+        page.matches("class=\"lazy\"").count(),
+        n,
+        "every section is drawn lazily"
+    );
+    let profile = tempfile::tempdir().unwrap();
+    let out = headless(
+        &chrome,
+        profile.path(),
+        &["--window-size=1200,1600", "--dump-dom"],
+        &format!("file://{}", html.display()),
+    );
+    let dom = String::from_utf8_lossy(&out.stdout);
+    let body_tag = &dom[dom.find("<body").unwrap()..];
+    let body_tag = &body_tag[..body_tag.find('>').unwrap()];
+    assert!(
+        !body_tag.contains("data-pwned"),
+        "an injected script ran: {body_tag}"
+    );
+    // The first sections were filled when they came into view, the last ones not yet.
+    let filled = dom.matches("class=\"filled\"").count();
+    assert!(filled >= 3 && filled < n, "{filled} sections filled");
+    let first = &dom[dom.find("id=\"g0\"").unwrap()..];
+    let first = &first[..first.find("</section>").unwrap()];
+    assert!(
+        first.contains("<svg class=\"chart\""),
+        "the first section has its chart: {first}"
+    );
+}

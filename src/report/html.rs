@@ -44,6 +44,7 @@ h1 { font-size: 1.6rem; margin: 0 0 .25rem; } h2 { font-size: 1.25rem; margin: 2
 .filters { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin: 1rem 0; padding: .75rem; background: #f6f6f6; border-radius: 6px; }
 .group { content-visibility: auto; contain-intrinsic-size: auto 320px; border: 1px solid var(--line); border-left-width: 6px; border-radius: 6px; padding: .75rem 1rem; margin: .75rem 0; }
 .group[hidden] { display: none; }
+.lazy { min-height: 220px; }
 .v-conflict { border-left-color: var(--conflict); } .v-revised { border-left-color: var(--revised); } .v-not-comparable { border-left-color: var(--revised); }
 .v-scope-differs { border-left-color: var(--scope); } .v-compatible { border-left-color: var(--compatible); } .v-agree { border-left-color: var(--agree); } .v-single-source { border-left-color: var(--single); }
 .badge { display: inline-block; font-size: .8rem; font-weight: 600; text-transform: uppercase; letter-spacing: .03em; padding: .05rem .4rem; border-radius: 4px; border: 1px solid currentColor; }
@@ -73,8 +74,29 @@ const SCRIPT: &str = r#"
     document.getElementById('shown').textContent = shown;
   }
   v.onchange = s.onchange = o.onchange = apply;
+  // Long reports: each section's chart and evidence are drawn when it nears the viewport.
+  var lazy = document.querySelectorAll('.lazy'), data = null;
+  function fill(el) {
+    if (!data) data = JSON.parse(document.getElementById('heavy').textContent);
+    el.innerHTML = data[+el.getAttribute('data-i')];
+    el.className = 'filled';
+  }
+  if (lazy.length) {
+    if ('IntersectionObserver' in window) {
+      var io = new IntersectionObserver(function (es) {
+        for (var i = 0; i < es.length; i++) if (es[i].isIntersecting) { fill(es[i].target); io.unobserve(es[i].target); }
+      }, { rootMargin: '1200px' });
+      for (var i = 0; i < lazy.length; i++) io.observe(lazy[i]);
+    } else {
+      for (var j = 0; j < lazy.length; j++) fill(lazy[j]);
+    }
+  }
 })();
 "#;
+
+/// Above this many facts, charts and evidence are drawn lazily: a page of thousands of charts
+/// takes seconds to parse and lay out all at once.
+pub const LAZY_FROM: usize = 300;
 
 /// Shared by every chart on the page: the arrow of an open end, the hatch of a conflict gap.
 const DEFS: &str = r##"<svg width="0" height="0" style="position:absolute" aria-hidden="true"><defs><marker id="arrow" viewBox="0 0 10 10" refX="8" refY="5" markerUnits="userSpaceOnUse" markerWidth="12" markerHeight="12" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="context-stroke"/></marker><pattern id="hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><rect width="3" height="6" fill="#D55E00" opacity="0.55"/></pattern></defs></svg>"##;
@@ -477,6 +499,8 @@ pub fn html(r: &Report, title: &str) -> String {
 
     out.push_str(DEFS);
     out.push_str("<main>");
+    let lazy = r.groups.len() >= LAZY_FROM;
+    let mut heavy: Vec<String> = Vec::new();
     for (gi, g) in r.groups.iter().enumerate() {
         let mut srcs: Vec<&str> = g.claims.iter().map(|c| c.source.as_str()).collect();
         srcs.sort_unstable();
@@ -504,20 +528,27 @@ pub fn html(r: &Report, title: &str) -> String {
             if g.sources == 1 { "" } else { "s" },
             g.independent_sources
         );
+        let mut body = String::new();
         if is_chartable(g) {
-            out.push_str(&chart(r, g));
+            body.push_str(&chart(r, g));
         }
         for c in &g.claims {
-            out.push_str(&evidence(c, &sources));
+            body.push_str(&evidence(c, &sources));
         }
         for rel in &g.related {
             let _ = write!(
-                out,
+                body,
                 "<p class=\"muted\">~ related (<a href=\"#g{}\">{}</a>): {}</p>",
                 rel.group,
                 esc(&rel.differs),
                 esc(&rel.stated.join("; "))
             );
+        }
+        if lazy {
+            let _ = write!(out, "<div class=\"lazy\" data-i=\"{}\"></div>", heavy.len());
+            heavy.push(body);
+        } else {
+            out.push_str(&body);
         }
         out.push_str("</section>");
     }
@@ -542,10 +573,18 @@ pub fn html(r: &Report, title: &str) -> String {
             esc(&verdicts.join(", "))
         );
     }
-    let _ = writeln!(
-        out,
-        "</tbody></table><script>{SCRIPT}</script></body></html>"
-    );
+    out.push_str("</tbody></table>");
+    if lazy {
+        // A data block, never executed. `<` is escaped so no text inside can close the element.
+        let json = serde_json::to_string(&heavy)
+            .unwrap_or_else(|_| "[]".into())
+            .replace('<', "\\u003c");
+        let _ = write!(
+            out,
+            "<script type=\"application/json\" id=\"heavy\">{json}</script>"
+        );
+    }
+    let _ = writeln!(out, "<script>{SCRIPT}</script></body></html>");
     out
 }
 
