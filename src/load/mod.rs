@@ -429,14 +429,19 @@ fn make_claim(c: ClaimFields, source_hint: &str, findings: &mut Vec<Finding>) ->
 /// Phase A: one YAML claim file, its source and its claims.
 fn parse_yaml_file(root: &Path, path: &Path) -> FileOut {
     let name = rel_name(root, path);
+    match read_text(path, &name, MAX_CLAIM_FILE_BYTES) {
+        Ok(text) => parse_yaml_text(&name, text),
+        Err(f) => FileOut {
+            findings: vec![f],
+            ..FileOut::default()
+        },
+    }
+}
+
+/// Parses the text of a YAML claim file named `name` (no filesystem access).
+fn parse_yaml_text(name: &Arc<str>, text: String) -> FileOut {
+    let name = name.clone();
     let mut out = FileOut::default();
-    let text = match read_text(path, &name, MAX_CLAIM_FILE_BYTES) {
-        Ok(t) => t,
-        Err(f) => {
-            out.findings.push(f);
-            return out;
-        }
-    };
     // Each claim is ~15 nodes; the budget grows with the file instead of capping it.
     let max_nodes = 10_000 + text.len() / 4;
     let parsed: SourceFile =
@@ -525,23 +530,34 @@ fn json_column(line: &str, key: &str) -> u32 {
 /// Phase B: a JSON Lines file, read line by line so the whole file is never in memory.
 /// `sources.jsonl` holds source headers; any other `.jsonl` file holds claims.
 fn parse_jsonl_file(root: &Path, path: &Path) -> FileOut {
-    use std::io::BufRead;
     let name = rel_name(root, path);
-    let mut out = FileOut::default();
     let is_sources = path.file_name().is_some_and(|n| n == SOURCES_JSONL);
-    let file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) => {
-            out.findings.push(finding(
+    match std::fs::File::open(path) {
+        Ok(f) => parse_jsonl_lines(
+            &name,
+            is_sources,
+            std::io::BufReader::with_capacity(1 << 16, f),
+        ),
+        Err(e) => FileOut {
+            findings: vec![finding(
                 Rule::Io,
                 Some(Loc::new(&name, 1, 1)),
                 format!("cannot read {name}: {e}"),
                 format!("io:{name}"),
-            ));
-            return out;
-        }
-    };
-    let mut reader = std::io::BufReader::with_capacity(1 << 16, file);
+            )],
+            ..FileOut::default()
+        },
+    }
+}
+
+/// Parses JSON Lines from `reader`, line by line (no filesystem access).
+fn parse_jsonl_lines(
+    name: &Arc<str>,
+    is_sources: bool,
+    mut reader: impl std::io::BufRead,
+) -> FileOut {
+    let name = name.clone();
+    let mut out = FileOut::default();
     let mut buf = Vec::with_capacity(1024);
     let mut line_no: u32 = 0;
     let mut total: u64 = 0;
@@ -686,6 +702,26 @@ fn json_finding(name: &Arc<str>, line: u32, e: &serde_json::Error) -> Finding {
         format!("{}:{name}:{line}", rule.code()),
     )
     .with_help(rule.fix())
+}
+
+/// Parses the bytes of one claim file as YAML and as JSON Lines, without touching the
+/// filesystem, and returns how many claims and findings came out. For fuzzing the parsers at
+/// speed; `load` is the entry point for dossiers.
+pub fn parse_claim_bytes(bytes: &[u8]) -> (usize, usize) {
+    let name: Arc<str> = Arc::from("claims/fuzz.yaml");
+    let mut claims = 0;
+    let mut findings = 0;
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        let out = parse_yaml_text(&name, text.to_string());
+        claims += out.claims.len();
+        findings += out.findings.len();
+    }
+    for is_sources in [false, true] {
+        let out = parse_jsonl_lines(&name, is_sources, bytes);
+        claims += out.claims.len();
+        findings += out.findings.len();
+    }
+    (claims, findings)
 }
 
 /// What checking one source's quotes against its seed produced.
