@@ -243,6 +243,8 @@ enum KindArg {
     Date,
     Duration,
     Text,
+    NameList,
+    Time,
 }
 
 /// A spinner on stderr naming the current stage. It starts hidden and appears only if the run
@@ -554,6 +556,8 @@ fn normalize(text: &str, as_of: Option<&str>, kind: Option<KindArg>, format: Tex
         KindArg::Date => ValueKind::Date,
         KindArg::Duration => ValueKind::Duration,
         KindArg::Text => ValueKind::Text,
+        KindArg::NameList => ValueKind::NameList,
+        KindArg::Time => ValueKind::Time,
     });
     let ctx = Context {
         expect,
