@@ -147,8 +147,17 @@ fn claim_label(d: &Dossier, i: u32) -> String {
     format!("\"{}\" from {}{hedge}", c.value, voice(d, c))
 }
 
-/// Transitive `part_of`: is `a` part of `b`?
-fn part_of(entities: &[EntityDef], ids: &HashMap<&str, u32>, a: u32, b: u32) -> bool {
+/// Entity ids to indices, for [`part_of`].
+pub fn entity_index(entities: &[EntityDef]) -> HashMap<&str, u32> {
+    entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i as u32))
+        .collect()
+}
+
+/// Transitive `part_of`: is `a` part of `b`? ("ISKP" is part of "Islamic State".)
+pub fn part_of(entities: &[EntityDef], ids: &HashMap<&str, u32>, a: u32, b: u32) -> bool {
     let mut stack = vec![a];
     let mut seen = 0usize;
     while let Some(x) = stack.pop() {
@@ -240,12 +249,7 @@ pub fn compare(
         groups[gi as usize].claims.push(ci as u32);
     }
 
-    let entity_ids: HashMap<&str, u32> = d
-        .entities
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.id.as_str(), i as u32))
-        .collect();
+    let entity_ids = entity_index(&d.entities);
     let ctx = Ctx {
         d,
         assertions,
@@ -573,23 +577,16 @@ fn judge_categorical(
                         ctx.assertions[b as usize].entity,
                     );
                     let related = match (ea, eb) {
-                        (Some(x), Some(y)) => {
-                            if part_of(&d.entities, ctx.entity_ids, x, y) {
+                        (Some(x), Some(y)) => [(x, y), (y, x)]
+                            .into_iter()
+                            .find(|&(p, w)| part_of(&d.entities, ctx.entity_ids, p, w))
+                            .map(|(p, w)| {
                                 explained.push(format!(
                                     "{} is part of {}",
-                                    d.entities[x as usize].name, d.entities[y as usize].name
-                                ));
-                                true
-                            } else if part_of(&d.entities, ctx.entity_ids, y, x) {
-                                explained.push(format!(
-                                    "{} is part of {}",
-                                    d.entities[y as usize].name, d.entities[x as usize].name
-                                ));
-                                true
-                            } else {
-                                false
-                            }
-                        }
+                                    d.entities[p as usize].name, d.entities[w as usize].name
+                                ))
+                            })
+                            .is_some(),
                         _ => {
                             let ta =
                                 token_set(ctx.assertions[a as usize].text.as_deref().unwrap_or(""));

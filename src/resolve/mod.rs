@@ -103,14 +103,14 @@ const COPY_ITERATIONS: [usize; 3] = [1, 3, 6];
 /// How far value `a` supports value `b` (0..1). Symmetric for intervals, entities and text;
 /// for name lists it is the share of `a`'s names that `b` contains, as TruthFinder's
 /// implication for author lists: a partial list supports the full one, not the reverse.
-fn similarity(d: &Dossier, a: &Assertion, b: &Assertion) -> f64 {
+fn similarity(d: &Dossier, ids: &FxHashMap<&str, u32>, a: &Assertion, b: &Assertion) -> f64 {
     match (a.kind, b.kind) {
         (AssertionKind::NameList, AssertionKind::NameList) => names::containment(
             &names::from_key(a.text.as_deref().unwrap_or("")),
             &names::from_key(b.text.as_deref().unwrap_or("")),
         ),
         (AssertionKind::Entity, AssertionKind::Entity) => match (a.entity, b.entity) {
-            (Some(x), Some(y)) if x == y || part_of(d, x, y) => 1.0,
+            (Some(x), Some(y)) if x == y || crate::compare::part_of(&d.entities, ids, x, y) => 1.0,
             _ => 0.0,
         },
         (AssertionKind::Text, AssertionKind::Text) => {
@@ -124,28 +124,6 @@ fn similarity(d: &Dossier, a: &Assertion, b: &Assertion) -> f64 {
             _ => 0.0,
         },
     }
-}
-
-/// Whether entity `a` is (transitively) part of `b`: "ISKP" supports "Islamic State".
-fn part_of(d: &Dossier, a: u32, b: u32) -> bool {
-    let target = &d.entities[b as usize].id;
-    let mut stack = vec![a];
-    let mut steps = 0;
-    while let Some(x) = stack.pop() {
-        steps += 1;
-        if steps > 64 {
-            return false;
-        }
-        for p in &d.entities[x as usize].part_of {
-            if p == target {
-                return true;
-            }
-            if let Some(i) = d.entities.iter().position(|e| &e.id == p) {
-                stack.push(i as u32);
-            }
-        }
-    }
-    false
 }
 
 fn interval_similarity(x: &Interval, y: &Interval) -> f64 {
@@ -162,6 +140,7 @@ fn interval_similarity(x: &Interval, y: &Interval) -> f64 {
 }
 
 fn facts(d: &Dossier, assertions: &[Assertion], cmp: &Comparison) -> Vec<Fact> {
+    let ids = crate::compare::entity_index(&d.entities);
     cmp.groups
         .iter()
         .enumerate()
@@ -204,6 +183,7 @@ fn facts(d: &Dossier, assertions: &[Assertion], cmp: &Comparison) -> Vec<Fact> {
                         if i != j {
                             sim[i * k + j] = similarity(
                                 d,
+                                &ids,
                                 &assertions[candidates[i].claims[0] as usize],
                                 &assertions[candidates[j].claims[0] as usize],
                             );
