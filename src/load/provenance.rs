@@ -104,33 +104,21 @@ impl FoldedText {
         while i < bytes.len() {
             let at = u32::try_from(i).unwrap_or(u32::MAX);
             let b = bytes[i];
-            // ASCII fast path: most news text is ASCII, and needs only case folding.
-            if b.is_ascii() {
-                i += 1;
-                if b == b'\n' {
-                    line_starts.push(at.saturating_add(1));
-                }
-                if b.is_ascii_whitespace() || b == 0x0B {
-                    if !folded.is_empty() && pending_space.is_none() {
-                        pending_space = Some(at);
-                    }
-                    continue;
-                }
-                if let Some(sp) = pending_space.take() {
-                    folded.push(b' ');
-                    origin.push(sp);
-                }
-                folded.push(if b == b'`' {
-                    b'\''
-                } else {
-                    b.to_ascii_lowercase()
-                });
-                origin.push(at);
-                continue;
+            // ASCII fast path: most news text is ASCII and needs no decoding or fold table.
+            let c = if b.is_ascii() {
+                None
+            } else {
+                text[i..].chars().next()
+            };
+            let (len, space) = match c {
+                None => (1, b.is_ascii_whitespace() || b == 0x0B),
+                Some(c) => (c.len_utf8(), c.is_whitespace()),
+            };
+            i += len;
+            if b == b'\n' {
+                line_starts.push(at.saturating_add(1));
             }
-            let c = text[i..].chars().next().unwrap_or(' ');
-            i += c.len_utf8();
-            if c.is_whitespace() {
+            if space {
                 if !folded.is_empty() && pending_space.is_none() {
                     pending_space = Some(at);
                 }
@@ -140,10 +128,22 @@ impl FoldedText {
                 folded.push(b' ');
                 origin.push(sp);
             }
-            buf.clear();
-            fold_char(c, &mut buf);
-            folded.extend_from_slice(buf.as_bytes());
-            origin.extend(std::iter::repeat_n(at, buf.len()));
+            match c {
+                None => {
+                    folded.push(if b == b'`' {
+                        b'\''
+                    } else {
+                        b.to_ascii_lowercase()
+                    });
+                    origin.push(at);
+                }
+                Some(c) => {
+                    buf.clear();
+                    fold_char(c, &mut buf);
+                    folded.extend_from_slice(buf.as_bytes());
+                    origin.extend(std::iter::repeat_n(at, buf.len()));
+                }
+            }
         }
         // Only whole characters were pushed, so this cannot fail; an empty text is the
         // harmless fallback.
