@@ -82,6 +82,10 @@ const SCRIPT: &str = r#"
     el.className = 'filled';
   }
   if (lazy.length) {
+    // The first screenful is drawn at once, so the page never opens on empty sections.
+    var first = Math.min(6, lazy.length);
+    for (var f = 0; f < first; f++) fill(lazy[f]);
+    lazy = Array.prototype.slice.call(lazy, first);
     if ('IntersectionObserver' in window) {
       var io = new IntersectionObserver(function (es) {
         for (var i = 0; i < es.length; i++) if (es[i].isIntersecting) { fill(es[i].target); io.unobserve(es[i].target); }
