@@ -520,10 +520,24 @@ fn parse_yaml_text(name: &Arc<str>, text: String) -> FileOut {
 
 /// 1-based character column of a field's key in a JSON line, or 1.
 fn json_column(line: &str, key: &str) -> u32 {
-    let needle = format!("\"{key}\"");
-    match memchr::memmem::find(line.as_bytes(), needle.as_bytes()) {
-        Some(at) => u32::try_from(line[..at].chars().count() + 1).unwrap_or(1),
-        None => 1,
+    let b = line.as_bytes();
+    // Called for several keys on every line of a large file: a plain scan over the quote
+    // characters, without building a searcher or a needle string per call.
+    let at = memchr::memchr_iter(b'"', b).find(|&q| {
+        let rest = &b[q + 1..];
+        rest.len() > key.len() && rest.starts_with(key.as_bytes()) && rest[key.len()] == b'"'
+    });
+    match at {
+        Some(at) if line.is_char_boundary(at) => {
+            let prefix = &line[..at];
+            let chars = if prefix.is_ascii() {
+                at
+            } else {
+                prefix.chars().count()
+            };
+            u32::try_from(chars + 1).unwrap_or(1)
+        }
+        _ => 1,
     }
 }
 
@@ -965,23 +979,52 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
         return Err(LoadError::NoClaimsDir(root));
     }
     let mut findings = Vec::new();
-    let props =
-        load_vocab::<PropertiesFile>(&root, &claims_dir.join(PROPERTIES_FILE), &mut findings);
-    let ents = load_vocab::<EntitiesFile>(&root, &claims_dir.join(ENTITIES_FILE), &mut findings);
+    let files = claim_files(&root, &claims_dir, &mut findings);
+    // Phases A and B: the vocabularies and every claim file, parsed in parallel; each file's
+    // text is dropped once parsed. A large entity list is one YAML file, so it is parsed
+    // beside the claim files rather than before them.
+    let ((props, ents, accepted), parsed) = rayon::join(
+        || {
+            let props = load_vocab::<PropertiesFile>(
+                &root,
+                &claims_dir.join(PROPERTIES_FILE),
+                &mut findings,
+            );
+            let ents =
+                load_vocab::<EntitiesFile>(&root, &claims_dir.join(ENTITIES_FILE), &mut findings);
+            let accepted = load_vocab::<yaml::AcceptedFile>(
+                &root,
+                &claims_dir.join(ACCEPTED_FILE),
+                &mut findings,
+            );
+            (props, ents, accepted)
+        },
+        || -> Vec<FileOut> {
+            files
+                .par_iter()
+                .map(|p| {
+                    if extension(p) == Some("jsonl") {
+                        parse_jsonl_file(&root, p)
+                    } else {
+                        parse_yaml_file(&root, p)
+                    }
+                })
+                .collect()
+        },
+    );
     let quotes_optional = props.as_ref().is_some_and(|(_, p)| p.quotes_optional);
-    let accepted =
-        load_vocab::<yaml::AcceptedFile>(&root, &claims_dir.join(ACCEPTED_FILE), &mut findings)
-            .map(|(name, f)| {
-                f.accepted
-                    .into_iter()
-                    .map(|e| Accepted {
-                        loc: yaml::loc(&name, &e),
-                        fingerprint: e.value.fingerprint.trim().to_string(),
-                        reason: e.value.reason.trim().to_string(),
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
+    let accepted = accepted
+        .map(|(name, f)| {
+            f.accepted
+                .into_iter()
+                .map(|e| Accepted {
+                    loc: yaml::loc(&name, &e),
+                    fingerprint: e.value.fingerprint.trim().to_string(),
+                    reason: e.value.reason.trim().to_string(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
     let mut dossier = Dossier {
         quotes_optional,
         ..Dossier::default()
@@ -1028,19 +1071,6 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
             })
             .collect();
     }
-
-    // Phases A and B: parse every file in parallel; each file's text is dropped once parsed.
-    let files = claim_files(&root, &claims_dir, &mut findings);
-    let parsed: Vec<FileOut> = files
-        .par_iter()
-        .map(|p| {
-            if extension(p) == Some("jsonl") {
-                parse_jsonl_file(&root, p)
-            } else {
-                parse_yaml_file(&root, p)
-            }
-        })
-        .collect();
 
     // Phase C: sources first (every file), then claims, which may name a source of another file.
     let mut stats = LoadStats {
@@ -1202,36 +1232,100 @@ pub fn repo_prefix(root: &Path) -> String {
 /// files that have something to show.
 pub struct FileLines {
     root: PathBuf,
-    cache: std::sync::Mutex<HashMap<String, Option<Arc<Vec<String>>>>>,
+    cache: std::sync::Mutex<LineCache>,
+}
+
+/// Files read so far, each with when it was last used. Findings of one file come together
+/// but point at lines of others, so files are kept until a byte budget is spent, then the
+/// least recently used are dropped.
+#[derive(Default)]
+struct LineCache {
+    files: HashMap<Arc<str>, (u64, Option<Arc<LineText>>)>,
+    clock: u64,
+    bytes: usize,
+}
+
+const FILE_LINES_BUDGET: usize = 512 * 1024 * 1024;
+
+/// One file's text with the byte offset where each line starts.
+struct LineText {
+    text: String,
+    starts: Vec<usize>,
+}
+
+impl LineText {
+    fn new(text: String) -> LineText {
+        let starts = std::iter::once(0)
+            .chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1))
+            .collect();
+        LineText { text, starts }
+    }
+
+    fn line(&self, line: u32) -> Option<&str> {
+        let i = (line as usize).checked_sub(1)?;
+        let start = *self.starts.get(i)?;
+        let end = self.starts.get(i + 1).map_or(self.text.len(), |&e| e - 1);
+        if start > end {
+            return None;
+        }
+        Some(self.text[start..end].trim_end_matches('\r'))
+    }
+
+    fn size(&self) -> usize {
+        self.text.len() + self.starts.len() * std::mem::size_of::<usize>()
+    }
 }
 
 impl FileLines {
     pub fn new(root: &Path) -> FileLines {
         FileLines {
             root: root.to_path_buf(),
-            cache: std::sync::Mutex::new(HashMap::new()),
+            cache: std::sync::Mutex::new(LineCache::default()),
         }
+    }
+
+    fn read(&self, file: &str) -> Option<Arc<LineText>> {
+        // Same guards as loading: nothing outside the root, nothing oversized.
+        let path = resolve_seed(&self.root, file).ok()?;
+        let meta = std::fs::metadata(&path).ok()?;
+        if !meta.is_file() || meta.len() > MAX_CLAIM_FILE_BYTES {
+            return None;
+        }
+        let bytes = std::fs::read(&path).ok()?;
+        let text = match String::from_utf8(bytes) {
+            Ok(t) => t,
+            Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+        };
+        Some(Arc::new(LineText::new(text)))
     }
 }
 
 impl crate::report::diagnostics::LineSource for FileLines {
     fn line(&self, file: &str, line: u32) -> Option<String> {
         let mut cache = self.cache.lock().ok()?;
-        let lines = cache
-            .entry(file.to_string())
-            .or_insert_with(|| {
-                // Same guards as loading: nothing outside the root, nothing oversized.
-                let path = resolve_seed(&self.root, file).ok()?;
-                let meta = std::fs::metadata(&path).ok()?;
-                if !meta.is_file() || meta.len() > MAX_CLAIM_FILE_BYTES {
-                    return None;
-                }
-                let bytes = std::fs::read(&path).ok()?;
-                let text = String::from_utf8_lossy(&bytes);
-                Some(Arc::new(text.lines().map(str::to_string).collect()))
-            })
-            .clone()?;
-        lines.get((line as usize).checked_sub(1)?).cloned()
+        cache.clock += 1;
+        let now = cache.clock;
+        if let Some(entry) = cache.files.get_mut(file) {
+            entry.0 = now;
+            let text = entry.1.clone()?;
+            return text.line(line).map(str::to_string);
+        }
+        let text = self.read(file);
+        let size = text.as_ref().map_or(0, |t| t.size());
+        while cache.bytes + size > FILE_LINES_BUDGET && !cache.files.is_empty() {
+            let oldest = cache
+                .files
+                .iter()
+                .min_by_key(|(_, (used, _))| *used)
+                .map(|(f, _)| f.clone());
+            let Some(oldest) = oldest else { break };
+            if let Some((_, Some(t))) = cache.files.remove(&oldest) {
+                cache.bytes -= t.size();
+            }
+        }
+        cache.bytes += size;
+        cache.files.insert(Arc::from(file), (now, text.clone()));
+        text?.line(line).map(str::to_string)
     }
 }
 
@@ -1254,6 +1348,31 @@ mod tests {
         );
         assert!(resolve_seed(&root, "seeds/ok.txt").is_ok());
         assert!(resolve_seed(&root, "").is_err());
+    }
+
+    #[test]
+    fn json_columns_count_characters_up_to_the_key() {
+        let line = r#"{"id":"c1","value":"é \"subject\"","subject":"x"}"#;
+        assert_eq!(json_column(line, "id"), 2);
+        assert_eq!(json_column(line, "value"), 12);
+        // The key, not an earlier value that happens to contain its name in quotes.
+        let key_at = line.rfind("\"subject\"").unwrap();
+        assert_eq!(
+            json_column(line, "subject"),
+            line[..key_at].chars().count() as u32 + 1
+        );
+        assert_eq!(json_column(line, "quote"), 1);
+    }
+
+    #[test]
+    fn file_lines_gives_each_line_without_its_ending() {
+        let t = LineText::new("one\r\ntwo\n\nfour".to_string());
+        assert_eq!(t.line(1), Some("one"));
+        assert_eq!(t.line(2), Some("two"));
+        assert_eq!(t.line(3), Some(""));
+        assert_eq!(t.line(4), Some("four"));
+        assert_eq!(t.line(5), None);
+        assert_eq!(t.line(0), None);
     }
 
     #[test]
