@@ -15,6 +15,9 @@ pub struct FoldedText {
     word_index: Vec<(u64, u32)>,
     /// For each byte of `folded`, the byte offset in the original text it came from.
     origin: Vec<u32>,
+    /// Original offset and byte length of every character wider than one byte, so a match
+    /// that ends on one ends after all of its bytes.
+    wide: Vec<(u32, u8)>,
     line_starts: Vec<u32>,
 }
 
@@ -77,11 +80,13 @@ pub fn fold(text: &str) -> String {
             pending_space = !out.is_empty();
             continue;
         }
-        if pending_space {
-            out.push(' ');
+        // Characters that fold to nothing (zero-width ones) neither end nor start a word.
+        let before = out.len();
+        fold_char(c, &mut out);
+        if pending_space && out.len() > before {
+            out.insert(before, ' ');
             pending_space = false;
         }
-        fold_char(c, &mut out);
     }
     out
 }
@@ -94,56 +99,76 @@ impl FoldedText {
     /// Folds `text`; `quotes` is how many quotes will be looked up in it, which decides
     /// whether an index pays for itself.
     pub fn with_expected_quotes(text: &str, quotes: usize) -> FoldedText {
-        let mut folded: Vec<u8> = Vec::with_capacity(text.len());
-        let mut origin: Vec<u32> = Vec::with_capacity(text.len());
+        let bytes = text.as_bytes();
+        let n = bytes.len();
+        let mut folded: Vec<u8> = Vec::with_capacity(n);
+        let mut origin: Vec<u32> = Vec::with_capacity(n);
         let mut line_starts = vec![0u32];
+        let mut wide = Vec::new();
         let mut pending_space: Option<u32> = None;
         let mut buf = String::new();
-        let bytes = text.as_bytes();
+        let at32 = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
         let mut i = 0;
-        while i < bytes.len() {
-            let at = u32::try_from(i).unwrap_or(u32::MAX);
+        while i < n {
             let b = bytes[i];
-            // ASCII fast path: most news text is ASCII and needs no decoding or fold table.
-            let c = if b.is_ascii() {
-                None
-            } else {
-                text[i..].chars().next()
-            };
-            let (len, space) = match c {
-                None => (1, b.is_ascii_whitespace() || b == 0x0B),
-                Some(c) => (c.len_utf8(), c.is_whitespace()),
-            };
-            i += len;
-            if b == b'\n' {
-                line_starts.push(at.saturating_add(1));
+            if b.is_ascii() {
+                if b.is_ascii_whitespace() || b == 0x0B {
+                    if b == b'\n' {
+                        line_starts.push(at32(i + 1));
+                    }
+                    if !folded.is_empty() && pending_space.is_none() {
+                        pending_space = Some(at32(i));
+                    }
+                    i += 1;
+                    continue;
+                }
+                if let Some(sp) = pending_space.take() {
+                    folded.push(b' ');
+                    origin.push(sp);
+                }
+                // Most news text is ASCII: a run of visible ASCII is copied and lowered in
+                // one go, its origin offsets written as one ascending range.
+                let run = i;
+                while i < n && bytes[i].is_ascii_graphic() {
+                    i += 1;
+                }
+                if i == run {
+                    // An ASCII control character other than whitespace: kept as it is.
+                    i += 1;
+                }
+                folded.extend(bytes[run..i].iter().map(|&c| {
+                    if c == b'`' {
+                        b'\''
+                    } else {
+                        c.to_ascii_lowercase()
+                    }
+                }));
+                origin.extend(at32(run)..at32(i));
+                continue;
             }
-            if space {
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            let at = at32(i);
+            i += c.len_utf8();
+            wide.push((at, u8::try_from(c.len_utf8()).unwrap_or(1)));
+            if c.is_whitespace() {
                 if !folded.is_empty() && pending_space.is_none() {
                     pending_space = Some(at);
                 }
+                continue;
+            }
+            buf.clear();
+            fold_char(c, &mut buf);
+            if buf.is_empty() {
                 continue;
             }
             if let Some(sp) = pending_space.take() {
                 folded.push(b' ');
                 origin.push(sp);
             }
-            match c {
-                None => {
-                    folded.push(if b == b'`' {
-                        b'\''
-                    } else {
-                        b.to_ascii_lowercase()
-                    });
-                    origin.push(at);
-                }
-                Some(c) => {
-                    buf.clear();
-                    fold_char(c, &mut buf);
-                    folded.extend_from_slice(buf.as_bytes());
-                    origin.extend(std::iter::repeat_n(at, buf.len()));
-                }
-            }
+            folded.extend_from_slice(buf.as_bytes());
+            origin.extend(std::iter::repeat_n(at, buf.len()));
         }
         // Only whole characters were pushed, so this cannot fail; an empty text is the
         // harmless fallback.
@@ -159,6 +184,7 @@ impl FoldedText {
             folded,
             word_index,
             origin,
+            wide,
             line_starts,
         }
     }
@@ -190,6 +216,16 @@ impl FoldedText {
         let off = u32::try_from(offset).unwrap_or(u32::MAX);
         let idx = self.line_starts.partition_point(|&s| s <= off);
         u32::try_from(idx).unwrap_or(u32::MAX).max(1)
+    }
+
+    /// The original offset just after the character that folded byte `folded_offset` came from.
+    fn original_end(&self, folded_offset: usize) -> usize {
+        let o = self.original(folded_offset);
+        let o32 = u32::try_from(o).unwrap_or(u32::MAX);
+        match self.wide.binary_search_by_key(&o32, |&(at, _)| at) {
+            Ok(i) => o + usize::from(self.wide[i].1),
+            Err(_) => o + 1,
+        }
     }
 
     fn original(&self, folded_offset: usize) -> usize {
@@ -226,7 +262,7 @@ impl FoldedText {
         }
         Ok(Found {
             start: self.original(start.unwrap_or(0)),
-            end: self.original(from.saturating_sub(1)) + 1,
+            end: self.original_end(from.saturating_sub(1)),
         })
     }
 
@@ -316,26 +352,53 @@ const SAMPLE: u64 = 4;
 /// A sampled, sorted set of hashes of every run of [`SHINGLE_WORDS`] words in a folded
 /// text. Two texts that share a long passage share many of these hashes.
 pub fn sketch(folded: &str) -> Vec<u64> {
-    // Each word is hashed once (FNV-1a); a window's hash mixes its words' hashes by position.
-    let word_hashes: Vec<u64> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            w.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
-                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-            })
-        })
-        .collect();
-    let mut out: Vec<u64> = word_hashes
-        .windows(SHINGLE_WORDS)
-        .map(|w| {
-            let h = w.iter().fold(0u64, |acc, &x| {
-                (acc.rotate_left(13) ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+    // Each word (a run of alphanumeric characters) is hashed once (FNV-1a) as it is scanned;
+    // a window's hash mixes its words' hashes by position. Only non-ASCII bytes need decoding.
+    const FNV: u64 = 0xcbf2_9ce4_8422_2325;
+    let bytes = folded.as_bytes();
+    let mut window = [0u64; SHINGLE_WORDS];
+    let mut words = 0usize;
+    let mut out = Vec::new();
+    let mut h = FNV;
+    let mut in_word = false;
+    let mut i = 0;
+    while i <= bytes.len() {
+        let (len, alnum) = match bytes.get(i) {
+            None => (1, false),
+            Some(b) if b.is_ascii() => (1, b.is_ascii_alphanumeric()),
+            Some(_) => folded[i..]
+                .chars()
+                .next()
+                .map_or((1, false), |c| (c.len_utf8(), c.is_alphanumeric())),
+        };
+        if alnum {
+            for &b in &bytes[i..i + len] {
+                h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+            }
+            in_word = true;
+            i += len;
+            continue;
+        }
+        i += len;
+        if !in_word {
+            continue;
+        }
+        window[words % SHINGLE_WORDS] = h;
+        words += 1;
+        h = FNV;
+        in_word = false;
+        if words >= SHINGLE_WORDS {
+            let first = words - SHINGLE_WORDS;
+            let mixed = (0..SHINGLE_WORDS).fold(0u64, |acc, k| {
+                (acc.rotate_left(13) ^ window[(first + k) % SHINGLE_WORDS])
+                    .wrapping_mul(0x9E37_79B9_7F4A_7C15)
             });
-            h ^ (h >> 29)
-        })
-        .filter(|h| h % SAMPLE == 0)
-        .collect();
+            let mixed = mixed ^ (mixed >> 29);
+            if mixed % SAMPLE == 0 {
+                out.push(mixed);
+            }
+        }
+    }
     out.sort_unstable();
     out.dedup();
     out
@@ -358,6 +421,43 @@ fn clip(text: &str, max_chars: usize, tail: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The definition the streaming sketch must match: split into alphanumeric words, hash
+    /// each, mix every window of eight, keep one in four.
+    fn sketch_by_definition(folded: &str) -> Vec<u64> {
+        let words: Vec<u64> = folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                w.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+                    (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+                })
+            })
+            .collect();
+        let mut out: Vec<u64> = words
+            .windows(SHINGLE_WORDS)
+            .map(|w| {
+                let h = w.iter().fold(0u64, |acc, &x| {
+                    (acc.rotate_left(13) ^ x).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+                });
+                h ^ (h >> 29)
+            })
+            .filter(|h| h % SAMPLE == 0)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    #[test]
+    fn streaming_sketch_matches_its_definition() {
+        let text = fold(&format!(
+            "{TEXT} {TEXT} £7 billion, 25°C – naïve café ½ İstanbul {TEXT}"
+        ));
+        assert!(!sketch(&text).is_empty());
+        assert_eq!(sketch(&text), sketch_by_definition(&text));
+        assert_eq!(sketch(""), sketch_by_definition(""));
+    }
 
     const TEXT: &str = "The attack on January\u{a0}3 \u{2014} in Kerman \u{2014} claimed over 90 lives.\nIran\u{2019}s \u{201C}Revolutionary Guard\u{201D} said so.";
 
