@@ -780,8 +780,11 @@ fn check_seed(root: &Path, d: &Dossier, s: &Source, claims: &[u32], opts: &Optio
                     )),
                     Ok(_) => match read_text(&p, &seed_name, MAX_SEED_BYTES) {
                         Ok(raw) => {
-                            seed =
-                                Some((FoldedText::with_expected_quotes(&raw, claims.len()), raw));
+                            let quotes: Vec<&str> = claims
+                                .iter()
+                                .filter_map(|&ci| d.claims[ci as usize].quote.as_deref())
+                                .collect();
+                            seed = Some((FoldedText::with_expected_quotes(&raw, &quotes), raw));
                             out.seed_read = true;
                         }
                         // The problem is in the seed, but the fix starts at the claim file.

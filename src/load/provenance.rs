@@ -10,9 +10,10 @@ use memchr::memmem;
 /// A seed text folded once, with the way back to original byte offsets and lines.
 pub struct FoldedText {
     pub folded: String,
-    /// (first eight bytes at a word start, position), sorted: finds a quote's candidates
-    /// without scanning the whole text for each of a source's many quotes.
-    word_index: Vec<(u64, u32)>,
+    /// For the first eight bytes of each expected quote piece, where the text has them at a
+    /// word start (ascending): finds a quote without scanning the whole text for each of a
+    /// source's many quotes.
+    word_index: rustc_hash::FxHashMap<u64, Vec<u32>>,
     /// For each byte of `folded`, the byte offset in the original text it came from.
     origin: Vec<u32>,
     /// Original offset and byte length of every character wider than one byte, so a match
@@ -60,15 +61,32 @@ fn prefix_key(bytes: &[u8]) -> u64 {
     u64::from_le_bytes(k)
 }
 
-/// Every word start of a folded text with the eight bytes found there, sorted.
-fn word_index(folded: &str) -> Vec<(u64, u32)> {
+/// Word starts of a folded text whose eight bytes begin one of the `wanted` pieces: one pass
+/// with a hash lookup per word, instead of sorting every word of the text.
+fn word_index(folded: &str, wanted: &[u64]) -> rustc_hash::FxHashMap<u64, Vec<u32>> {
+    let mut index: rustc_hash::FxHashMap<u64, Vec<u32>> =
+        wanted.iter().map(|&k| (k, Vec::new())).collect();
     let b = folded.as_bytes();
-    let mut out: Vec<(u64, u32)> = (0..b.len())
-        .filter(|&i| (i == 0 || !b[i - 1].is_ascii_alphanumeric()) && b.len() - i >= 8)
-        .map(|i| (prefix_key(&b[i..]), u32::try_from(i).unwrap_or(u32::MAX)))
-        .collect();
-    out.sort_unstable();
-    out
+    for i in 0..b.len().saturating_sub(7) {
+        if (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && let Some(list) = index.get_mut(&prefix_key(&b[i..]))
+        {
+            list.push(u32::try_from(i).unwrap_or(u32::MAX));
+        }
+    }
+    index
+}
+
+/// The index keys of a quote: the first eight bytes of each of its pieces long enough.
+fn piece_keys(quote: &str, out: &mut Vec<u64>) {
+    let folded = fold(quote);
+    out.extend(
+        folded
+            .split("...")
+            .map(str::trim)
+            .filter(|p| p.len() >= 8)
+            .map(|p| prefix_key(p.as_bytes())),
+    );
 }
 
 /// Folds a short string (a quote) the same way seed texts are folded.
@@ -93,12 +111,12 @@ pub fn fold(text: &str) -> String {
 
 impl FoldedText {
     pub fn new(text: &str) -> FoldedText {
-        Self::with_expected_quotes(text, usize::MAX)
+        Self::with_expected_quotes(text, &[])
     }
 
-    /// Folds `text`; `quotes` is how many quotes will be looked up in it, which decides
-    /// whether an index pays for itself.
-    pub fn with_expected_quotes(text: &str, quotes: usize) -> FoldedText {
+    /// Folds `text`, indexed for the `quotes` that will be looked up in it when there are
+    /// enough of them for an index to pay for itself.
+    pub fn with_expected_quotes(text: &str, quotes: &[&str]) -> FoldedText {
         let bytes = text.as_bytes();
         let n = bytes.len();
         let mut folded: Vec<u8> = Vec::with_capacity(n);
@@ -173,12 +191,17 @@ impl FoldedText {
         // Only whole characters were pushed, so this cannot fail; an empty text is the
         // harmless fallback.
         let folded = String::from_utf8(folded).unwrap_or_default();
-        // Scanning costs about quotes × length; the index costs about the number of words.
+        // Scanning costs about quotes × length; the index costs one pass over the words.
         // Build it only when scanning would cost more.
-        let word_index = if quotes.saturating_mul(folded.len()) > 64 * folded.len().max(4096) {
-            word_index(&folded)
+        let word_index = if quotes.len().saturating_mul(folded.len()) > 16 * folded.len().max(4096)
+        {
+            let mut keys = Vec::with_capacity(quotes.len());
+            for q in quotes {
+                piece_keys(q, &mut keys);
+            }
+            word_index(&folded, &keys)
         } else {
-            Vec::new()
+            rustc_hash::FxHashMap::default()
         };
         FoldedText {
             folded,
@@ -189,19 +212,17 @@ impl FoldedText {
         }
     }
 
-    /// The leftmost occurrence of `piece` at or after `from`: through the word index when the
-    /// piece starts a word there, else by scanning.
-    fn find_from(&self, piece: &str, from: usize) -> Option<usize> {
+    /// An occurrence of `piece` at or after `from`: with `indexed`, the first one at a word
+    /// start if there is one (an earlier one inside a word may exist); otherwise, and always
+    /// when nothing starts a word, the leftmost one.
+    fn find_from(&self, piece: &str, from: usize, indexed: bool) -> Option<usize> {
         let hay = self.folded.as_bytes();
-        if piece.len() >= 8 && !self.word_index.is_empty() {
-            let key = prefix_key(piece.as_bytes());
-            let lo = self
-                .word_index
-                .partition_point(|&(k, p)| (k, p) < (key, u32::try_from(from).unwrap_or(u32::MAX)));
-            for &(k, p) in &self.word_index[lo..] {
-                if k != key {
-                    break;
-                }
+        if indexed
+            && piece.len() >= 8
+            && let Some(starts) = self.word_index.get(&prefix_key(piece.as_bytes()))
+        {
+            let lo = starts.partition_point(|&p| (p as usize) < from);
+            for &p in &starts[lo..] {
                 let p = p as usize;
                 if hay[p..].starts_with(piece.as_bytes()) {
                     return Some(p);
@@ -251,8 +272,11 @@ impl FoldedText {
         }
         let mut from = 0;
         let mut start = None;
+        // Pieces joined by an ellipsis must each be found leftmost, or a later occurrence of
+        // one could leave no room for the next; a lone piece may be found anywhere.
+        let indexed = pieces.len() == 1;
         for piece in &pieces {
-            match self.find_from(piece, from) {
+            match self.find_from(piece, from, indexed) {
                 Some(at) => {
                     start.get_or_insert(at);
                     from = at + piece.len();

@@ -54,45 +54,48 @@ fn snippet<'a>(
     )
 }
 
-/// Renders findings as rustc-style diagnostics. `color` adds ANSI styles.
-pub fn human(findings: &[Finding], lines: &dyn LineSource, color: bool) -> String {
+/// Renders findings as rustc-style diagnostics. `color` adds ANSI styles. Findings are
+/// rendered in parallel (tens of thousands on a large dossier) and joined in order.
+pub fn human(findings: &[Finding], lines: &(dyn LineSource + Sync), color: bool) -> String {
+    use rayon::prelude::*;
+    findings
+        .par_iter()
+        .map(|f| render_one(f, lines, color))
+        .collect::<Vec<String>>()
+        .concat()
+}
+
+fn render_one(f: &Finding, lines: &dyn LineSource, color: bool) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
-    let mut out = String::new();
-    for f in findings {
-        let message = sanitize(&f.message);
-        let mut group =
-            Group::with_title(level(f.severity).primary_title(message).id(f.rule.code()));
-        let mut placed = false;
-        if let Some(loc) = &f.loc
-            && let Some(s) = snippet(lines, loc, String::new(), true)
-        {
-            group = group.element(s);
-            placed = true;
-        }
-        for r in &f.related {
-            if let Some(s) = snippet(lines, &r.loc, sanitize(&r.message), false) {
-                group = group.element(s);
-            } else {
-                group = group.element(Level::NOTE.message(format!(
-                    "{}: {}",
-                    r.loc,
-                    sanitize(&r.message)
-                )));
-            }
-        }
-        if !placed && let Some(loc) = &f.loc {
-            group = group.element(Level::NOTE.message(format!("at {loc}")));
-        }
-        if let Some(h) = &f.help {
-            group = group.element(Level::HELP.message(sanitize(h)));
-        }
-        out.push_str(&renderer.render(&[group]));
-        out.push_str("\n\n");
+    let message = sanitize(&f.message);
+    let mut group = Group::with_title(level(f.severity).primary_title(message).id(f.rule.code()));
+    let mut placed = false;
+    if let Some(loc) = &f.loc
+        && let Some(s) = snippet(lines, loc, String::new(), true)
+    {
+        group = group.element(s);
+        placed = true;
     }
+    for r in &f.related {
+        if let Some(s) = snippet(lines, &r.loc, sanitize(&r.message), false) {
+            group = group.element(s);
+        } else {
+            group =
+                group.element(Level::NOTE.message(format!("{}: {}", r.loc, sanitize(&r.message))));
+        }
+    }
+    if !placed && let Some(loc) = &f.loc {
+        group = group.element(Level::NOTE.message(format!("at {loc}")));
+    }
+    if let Some(h) = &f.help {
+        group = group.element(Level::HELP.message(sanitize(h)));
+    }
+    let mut out = renderer.render(&[group]);
+    out.push_str("\n\n");
     out
 }
 
