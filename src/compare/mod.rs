@@ -256,10 +256,18 @@ pub fn compare(
         origin: &origin,
         entity_ids: &entity_ids,
     };
-    let mut findings = Vec::new();
-    for g in groups.iter_mut() {
-        judge(&ctx, g, &mut findings);
-    }
+    // Groups are judged independently, in parallel; findings keep the groups' order.
+    let mut findings: Vec<Finding> = {
+        use rayon::prelude::*;
+        groups
+            .par_iter_mut()
+            .flat_map_iter(|g| {
+                let mut found = Vec::new();
+                judge(&ctx, g, &mut found);
+                found
+            })
+            .collect()
+    };
     relate(d, &mut groups);
     // A lone figure whose fact other sources count with another scope: say so.
     for gi in 0..groups.len() {

@@ -94,6 +94,19 @@ pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
     for c in text.chars() {
+        if c.is_ascii_graphic() {
+            // The common case, without the fold table.
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(if c == '`' {
+                '\''
+            } else {
+                c.to_ascii_lowercase()
+            });
+            continue;
+        }
         if c.is_whitespace() {
             pending_space = !out.is_empty();
             continue;
