@@ -170,14 +170,26 @@ fn generate(a: &Args) -> std::io::Result<()> {
     // Facts: subjects × properties. Shared facts are stated by several sources.
     let subjects = (total / 8).max(10);
     let n_entities = a.entities.max(subjects);
-    let mut ent = String::from("entities:\n");
-    for e in 0..n_entities {
-        let _ = writeln!(
-            ent,
-            "  - id: e{e}\n    name: Subject number {e}\n    aliases: [S-{e}, subject {e} group]"
-        );
+    // A machine-made vocabulary is written as JSON Lines with the machine-made claims.
+    if a.jsonl {
+        let mut ent = String::new();
+        for e in 0..n_entities {
+            let _ = writeln!(
+                ent,
+                "{{\"id\":\"e{e}\",\"name\":\"Subject number {e}\",\"aliases\":[\"S-{e}\",\"subject {e} group\"]}}"
+            );
+        }
+        write(&a.output.join("claims/entities.jsonl"), &ent)?;
+    } else {
+        let mut ent = String::from("entities:\n");
+        for e in 0..n_entities {
+            let _ = writeln!(
+                ent,
+                "  - id: e{e}\n    name: Subject number {e}\n    aliases: [S-{e}, subject {e} group]"
+            );
+        }
+        write(&a.output.join("claims/entities.yaml"), &ent)?;
     }
-    write(&a.output.join("claims/entities.yaml"), &ent)?;
     let mut props = String::from("properties:\n");
     for (id, name, kind, unit, temporal) in PROPS {
         let _ = writeln!(

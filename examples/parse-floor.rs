@@ -3,7 +3,7 @@
 //! else.
 //! `cargo run --release --example parse-floor -- DIR`
 
-use corroborate::load::jsonl::{ClaimLine, SourceLine};
+use corroborate::load::jsonl::{ClaimLine, EntityLine, SourceLine};
 use corroborate::load::yaml::{self, EntitiesFile, PropertiesFile, SourceFile};
 use rayon::prelude::*;
 use std::io::BufRead;
@@ -21,7 +21,8 @@ fn jsonl_file(p: &Path) -> usize {
     let Ok(f) = std::fs::File::open(p) else {
         return 0;
     };
-    let sources = p.file_name().is_some_and(|n| n == "sources.jsonl");
+    let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let (sources, entities) = (name == "sources.jsonl", name == "entities.jsonl");
     let mut reader = std::io::BufReader::with_capacity(1 << 16, f);
     let mut buf = Vec::new();
     let mut n = 0;
@@ -36,6 +37,8 @@ fn jsonl_file(p: &Path) -> usize {
         };
         let ok = if sources {
             serde_json::from_str::<SourceLine>(line).is_ok()
+        } else if entities {
+            serde_json::from_str::<EntityLine>(line).is_ok()
         } else {
             serde_json::from_str::<ClaimLine>(line).is_ok()
         };

@@ -418,3 +418,52 @@ fn the_same_dossier_in_yaml_and_json_lines_gives_the_same_verdicts() {
     };
     assert_eq!(verdicts(yaml.path()), verdicts(d.path()));
 }
+
+/// The fixture's entities, as `claims/entities.jsonl` lines.
+const ENTITIES_JSONL: &str = concat!(
+    "{\"id\":\"kerman-bombing\",\"name\":\"Kerman bombing\",\"aliases\":[\"Kerman attack\"]}\n",
+    "{\"id\":\"islamic-state\",\"name\":\"Islamic State\",\"aliases\":[\"IS\"]}\n",
+    "\n",
+    "{\"id\":\"iskp\",\"name\":\"Islamic State Khorasan Province\",\"aliases\":[\"ISKP\"],\"part_of\":[\"islamic-state\"]}\n",
+    "{\"id\":\"israel\",\"name\":\"Israel\"}\n",
+);
+
+#[test]
+fn entities_can_be_json_lines_and_point_at_their_lines() {
+    let yaml = small();
+    let d = small();
+    std::fs::remove_file(d.path().join("claims/entities.yaml")).unwrap();
+    write(d.path(), "claims/entities.jsonl", ENTITIES_JSONL);
+    let report = |dir: &std::path::Path| {
+        let (code, out, err) = run(&["report", dir.to_str().unwrap(), "--format", "json"]);
+        assert_eq!(code, 0, "{err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        v["groups"].clone()
+    };
+    // Aliases and part_of work as in YAML: the same groups, verdicts and reasons.
+    assert_eq!(report(yaml.path()), report(d.path()));
+
+    // A bad line and a duplicate id across both files, each at its file and line.
+    write(
+        d.path(),
+        "claims/entities.jsonl",
+        &format!("{ENTITIES_JSONL}{{\"id\":\"x\",\"alias\":[\"y\"]}}\n"),
+    );
+    write(
+        d.path(),
+        "claims/entities.yaml",
+        "entities:\n  - id: israel\n    name: Israel\n",
+    );
+    let (code, out, _) = check_brief(d.path());
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains("claims/entities.jsonl:6:") && out.contains("unknown field `alias`"),
+        "{out}"
+    );
+    assert_eq!(
+        out.matches("error[duplicate-id] entities: `israel` is declared twice")
+            .count(),
+        1,
+        "{out}"
+    );
+}

@@ -1,5 +1,6 @@
 //! The JSON Lines formats, for machine-generated claims: `claims/sources.jsonl` (one source
-//! header per line) and `claims/*.jsonl` (one claim per line, naming its source).
+//! header per line), `claims/entities.jsonl` (one entity per line, beside or instead of
+//! `entities.yaml`) and `claims/*.jsonl` (one claim per line, naming its source).
 
 use super::yaml::Text;
 use crate::model::Hedge;
@@ -47,4 +48,19 @@ pub struct ClaimLine {
     pub negated: bool,
     #[serde(default)]
     pub note: Option<String>,
+}
+
+/// One entity of the vocabulary: the fields of an `entities.yaml` entry.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EntityLine {
+    pub id: String,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub kind: Option<String>,
+    #[serde(default)]
+    pub part_of: Vec<String>,
 }

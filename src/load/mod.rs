@@ -36,6 +36,8 @@ pub const PROPERTIES_FILE: &str = "properties.yaml";
 pub const ACCEPTED_FILE: &str = "accepted.yaml";
 /// Source headers in JSON Lines, for dossiers whose claims are in JSON Lines.
 pub const SOURCES_JSONL: &str = "sources.jsonl";
+/// Entities as JSON Lines, for vocabularies too large to write (or parse quickly) as YAML.
+pub const ENTITIES_JSONL: &str = "entities.jsonl";
 /// Largest JSON Lines file read (it is streamed, so this bounds time, not memory).
 pub const MAX_JSONL_FILE_BYTES: u64 = 4 * 1024 * 1024 * 1024;
 
@@ -564,14 +566,14 @@ fn parse_jsonl_file(root: &Path, path: &Path) -> FileOut {
     }
 }
 
-/// Parses JSON Lines from `reader`, line by line (no filesystem access).
-fn parse_jsonl_lines(
+/// Calls `each` with every non-blank line of a JSON Lines stream and its 1-based number,
+/// after the checks every JSON Lines file gets (size limit, UTF-8, a leading BOM).
+fn each_json_line(
     name: &Arc<str>,
-    is_sources: bool,
     mut reader: impl std::io::BufRead,
-) -> FileOut {
-    let name = name.clone();
-    let mut out = FileOut::default();
+    findings: &mut Vec<Finding>,
+    mut each: impl FnMut(&str, u32, &mut Vec<Finding>),
+) {
     let mut buf = Vec::with_capacity(1024);
     let mut line_no: u32 = 0;
     let mut total: u64 = 0;
@@ -581,9 +583,9 @@ fn parse_jsonl_lines(
             Ok(0) => break,
             Ok(n) => total += n as u64,
             Err(e) => {
-                out.findings.push(finding(
+                findings.push(finding(
                     Rule::Io,
-                    Some(Loc::new(&name, line_no + 1, 1)),
+                    Some(Loc::new(name, line_no + 1, 1)),
                     format!("cannot read {name}: {e}"),
                     format!("io:{name}"),
                 ));
@@ -592,9 +594,9 @@ fn parse_jsonl_lines(
         }
         line_no = line_no.saturating_add(1);
         if total > MAX_JSONL_FILE_BYTES {
-            out.findings.push(finding(
+            findings.push(finding(
                 Rule::FileTooLarge,
-                Some(Loc::new(&name, line_no, 1)),
+                Some(Loc::new(name, line_no, 1)),
                 format!("{name} exceeds {MAX_JSONL_FILE_BYTES} bytes; split it into several files"),
                 format!("size:{name}"),
             ));
@@ -603,10 +605,10 @@ fn parse_jsonl_lines(
         let line = match std::str::from_utf8(&buf) {
             Ok(l) => l.trim_end_matches(['\n', '\r']),
             Err(e) => {
-                out.findings.push(finding(
+                findings.push(finding(
                     Rule::BadEncoding,
                     Some(Loc::new(
-                        &name,
+                        name,
                         line_no,
                         u32::try_from(e.valid_up_to() + 1).unwrap_or(1),
                     )),
@@ -620,71 +622,89 @@ fn parse_jsonl_lines(
         if line.trim().is_empty() {
             continue;
         }
-        let at = |key: &str| Loc::new(&name, line_no, json_column(line, key));
-        let line_loc = Loc::new(&name, line_no, 1);
-        if is_sources {
-            match serde_json::from_str::<jsonl::SourceLine>(line) {
-                Ok(h) => {
-                    let src = make_source(
-                        HeaderFields {
-                            id: (&h.id, at("id")),
-                            title: (&h.title, at("title")),
-                            publisher: (&h.publisher, at("publisher")),
-                            published: (&h.published.0, at("published")),
-                            text: h.text.as_deref().map(|t| (t, at("text"))),
-                            url: h.url.as_ref(),
-                            derived_from: h
-                                .derived_from
-                                .iter()
-                                .map(|d| d.trim().to_string())
-                                .collect(),
-                            note: &h.note,
-                            loc: line_loc,
-                        },
-                        &name,
-                        &mut out.findings,
-                    );
-                    out.sources.push(src);
-                }
-                Err(e) => out.findings.push(json_finding(&name, line_no, &e)),
-            }
-        } else {
-            match serde_json::from_str::<jsonl::ClaimLine>(line) {
-                Ok(r) => {
-                    let locs = ClaimLocs {
-                        claim: line_loc.clone(),
-                        subject: at("subject"),
-                        property: at("property"),
-                        value: at("value"),
-                        quote: at("quote"),
-                    };
-                    let claim = make_claim(
-                        ClaimFields {
-                            id: &r.id.0,
-                            subject: &r.subject,
-                            property: &r.property,
-                            value: &r.value.0,
-                            quote: r.quote.as_ref(),
-                            scope: &r.scope,
-                            as_of: r.as_of.as_ref().map(|a| (a.0.as_str(), at("as_of"))),
-                            attribution: &r.attribution,
-                            hedge: r.hedge,
-                            negated: r.negated,
-                            note: &r.note,
-                            locs,
-                        },
-                        &r.source,
-                        &mut out.findings,
-                    );
-                    out.claims.push(Pending {
-                        source: SourceRef::Named(r.source.trim().to_string()),
-                        claim,
-                    });
-                }
-                Err(e) => out.findings.push(json_finding(&name, line_no, &e)),
-            }
-        }
+        each(line, line_no, findings);
     }
+}
+
+/// Parses JSON Lines from `reader`, line by line (no filesystem access).
+fn parse_jsonl_lines(name: &Arc<str>, is_sources: bool, reader: impl std::io::BufRead) -> FileOut {
+    let name = name.clone();
+    let mut out = FileOut::default();
+    let mut sources = Vec::new();
+    let mut claims = Vec::new();
+    each_json_line(
+        &name,
+        reader,
+        &mut out.findings,
+        |line, line_no, findings| {
+            let at = |key: &str| Loc::new(&name, line_no, json_column(line, key));
+            let line_loc = Loc::new(&name, line_no, 1);
+            if is_sources {
+                match serde_json::from_str::<jsonl::SourceLine>(line) {
+                    Ok(h) => {
+                        let src = make_source(
+                            HeaderFields {
+                                id: (&h.id, at("id")),
+                                title: (&h.title, at("title")),
+                                publisher: (&h.publisher, at("publisher")),
+                                published: (&h.published.0, at("published")),
+                                text: h.text.as_deref().map(|t| (t, at("text"))),
+                                url: h.url.as_ref(),
+                                derived_from: h
+                                    .derived_from
+                                    .iter()
+                                    .map(|d| d.trim().to_string())
+                                    .collect(),
+                                note: &h.note,
+                                loc: line_loc,
+                            },
+                            &name,
+                            findings,
+                        );
+                        sources.push(src);
+                    }
+                    Err(e) => findings.push(json_finding(&name, line_no, &e)),
+                }
+            } else {
+                match serde_json::from_str::<jsonl::ClaimLine>(line) {
+                    Ok(r) => {
+                        let locs = ClaimLocs {
+                            claim: line_loc.clone(),
+                            subject: at("subject"),
+                            property: at("property"),
+                            value: at("value"),
+                            quote: at("quote"),
+                        };
+                        let claim = make_claim(
+                            ClaimFields {
+                                id: &r.id.0,
+                                subject: &r.subject,
+                                property: &r.property,
+                                value: &r.value.0,
+                                quote: r.quote.as_ref(),
+                                scope: &r.scope,
+                                as_of: r.as_of.as_ref().map(|a| (a.0.as_str(), at("as_of"))),
+                                attribution: &r.attribution,
+                                hedge: r.hedge,
+                                negated: r.negated,
+                                note: &r.note,
+                                locs,
+                            },
+                            &r.source,
+                            findings,
+                        );
+                        claims.push(Pending {
+                            source: SourceRef::Named(r.source.trim().to_string()),
+                            claim,
+                        });
+                    }
+                    Err(e) => findings.push(json_finding(&name, line_no, &e)),
+                }
+            }
+        },
+    );
+    out.sources = sources;
+    out.claims = claims;
     out
 }
 
@@ -903,6 +923,66 @@ fn load_vocab<T: serde::de::DeserializeOwned>(
     }
 }
 
+fn entity_defs(name: &Arc<str>, e: EntitiesFile) -> Vec<EntityDef> {
+    e.entities
+        .into_iter()
+        .map(|r| {
+            let loc = yaml::loc(name, &r);
+            let r = r.value;
+            let id = r.id.value.trim().to_string();
+            EntityDef {
+                name: r.name.unwrap_or_else(|| id.clone()),
+                id,
+                aliases: r.aliases.into_iter().map(|a| a.value).collect(),
+                kind: r.kind,
+                part_of: r.part_of.into_iter().map(|a| a.value).collect(),
+                loc,
+            }
+        })
+        .collect()
+}
+
+/// `claims/entities.jsonl`, streamed: one entity per line.
+fn load_entity_lines(root: &Path, path: &Path, findings: &mut Vec<Finding>) -> Vec<EntityDef> {
+    if !path.exists() {
+        return Vec::new();
+    }
+    let name = rel_name(root, path);
+    let file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => {
+            findings.push(finding(
+                Rule::Io,
+                Some(Loc::new(&name, 1, 1)),
+                format!("cannot read {name}: {e}"),
+                format!("io:{name}"),
+            ));
+            return Vec::new();
+        }
+    };
+    let mut out = Vec::new();
+    each_json_line(
+        &name,
+        std::io::BufReader::with_capacity(1 << 16, file),
+        findings,
+        |line, line_no, findings| match serde_json::from_str::<jsonl::EntityLine>(line) {
+            Ok(r) => {
+                let id = r.id.trim().to_string();
+                out.push(EntityDef {
+                    name: r.name.unwrap_or_else(|| id.clone()),
+                    id,
+                    aliases: r.aliases,
+                    kind: r.kind,
+                    part_of: r.part_of,
+                    loc: Loc::new(&name, line_no, 1),
+                });
+            }
+            Err(e) => findings.push(json_finding(&name, line_no, &e)),
+        },
+    );
+    out
+}
+
 fn extension(p: &Path) -> Option<&str> {
     p.extension().and_then(|e| e.to_str())
 }
@@ -929,7 +1009,13 @@ fn claim_files(root: &Path, claims: &Path, findings: &mut Vec<Finding>) -> Vec<P
         let fname = fname.to_string_lossy();
         if !matches!(extension(&path), Some("yaml" | "yml" | "jsonl"))
             || fname.starts_with('.')
-            || [ENTITIES_FILE, PROPERTIES_FILE, ACCEPTED_FILE].contains(&fname.as_ref())
+            || [
+                ENTITIES_FILE,
+                ENTITIES_JSONL,
+                PROPERTIES_FILE,
+                ACCEPTED_FILE,
+            ]
+            .contains(&fname.as_ref())
         {
             continue;
         }
@@ -993,8 +1079,15 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
                 &claims_dir.join(PROPERTIES_FILE),
                 &mut findings,
             );
-            let ents =
-                load_vocab::<EntitiesFile>(&root, &claims_dir.join(ENTITIES_FILE), &mut findings);
+            let mut ents =
+                load_vocab::<EntitiesFile>(&root, &claims_dir.join(ENTITIES_FILE), &mut findings)
+                    .map(|(name, e)| entity_defs(&name, e))
+                    .unwrap_or_default();
+            ents.extend(load_entity_lines(
+                &root,
+                &claims_dir.join(ENTITIES_JSONL),
+                &mut findings,
+            ));
             let accepted = load_vocab::<yaml::AcceptedFile>(
                 &root,
                 &claims_dir.join(ACCEPTED_FILE),
@@ -1055,25 +1148,7 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
             })
             .collect();
     }
-    if let Some((name, e)) = ents {
-        dossier.entities = e
-            .entities
-            .into_iter()
-            .map(|r| {
-                let loc = yaml::loc(&name, &r);
-                let r = r.value;
-                let id = r.id.value.trim().to_string();
-                EntityDef {
-                    name: r.name.unwrap_or_else(|| id.clone()),
-                    id,
-                    aliases: r.aliases.into_iter().map(|a| a.value).collect(),
-                    kind: r.kind,
-                    part_of: r.part_of.into_iter().map(|a| a.value).collect(),
-                    loc,
-                }
-            })
-            .collect();
-    }
+    dossier.entities = ents;
 
     // Phase C: sources first (every file), then claims, which may name a source of another file.
     let mut stats = LoadStats {

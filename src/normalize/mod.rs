@@ -53,9 +53,14 @@ pub fn resolve_names(d: &Dossier, vocab: &Vocabulary) -> (Vec<Names>, Vec<Findin
             d.properties.iter().map(|p| (&p.id, &p.loc)).collect(),
         ),
     ] {
+        // An entry declared twice clashes on its id and again on each shared name: say it once.
+        let mut twice = rustc_hash::FxHashSet::default();
         for c in clashes {
             let (a, aloc) = locs[c.first as usize];
             let (b, bloc) = locs[c.second as usize];
+            if a == b && !twice.insert((c.first, c.second)) {
+                continue;
+            }
             let rule = if a == b {
                 Rule::DuplicateId
             } else {
