@@ -11,8 +11,7 @@ use rustc_hash::FxHashMap as HashMap;
 pub fn key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut space = false;
-    let mut chars = name.chars().peekable();
-    while let Some(c) = chars.next() {
+    for c in name.chars() {
         // "Iran's" and "Irans" are the same name; drop apostrophes rather than splitting.
         if matches!(c, '\'' | '\u{2019}' | '\u{2018}') {
             continue;
@@ -22,11 +21,14 @@ pub fn key(name: &str) -> String {
                 out.push(' ');
             }
             space = false;
-            out.extend(c.to_lowercase());
+            if c.is_ascii() {
+                out.push(c.to_ascii_lowercase());
+            } else {
+                out.extend(c.to_lowercase());
+            }
         } else {
             space = true;
         }
-        let _ = chars.peek();
     }
     out
 }
@@ -37,6 +39,12 @@ pub struct Index {
     by_key: HashMap<String, u32>,
     /// Display names, for suggestions.
     names: Vec<(String, u32)>,
+    /// Built on the first suggestion: most runs resolve every name and never need it.
+    words: std::sync::OnceLock<WordIndex>,
+}
+
+#[derive(Debug, Default, Clone)]
+struct WordIndex {
     by_word: HashMap<String, Vec<u32>>,
     /// The indexed words in order, for prefix look-ups.
     words: Vec<String>,
@@ -73,19 +81,28 @@ impl Index {
                     }),
                     Some(_) => {}
                     None => {
-                        let n = u32::try_from(idx.names.len()).unwrap_or(u32::MAX);
-                        for w in k.split(' ') {
-                            idx.by_word.entry(w.to_string()).or_default().push(n);
-                        }
                         idx.by_key.insert(k, id);
                         idx.names.push((name.to_string(), id));
                     }
                 }
             }
         }
-        idx.words = idx.by_word.keys().cloned().collect();
-        idx.words.sort_unstable();
         (idx, clashes)
+    }
+
+    fn word_index(&self) -> &WordIndex {
+        self.words.get_or_init(|| {
+            let mut w = WordIndex::default();
+            for (n, (name, _)) in self.names.iter().enumerate() {
+                let n = u32::try_from(n).unwrap_or(u32::MAX);
+                for word in key(name).split(' ') {
+                    w.by_word.entry(word.to_string()).or_default().push(n);
+                }
+            }
+            w.words = w.by_word.keys().cloned().collect();
+            w.words.sort_unstable();
+            w
+        })
     }
 
     pub fn get(&self, name: &str) -> Option<u32> {
@@ -114,18 +131,19 @@ impl Index {
             // same three letters (catches typos past the third letter). Very common words
             // ("the", "province") carry no signal and are skipped.
             const COMMON: usize = 1_000;
+            let WordIndex { by_word, words } = self.word_index();
             for w in k.split(' ') {
-                if let Some(v) = self.by_word.get(w).filter(|v| v.len() <= COMMON) {
+                if let Some(v) = by_word.get(w).filter(|v| v.len() <= COMMON) {
                     candidates.extend(v);
                 }
                 let stem: String = w.chars().take(3).collect();
-                let from = self.words.partition_point(|x| x.as_str() < stem.as_str());
-                for word in self.words[from..]
+                let from = words.partition_point(|x| x.as_str() < stem.as_str());
+                for word in words[from..]
                     .iter()
                     .take_while(|x| x.starts_with(&stem))
                     .take(200)
                 {
-                    if let Some(v) = self.by_word.get(word).filter(|v| v.len() <= COMMON) {
+                    if let Some(v) = by_word.get(word).filter(|v| v.len() <= COMMON) {
                         candidates.extend(v);
                     }
                 }
