@@ -5,71 +5,138 @@ use super::sanitize;
 use crate::compare::Comparison;
 use crate::model::{Assertion, Dossier};
 use crate::resolve::Outcome;
-use serde_json::json;
+use serde::Serialize;
 
-fn key(d: &Dossier, cmp: &Comparison, group: u32) -> serde_json::Value {
-    let g = &cmp.groups[group as usize];
-    json!({
-        "subject": d.entities[g.subject as usize].id,
-        "subject_name": d.entities[g.subject as usize].name,
-        "property": d.properties[g.property as usize].id,
-        "scope": g.scope,
-    })
+// Typed, borrowed rows: a million-claim dossier has hundreds of thousands of groups, and a
+// `serde_json::Value` tree of them took several times the memory of the output itself.
+
+#[derive(Serialize)]
+struct Key<'a> {
+    subject: &'a str,
+    subject_name: &'a str,
+    property: &'a str,
+    scope: &'a Option<String>,
+}
+
+#[derive(Serialize)]
+struct Normalized<'a> {
+    kind: &'static str,
+    low: serde_json::Value,
+    high: serde_json::Value,
+    unit: Option<&'static str>,
+    currency: Option<&'static str>,
+    entity: Option<&'a str>,
+    text: &'a Option<String>,
+}
+
+#[derive(Serialize)]
+struct Chosen<'a> {
+    stated: &'a str,
+    normalized: Normalized<'a>,
+}
+
+#[derive(Serialize)]
+struct GroupRow<'a> {
+    key: Key<'a>,
+    value: Chosen<'a>,
+    confidence: f64,
+    sources: Vec<&'a str>,
+    independent_sources: usize,
+    verdict: &'static str,
+    explanation: &'a str,
+}
+
+#[derive(Serialize)]
+struct SourceRow<'a> {
+    id: &'a str,
+    reliability: f64,
+    claims: usize,
+}
+
+#[derive(Serialize)]
+struct CopyRow<'a> {
+    sources: [&'a str; 2],
+    probability: f64,
+}
+
+#[derive(Serialize)]
+struct Resolved<'a> {
+    method: &'static str,
+    iterations: usize,
+    groups: Vec<GroupRow<'a>>,
+    sources: Vec<SourceRow<'a>>,
+    copying: Vec<CopyRow<'a>>,
 }
 
 pub fn json(d: &Dossier, assertions: &[Assertion], cmp: &Comparison, o: &Outcome) -> String {
-    let groups: Vec<serde_json::Value> = o
+    let groups: Vec<GroupRow> = o
         .resolutions
         .iter()
         .map(|r| {
             let g = &cmp.groups[r.group as usize];
             let claim = g.values[r.value].claims[0];
             let a = &assertions[claim as usize];
-            json!({
-                "key": key(d, cmp, r.group),
-                "value": {
-                    "stated": d.claims[claim as usize].value,
-                    "normalized": {
-                        "kind": a.kind.name(),
-                        "low": crate::normalize::value::json_end(a, true),
-                        "high": crate::normalize::value::json_end(a, false),
-                        "unit": a.unit,
-                        "currency": a.currency,
-                        "entity": a.entity.map(|e| d.entities[e as usize].id.clone()),
-                        "text": a.text,
-                    }
+            GroupRow {
+                key: Key {
+                    subject: &d.entities[g.subject as usize].id,
+                    subject_name: &d.entities[g.subject as usize].name,
+                    property: &d.properties[g.property as usize].id,
+                    scope: &g.scope,
                 },
-                "confidence": r.confidence,
-                "sources": r.sources.iter().map(|&s| d.sources[s as usize].id.clone()).collect::<Vec<_>>(),
-                "independent_sources": r.independent_sources,
-                "verdict": g.verdict.name(),
-                "explanation": r.explanation,
-            })
+                value: Chosen {
+                    stated: &d.claims[claim as usize].value,
+                    normalized: Normalized {
+                        kind: a.kind.name(),
+                        low: crate::normalize::value::json_end(a, true),
+                        high: crate::normalize::value::json_end(a, false),
+                        unit: a.unit,
+                        currency: a.currency,
+                        entity: a.entity.map(|e| d.entities[e as usize].id.as_str()),
+                        text: &a.text,
+                    },
+                },
+                confidence: r.confidence,
+                sources: r
+                    .sources
+                    .iter()
+                    .map(|&s| d.sources[s as usize].id.as_str())
+                    .collect(),
+                independent_sources: r.independent_sources,
+                verdict: g.verdict.name(),
+                explanation: &r.explanation,
+            }
         })
         .collect();
     let mut claims_per_source = vec![0usize; d.sources.len()];
     for c in &d.claims {
         claims_per_source[c.source as usize] += 1;
     }
-    let sources: Vec<serde_json::Value> = d
+    let sources = d
         .sources
         .iter()
         .enumerate()
-        .map(|(i, s)| json!({"id": s.id, "reliability": o.reliability[i], "claims": claims_per_source[i]}))
+        .map(|(i, s)| SourceRow {
+            id: &s.id,
+            reliability: o.reliability[i],
+            claims: claims_per_source[i],
+        })
         .collect();
-    let copying: Vec<serde_json::Value> = o
+    let copying = o
         .copying
         .iter()
         .take(1000)
-        .map(|&(a, b, p)| json!({"sources": [d.sources[a as usize].id, d.sources[b as usize].id], "probability": p}))
+        .map(|&(a, b, p)| CopyRow {
+            sources: [&d.sources[a as usize].id, &d.sources[b as usize].id],
+            probability: p,
+        })
         .collect();
-    let v = json!({
-        "method": o.method.name(),
-        "iterations": o.iterations,
-        "groups": groups,
-        "sources": sources,
-        "copying": copying,
-    });
+    let v = Resolved {
+        method: o.method.name(),
+        iterations: o.iterations,
+        groups,
+        sources,
+        copying,
+    };
     let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
     s.push('\n');
     s
