@@ -142,7 +142,7 @@ fn interval_similarity(x: &Interval, y: &Interval) -> f64 {
 fn facts(d: &Dossier, assertions: &[Assertion], cmp: &Comparison) -> Vec<Fact> {
     let ids = crate::compare::entity_index(&d.entities);
     cmp.groups
-        .iter()
+        .par_iter()
         .enumerate()
         // Only facts with one true value have a most likely value; a multi-valued property's
         // values are all kept as the sources state them.
@@ -338,8 +338,8 @@ pub fn resolve(d: &Dossier, assertions: &[Assertion], cmp: &Comparison, method: 
     }
 
     let resolutions = facts
-        .iter()
-        .zip(prob.iter())
+        .par_iter()
+        .zip(prob.par_iter())
         .map(|(f, p)| explain(d, cmp, f, p, method, &copying, &known))
         .collect();
     let mut copies: Vec<(u32, u32, f64)> = copying
@@ -370,14 +370,32 @@ fn max_change(a: &[f64], b: &[f64]) -> f64 {
 
 /// A source's reliability: the mean probability of the values it states.
 fn source_average(facts: &[Fact], prob: &[Vec<f64>], n: usize, prior: f64) -> Vec<f64> {
-    let mut sum = vec![0.0; n];
-    let mut count = vec![0usize; n];
-    for (f, p) in facts.iter().zip(prob) {
-        for (c, &pc) in f.candidates.iter().zip(p) {
-            for &s in &c.sources {
-                sum[s as usize] += pc;
-                count[s as usize] += 1;
+    // Partial sums over fixed chunks of facts, in parallel, then added in chunk order: the
+    // result does not depend on how many threads ran or how work was stolen.
+    const CHUNK: usize = 8192;
+    let partial: Vec<(Vec<f64>, Vec<u32>)> = facts
+        .par_chunks(CHUNK)
+        .zip(prob.par_chunks(CHUNK))
+        .map(|(fs, ps)| {
+            let mut sum = vec![0.0; n];
+            let mut count = vec![0u32; n];
+            for (f, p) in fs.iter().zip(ps) {
+                for (c, &pc) in f.candidates.iter().zip(p) {
+                    for &s in &c.sources {
+                        sum[s as usize] += pc;
+                        count[s as usize] += 1;
+                    }
+                }
             }
+            (sum, count)
+        })
+        .collect();
+    let mut sum = vec![0.0; n];
+    let mut count = vec![0u64; n];
+    for (ps, pc) in &partial {
+        for i in 0..n {
+            sum[i] += ps[i];
+            count[i] += u64::from(pc[i]);
         }
     }
     sum.iter()
