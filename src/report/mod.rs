@@ -28,6 +28,45 @@ pub fn sanitize(text: &str) -> String {
     out
 }
 
+/// Appends `items` to `out` as serde_json's pretty printer would write them as an array
+/// value at nesting `depth` (two spaces per level). Large reports have hundreds of thousands
+/// of elements: they are rendered in parallel, a batch at a time, so that only the output
+/// and one batch are in memory.
+pub(crate) fn push_pretty_array<T: serde::Serialize + Sync>(
+    out: &mut String,
+    items: &[T],
+    depth: usize,
+) {
+    use rayon::prelude::*;
+    if items.is_empty() {
+        out.push_str("[]");
+        return;
+    }
+    let inner = "  ".repeat(depth + 1);
+    let newline = format!("\n{inner}");
+    out.push_str("[\n");
+    for (b, batch) in items.chunks(16_384).enumerate() {
+        let parts: Vec<String> = batch
+            .par_iter()
+            .map(|item| {
+                let one = serde_json::to_string_pretty(item).unwrap_or_else(|_| "null".into());
+                // serde_json escapes newlines inside strings, so every raw newline is layout.
+                one.replace('\n', &newline)
+            })
+            .collect();
+        for (i, part) in parts.iter().enumerate() {
+            if b > 0 || i > 0 {
+                out.push_str(",\n");
+            }
+            out.push_str(&inner);
+            out.push_str(part);
+        }
+    }
+    out.push('\n');
+    out.push_str(&"  ".repeat(depth));
+    out.push(']');
+}
+
 /// `corroborate rules`: every rule with its severity, meaning, example and fix.
 pub fn rules_text() -> String {
     let mut out = String::new();
@@ -64,4 +103,24 @@ pub fn rules_markdown() -> String {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn parallel_pretty_arrays_match_serde_json() {
+        let items: Vec<serde_json::Value> = vec![
+            serde_json::json!({"a": 1, "b": ["x\ny", {"c": null}], "d": {}}),
+            serde_json::json!([]),
+            serde_json::json!("plain"),
+        ];
+        let whole = serde_json::to_string_pretty(&serde_json::json!({"k": items})).unwrap();
+        let mut spliced = String::from("{\n  \"k\": ");
+        super::push_pretty_array(&mut spliced, &items, 1);
+        spliced.push_str("\n}");
+        assert_eq!(whole, spliced);
+        let mut empty = String::new();
+        super::push_pretty_array::<u8>(&mut empty, &[], 3);
+        assert_eq!(empty, "[]");
+    }
 }

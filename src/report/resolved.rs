@@ -130,14 +130,26 @@ pub fn json(d: &Dossier, assertions: &[Assertion], cmp: &Comparison, o: &Outcome
             probability: p,
         })
         .collect();
+    // The groups are rendered in parallel and put in the place of an empty array; the rest
+    // is small. The placeholder is the first line that can read so (strings are escaped).
     let v = Resolved {
         method: o.method.name(),
         iterations: o.iterations,
-        groups,
+        groups: Vec::new(),
         sources,
         copying,
     };
-    let mut s = serde_json::to_string_pretty(&v).unwrap_or_default();
+    let rest = serde_json::to_string_pretty(&v).unwrap_or_default();
+    let marker = "\n  \"groups\": [],\n";
+    let Some(at) = rest.find(marker) else {
+        return rest + "\n";
+    };
+    let mut s = String::with_capacity(rest.len() + groups.len() * 600);
+    s.push_str(&rest[..at]);
+    s.push_str("\n  \"groups\": ");
+    super::push_pretty_array(&mut s, &groups, 1);
+    s.push_str(",\n");
+    s.push_str(&rest[at + marker.len()..]);
     s.push('\n');
     s
 }
