@@ -206,8 +206,19 @@ pub fn markdown(r: &Report) -> String {
     out
 }
 
+/// The report as pretty JSON, exactly as `serde_json::to_string_pretty` writes it, with the
+/// long arrays rendered in parallel.
 pub fn json(r: &Report) -> String {
-    let mut s = serde_json::to_string_pretty(r).unwrap_or_else(|_| "{}".into());
-    s.push('\n');
+    let summary = serde_json::to_string_pretty(&r.summary).unwrap_or_else(|_| "{}".into());
+    let mut s = String::with_capacity(1024 + r.groups.len() * 2048);
+    s.push_str("{\n  \"summary\": ");
+    s.push_str(&summary.replace('\n', "\n  "));
+    s.push_str(",\n  \"sources\": ");
+    super::push_pretty_array(&mut s, &r.sources, 1);
+    s.push_str(",\n  \"groups\": ");
+    super::push_pretty_array(&mut s, &r.groups, 1);
+    s.push_str(",\n  \"findings\": ");
+    super::push_pretty_array(&mut s, &r.findings, 1);
+    s.push_str("\n}\n");
     s
 }
