@@ -424,6 +424,19 @@ fn report_cmd(
     };
     let r = analysis.report(&filter);
     let color = color && output.is_none();
+    if matches!(format, ReportFormat::Json) && output.is_none() {
+        // Streamed: the JSON report of a large dossier is larger than its claim files.
+        let mut stdout = std::io::BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
+        let _ = report::render::write_json(&r, &mut stdout).and_then(|()| stdout.flush());
+        drop(stdout);
+        std::mem::forget(r);
+        let code = if analysis.has_input_errors() {
+            EXIT_ERROR
+        } else {
+            EXIT_CLEAN
+        };
+        return exit_without_freeing(analysis, code);
+    }
     let out = match format {
         ReportFormat::Table => {
             let width = terminal_width();

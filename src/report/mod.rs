@@ -28,23 +28,22 @@ pub fn sanitize(text: &str) -> String {
     out
 }
 
-/// Appends `items` to `out` as serde_json's pretty printer would write them as an array
-/// value at nesting `depth` (two spaces per level). Large reports have hundreds of thousands
-/// of elements: they are rendered in parallel, a batch at a time, so that only the output
-/// and one batch are in memory.
-pub(crate) fn push_pretty_array<T: serde::Serialize + Sync>(
-    out: &mut String,
+/// Writes `items` as serde_json's pretty printer would write them as an array value at
+/// nesting `depth` (two spaces per level). Large reports have hundreds of thousands of
+/// elements: they are rendered in parallel, a batch at a time, so that only one batch is in
+/// memory besides what `w` keeps.
+pub(crate) fn write_pretty_array<T: serde::Serialize + Sync>(
+    w: &mut dyn std::io::Write,
     items: &[T],
     depth: usize,
-) {
+) -> std::io::Result<()> {
     use rayon::prelude::*;
     if items.is_empty() {
-        out.push_str("[]");
-        return;
+        return w.write_all(b"[]");
     }
     let inner = "  ".repeat(depth + 1);
     let newline = format!("\n{inner}");
-    out.push_str("[\n");
+    w.write_all(b"[\n")?;
     for (b, batch) in items.chunks(16_384).enumerate() {
         let parts: Vec<String> = batch
             .par_iter()
@@ -56,15 +55,13 @@ pub(crate) fn push_pretty_array<T: serde::Serialize + Sync>(
             .collect();
         for (i, part) in parts.iter().enumerate() {
             if b > 0 || i > 0 {
-                out.push_str(",\n");
+                w.write_all(b",\n")?;
             }
-            out.push_str(&inner);
-            out.push_str(part);
+            w.write_all(inner.as_bytes())?;
+            w.write_all(part.as_bytes())?;
         }
     }
-    out.push('\n');
-    out.push_str(&"  ".repeat(depth));
-    out.push(']');
+    write!(w, "\n{}]", "  ".repeat(depth))
 }
 
 /// `corroborate rules`: every rule with its severity, meaning, example and fix.
@@ -115,12 +112,12 @@ mod tests {
             serde_json::json!("plain"),
         ];
         let whole = serde_json::to_string_pretty(&serde_json::json!({"k": items})).unwrap();
-        let mut spliced = String::from("{\n  \"k\": ");
-        super::push_pretty_array(&mut spliced, &items, 1);
-        spliced.push_str("\n}");
-        assert_eq!(whole, spliced);
-        let mut empty = String::new();
-        super::push_pretty_array::<u8>(&mut empty, &[], 3);
-        assert_eq!(empty, "[]");
+        let mut spliced = b"{\n  \"k\": ".to_vec();
+        super::write_pretty_array(&mut spliced, &items, 1).unwrap();
+        spliced.extend_from_slice(b"\n}");
+        assert_eq!(whole, String::from_utf8(spliced).unwrap());
+        let mut empty = Vec::new();
+        super::write_pretty_array::<u8>(&mut empty, &[], 3).unwrap();
+        assert_eq!(empty, b"[]");
     }
 }

@@ -206,19 +206,27 @@ pub fn markdown(r: &Report) -> String {
     out
 }
 
-/// The report as pretty JSON, exactly as `serde_json::to_string_pretty` writes it, with the
-/// long arrays rendered in parallel.
+/// The report as pretty JSON, exactly as `serde_json::to_string_pretty` writes it.
 pub fn json(r: &Report) -> String {
+    let mut out = Vec::with_capacity(1024 + r.groups.len() * 2048);
+    // Writing to memory cannot fail.
+    let _ = write_json(r, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Streams the JSON report to `w` (a large dossier's report is larger than its claims), the
+/// long arrays rendered in parallel.
+pub fn write_json(r: &Report, w: &mut dyn std::io::Write) -> std::io::Result<()> {
     let summary = serde_json::to_string_pretty(&r.summary).unwrap_or_else(|_| "{}".into());
-    let mut s = String::with_capacity(1024 + r.groups.len() * 2048);
-    s.push_str("{\n  \"summary\": ");
-    s.push_str(&summary.replace('\n', "\n  "));
-    s.push_str(",\n  \"sources\": ");
-    super::push_pretty_array(&mut s, &r.sources, 1);
-    s.push_str(",\n  \"groups\": ");
-    super::push_pretty_array(&mut s, &r.groups, 1);
-    s.push_str(",\n  \"findings\": ");
-    super::push_pretty_array(&mut s, &r.findings, 1);
-    s.push_str("\n}\n");
-    s
+    write!(
+        w,
+        "{{\n  \"summary\": {},\n  \"sources\": ",
+        summary.replace('\n', "\n  ")
+    )?;
+    super::write_pretty_array(w, &r.sources, 1)?;
+    w.write_all(b",\n  \"groups\": ")?;
+    super::write_pretty_array(w, &r.groups, 1)?;
+    w.write_all(b",\n  \"findings\": ")?;
+    super::write_pretty_array(w, &r.findings, 1)?;
+    w.write_all(b"\n}\n")
 }

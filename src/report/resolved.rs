@@ -144,14 +144,15 @@ pub fn json(d: &Dossier, assertions: &[Assertion], cmp: &Comparison, o: &Outcome
     let Some(at) = rest.find(marker) else {
         return rest + "\n";
     };
-    let mut s = String::with_capacity(rest.len() + groups.len() * 600);
-    s.push_str(&rest[..at]);
-    s.push_str("\n  \"groups\": ");
-    super::push_pretty_array(&mut s, &groups, 1);
-    s.push_str(",\n");
-    s.push_str(&rest[at + marker.len()..]);
-    s.push('\n');
-    s
+    let mut s = Vec::with_capacity(rest.len() + groups.len() * 600);
+    s.extend_from_slice(rest[..at].as_bytes());
+    s.extend_from_slice(b"\n  \"groups\": ");
+    // Writing to memory cannot fail.
+    let _ = super::write_pretty_array(&mut s, &groups, 1);
+    s.extend_from_slice(b",\n");
+    s.extend_from_slice(rest[at + marker.len()..].as_bytes());
+    s.push(b'\n');
+    String::from_utf8(s).unwrap_or_default()
 }
 
 /// A table of the contested facts (more than one value), then the sources by reliability.
