@@ -145,12 +145,12 @@ pub fn json(d: &Dossier, assertions: &[Assertion], cmp: &Comparison, o: &Outcome
         return rest + "\n";
     };
     let mut s = Vec::with_capacity(rest.len() + groups.len() * 600);
-    s.extend_from_slice(rest[..at].as_bytes());
+    s.extend_from_slice(&rest.as_bytes()[..at]);
     s.extend_from_slice(b"\n  \"groups\": ");
     // Writing to memory cannot fail.
     let _ = super::write_pretty_array(&mut s, &groups, 1);
     s.extend_from_slice(b",\n");
-    s.extend_from_slice(rest[at + marker.len()..].as_bytes());
+    s.extend_from_slice(&rest.as_bytes()[at + marker.len()..]);
     s.push(b'\n');
     String::from_utf8(s).unwrap_or_default()
 }
