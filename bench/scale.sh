@@ -2,7 +2,8 @@
 # Scale benchmark: `check` and `report --format json` on generated dossiers of 10k, 100k and
 # 1M claims in YAML and JSON Lines, against the parse-only floor measured in the same run.
 # Usage: bench/scale.sh [SIZES...]   (default: 10000 100000 1000000)
-# Prints a Markdown table: wall time (s), peak memory (MiB), ratio of check to the floor.
+# Prints a Markdown table: wall time (s), peak memory (MiB), ratio of check to the floor, and
+# `resolve --format json` (accu, the default method).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=("${@:-10000 100000 1000000}")
@@ -17,8 +18,8 @@ measure() { # prints "seconds MiB"
   /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" > /dev/null 2>&1 || true
   tail -n 1 "$work/time.txt" | awk '{printf "%.2f %.0f", $1, $2/1024}'
 }
-echo "| claims | format | files | floor s | floor MiB | check s | check MiB | check/floor | report json s | report MiB |"
-echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+echo "| claims | format | files | floor s | floor MiB | check s | check MiB | check/floor | report json s | report MiB | resolve json s | resolve MiB |"
+echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 for n in "${sizes[@]}"; do
   sources=$(( n / 100 ))
   big=$(( n / 10 ))
@@ -32,7 +33,8 @@ for n in "${sizes[@]}"; do
     read -r fs fm <<< "$(measure target/release/examples/parse-floor "$dir")"
     read -r cs cm <<< "$(measure "$bin" check "$dir")"
     read -r rs rm <<< "$(measure "$bin" report --format json "$dir")"
+    read -r vs vm <<< "$(measure "$bin" resolve --format json "$dir")"
     ratio=$(awk -v c="$cs" -v f="$fs" 'BEGIN { printf "%.2f", (f > 0 ? c / f : 0) }')
-    echo "| $n | $fmt | $files | $fs | $fm | $cs | $cm | ${ratio}x | $rs | $rm |"
+    echo "| $n | $fmt | $files | $fs | $fm | $cs | $cm | ${ratio}x | $rs | $rm | $vs | $vm |"
   done
 done

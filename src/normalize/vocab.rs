@@ -65,25 +65,31 @@ impl Index {
         I: IntoIterator<Item = (u32, N)>,
         N: IntoIterator<Item = &'a str>,
     {
+        use rayon::prelude::*;
+        let rows: Vec<(u32, &str)> = rows
+            .into_iter()
+            .flat_map(|(id, names)| names.into_iter().map(move |n| (id, n)))
+            .collect();
+        // Folding is the costly part and independent per name; insertion order decides which
+        // declaration comes first, so it stays sequential.
+        let keys: Vec<String> = rows.par_iter().map(|&(_, name)| key(name)).collect();
         let mut idx = Index::default();
+        idx.by_key.reserve(rows.len());
         let mut clashes = Vec::new();
-        for (id, names) in rows {
-            for name in names {
-                let k = key(name);
-                if k.is_empty() {
-                    continue;
-                }
-                match idx.by_key.get(&k) {
-                    Some(&other) if other != id => clashes.push(Clash {
-                        alias: name.to_string(),
-                        first: other,
-                        second: id,
-                    }),
-                    Some(_) => {}
-                    None => {
-                        idx.by_key.insert(k, id);
-                        idx.names.push((name.to_string(), id));
-                    }
+        for ((id, name), k) in rows.into_iter().zip(keys) {
+            if k.is_empty() {
+                continue;
+            }
+            match idx.by_key.get(&k) {
+                Some(&other) if other != id => clashes.push(Clash {
+                    alias: name.to_string(),
+                    first: other,
+                    second: id,
+                }),
+                Some(_) => {}
+                None => {
+                    idx.by_key.insert(k, id);
+                    idx.names.push((name.to_string(), id));
                 }
             }
         }
