@@ -232,8 +232,13 @@ enum TextFormat2 {
 
 #[derive(Copy, Clone, ValueEnum)]
 enum ExtractFormat {
+    /// What was found: one JSON object per figure or date, with its reading.
     Jsonl,
+    /// A draft YAML claim file for the article.
     Yaml,
+    /// Draft claims as JSON Lines, one per figure or date, for a `claims/*.jsonl` file (the
+    /// source they name goes in `claims/sources.jsonl`).
+    ClaimsJsonl,
 }
 
 #[derive(Copy, Clone, ValueEnum)]
@@ -628,6 +633,7 @@ fn extract(
     let out = match format {
         ExtractFormat::Jsonl => report::extracted_jsonl(&found),
         ExtractFormat::Yaml => report::extracted_yaml(&found, file, published),
+        ExtractFormat::ClaimsJsonl => report::extracted_claims_jsonl(&found, file),
     };
     match output {
         None => {

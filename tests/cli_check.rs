@@ -467,3 +467,33 @@ fn entities_can_be_json_lines_and_point_at_their_lines() {
         "{out}"
     );
 }
+
+#[test]
+fn extract_drafts_json_lines_claims_whose_quotes_check() {
+    let d = small();
+    let seed = d.path().join("seeds/a.txt");
+    let (code, out, err) = run(&[
+        "extract",
+        "--format",
+        "claims-jsonl",
+        "--published",
+        "2024-01-10",
+        seed.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(lines.len() >= 2, "{out}");
+    assert!(lines.iter().all(|l| l["source"] == "a"), "{out}");
+    assert!(lines.iter().any(|l| l["value"] == "over 90"), "{out}");
+    // Loaded beside the YAML claims (the source `a` is declared there): every quote is found
+    // in the seed; only the subjects and properties are left to fill in.
+    write(d.path(), "claims/drafts.jsonl", &out);
+    let (code, brief, _) = check_brief(d.path());
+    assert_eq!(code, 1, "{brief}");
+    assert!(!brief.contains("quote-not-found"), "{brief}");
+    assert!(brief.contains("claims/drafts.jsonl:1:"), "{brief}");
+    assert!(brief.contains("`TODO`"), "{brief}");
+}

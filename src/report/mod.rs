@@ -9,7 +9,9 @@ pub mod normalized;
 pub mod render;
 pub mod resolved;
 
-pub use normalized::{extracted_jsonl, extracted_yaml, normalized_json, normalized_text};
+pub use normalized::{
+    extracted_claims_jsonl, extracted_jsonl, extracted_yaml, normalized_json, normalized_text,
+};
 
 /// Escapes control characters (terminal escape sequences among them) in text that came
 /// from dossier files, so that a claim cannot drive the reader's terminal.

@@ -77,6 +77,31 @@ pub fn extracted_jsonl(found: &[Extracted]) -> String {
     out
 }
 
+/// Draft claims as JSON Lines, one per figure or date: the same fields as the YAML draft,
+/// plus the `source` they belong to (named after the file), for machine-scale dossiers.
+pub fn extracted_claims_jsonl(found: &[Extracted], file: &Path) -> String {
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "source".into());
+    let source = crate::text::slug(&stem);
+    let mut out = String::new();
+    for (n, e) in found.iter().enumerate() {
+        let line = serde_json::json!({
+            "source": source,
+            "id": format!("{}-{}", e.kind, n + 1),
+            "subject": "TODO",
+            "property": "TODO",
+            "value": e.text,
+            "quote": e.sentence,
+            "note": format!("{} read as {}", e.kind, e.rule),
+        });
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    out
+}
+
 /// A YAML string literal that round-trips any text: JSON strings are valid YAML.
 fn yaml_str(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
