@@ -771,6 +771,30 @@ struct SeedOut {
 /// Phase D: read one source's seed once, check the quotes of its claims, sketch it.
 fn check_seed(root: &Path, d: &Dossier, s: &Source, claims: &[u32], opts: &Options) -> SeedOut {
     let mut out = SeedOut::default();
+    // Claim ids are unique per source: checked here, where one source's claims are at hand,
+    // rather than by sorting all claims of the dossier.
+    let mut ids: rustc_hash::FxHashMap<&str, u32> = rustc_hash::FxHashMap::default();
+    ids.reserve(claims.len());
+    for &ci in claims {
+        let c = &d.claims[ci as usize];
+        match ids.entry(c.id.as_str()) {
+            std::collections::hash_map::Entry::Occupied(first) => {
+                let first = &d.claims[*first.get() as usize];
+                out.findings.push(
+                    finding(
+                        Rule::DuplicateId,
+                        Some(c.locs.claim.clone()),
+                        format!("claim id `{}` is used twice in source `{}`", c.id, s.id),
+                        format!("duplicate-id:claim:{}:{}", s.id, c.id),
+                    )
+                    .with_related(first.locs.claim.clone(), "first used here"),
+                );
+            }
+            std::collections::hash_map::Entry::Vacant(v) => {
+                v.insert(ci);
+            }
+        }
+    }
     let mut seed: Option<(FoldedText, String)> = None;
     match (&s.text, &s.text_loc) {
         (Some(text), Some(tloc)) => match resolve_seed(root, text) {
@@ -1209,31 +1233,6 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
             let mut claim = p.claim;
             claim.source = idx;
             dossier.claims.push(claim);
-        }
-    }
-    // Duplicate claim ids within a source, by sorting rather than hashing owned copies.
-    let mut order: Vec<u32> =
-        (0..u32::try_from(dossier.claims.len()).unwrap_or(u32::MAX)).collect();
-    order.par_sort_unstable_by(|&a, &b| {
-        let (ca, cb) = (&dossier.claims[a as usize], &dossier.claims[b as usize]);
-        (ca.source, &ca.id, a).cmp(&(cb.source, &cb.id, b))
-    });
-    for w in order.windows(2) {
-        let (first, c) = (
-            &dossier.claims[w[0] as usize],
-            &dossier.claims[w[1] as usize],
-        );
-        if first.source == c.source && first.id == c.id {
-            let src = &dossier.sources[c.source as usize].id;
-            findings.push(
-                finding(
-                    Rule::DuplicateId,
-                    Some(c.locs.claim.clone()),
-                    format!("claim id `{}` is used twice in source `{src}`", c.id),
-                    format!("duplicate-id:claim:{src}:{}", c.id),
-                )
-                .with_related(first.locs.claim.clone(), "first used here"),
-            );
         }
     }
     for s in &dossier.sources {
