@@ -82,7 +82,7 @@ proptest! {
         prop_assert!(fold(&text[found.start..found.end]).contains(&folded_quote));
         // Enough expected quotes for the word index to be built: found through it too (it
         // may be a later occurrence that starts a word).
-        let many = vec![quote; 4000];
+        let many = vec![folded_quote.as_str(); 4000];
         let indexed = FoldedText::with_expected_quotes(&text, &many).find(quote);
         prop_assert!(indexed.is_ok());
         let indexed = indexed.unwrap();

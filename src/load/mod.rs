@@ -796,6 +796,11 @@ fn check_seed(root: &Path, d: &Dossier, s: &Source, claims: &[u32], opts: &Optio
         }
     }
     let mut seed: Option<(FoldedText, String)> = None;
+    // Each quote folded once, for both the index and the search.
+    let folded_quotes: Vec<Option<String>> = claims
+        .iter()
+        .map(|&ci| d.claims[ci as usize].quote.as_deref().map(provenance::fold))
+        .collect();
     match (&s.text, &s.text_loc) {
         (Some(text), Some(tloc)) => match resolve_seed(root, text) {
             Err(why) => out.findings.push(
@@ -824,10 +829,8 @@ fn check_seed(root: &Path, d: &Dossier, s: &Source, claims: &[u32], opts: &Optio
                     )),
                     Ok(_) => match read_text(&p, &seed_name, MAX_SEED_BYTES) {
                         Ok(raw) => {
-                            let quotes: Vec<&str> = claims
-                                .iter()
-                                .filter_map(|&ci| d.claims[ci as usize].quote.as_deref())
-                                .collect();
+                            let quotes: Vec<&str> =
+                                folded_quotes.iter().filter_map(|q| q.as_deref()).collect();
                             seed = Some((FoldedText::with_expected_quotes(&raw, &quotes), raw));
                             out.seed_read = true;
                         }
@@ -853,9 +856,9 @@ fn check_seed(root: &Path, d: &Dossier, s: &Source, claims: &[u32], opts: &Optio
     if let Some((folded, _)) = &seed {
         out.sketch = Some(provenance::sketch(&folded.folded));
     }
-    for &ci in claims {
+    for (&ci, folded_quote) in claims.iter().zip(&folded_quotes) {
         let c = &d.claims[ci as usize];
-        match (&c.quote, &seed) {
+        match (folded_quote, &seed) {
             (None, _) if !d.quotes_optional => out.findings.push(
                 finding(
                     Rule::MissingQuote,
@@ -867,7 +870,7 @@ fn check_seed(root: &Path, d: &Dossier, s: &Source, claims: &[u32], opts: &Optio
             ),
             (Some(q), Some((folded, raw))) => {
                 out.quotes_checked += 1;
-                match folded.find(q) {
+                match folded.find_folded(q) {
                     Ok(found) => {
                         if opts.quote_contexts {
                             out.contexts.push((

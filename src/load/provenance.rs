@@ -66,10 +66,21 @@ fn prefix_key(bytes: &[u8]) -> u64 {
 fn word_index(folded: &str, wanted: &[u64]) -> rustc_hash::FxHashMap<u64, Vec<u32>> {
     let mut index: rustc_hash::FxHashMap<u64, Vec<u32>> =
         wanted.iter().map(|&k| (k, Vec::new())).collect();
+    // A bit per 16-bit slice of a wanted key: nearly every word of the text is ruled out by
+    // one bit test instead of a hash lookup.
+    let mut maybe = vec![0u64; 1024];
+    let slot = |k: u64| (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize;
+    for &k in wanted {
+        maybe[slot(k) / 64] |= 1 << (slot(k) % 64);
+    }
     let b = folded.as_bytes();
     for i in 0..b.len().saturating_sub(7) {
-        if (i == 0 || !b[i - 1].is_ascii_alphanumeric())
-            && let Some(list) = index.get_mut(&prefix_key(&b[i..]))
+        if i > 0 && b[i - 1].is_ascii_alphanumeric() {
+            continue;
+        }
+        let k = prefix_key(&b[i..]);
+        if maybe[slot(k) / 64] & (1 << (slot(k) % 64)) != 0
+            && let Some(list) = index.get_mut(&k)
         {
             list.push(u32::try_from(i).unwrap_or(u32::MAX));
         }
@@ -77,9 +88,8 @@ fn word_index(folded: &str, wanted: &[u64]) -> rustc_hash::FxHashMap<u64, Vec<u3
     index
 }
 
-/// The index keys of a quote: the first eight bytes of each of its pieces long enough.
-fn piece_keys(quote: &str, out: &mut Vec<u64>) {
-    let folded = fold(quote);
+/// The index keys of a folded quote: the first eight bytes of each of its pieces long enough.
+fn piece_keys(folded: &str, out: &mut Vec<u64>) {
     out.extend(
         folded
             .split("...")
@@ -127,8 +137,8 @@ impl FoldedText {
         Self::with_expected_quotes(text, &[])
     }
 
-    /// Folds `text`, indexed for the `quotes` that will be looked up in it when there are
-    /// enough of them for an index to pay for itself.
+    /// Folds `text`, indexed for the `quotes` (already folded with [`fold`]) that will be
+    /// looked up in it, when there are enough of them for an index to pay for itself.
     pub fn with_expected_quotes(text: &str, quotes: &[&str]) -> FoldedText {
         let bytes = text.as_bytes();
         let n = bytes.len();
@@ -271,7 +281,11 @@ impl FoldedText {
 
     /// Finds `quote` (unfolded) in the text; pieces separated by an ellipsis must appear in order.
     pub fn find(&self, quote: &str) -> Result<Found, Miss> {
-        let folded_quote = fold(quote);
+        self.find_folded(&fold(quote))
+    }
+
+    /// [`FoldedText::find`] for a quote already folded with [`fold`].
+    pub fn find_folded(&self, folded_quote: &str) -> Result<Found, Miss> {
         let pieces: Vec<&str> = folded_quote
             .split("...")
             .map(str::trim)
