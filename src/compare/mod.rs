@@ -904,6 +904,9 @@ fn relate(d: &Dossier, groups: &mut [Group]) {
         by_subject.entry(g.subject).or_default().push(i as u32);
     }
     let mut links: Vec<(u32, Relation)> = Vec::new();
+    // Whether two properties read alike, decided once per pair of properties rather than
+    // once per subject that has both (a million-claim dossier has tens of thousands).
+    let mut alike: HashMap<(u32, u32), bool> = HashMap::default();
     for members in by_subject.values() {
         // Very large subjects: relate only within the same property (hash), not all pairs.
         let mut by_prop: HashMap<u32, Vec<u32>> = HashMap::default();
@@ -940,9 +943,11 @@ fn relate(d: &Dossier, groups: &mut [Group]) {
                         &d.properties[pa as usize].name,
                         &d.properties[pb as usize].name,
                     );
-                    if d.properties[pa as usize].kind != d.properties[pb as usize].kind
-                        || strsim::normalized_levenshtein(na, nb) < 0.75
-                    {
+                    let similar = *alike.entry((pa.min(pb), pa.max(pb))).or_insert_with(|| {
+                        d.properties[pa as usize].kind == d.properties[pb as usize].kind
+                            && strsim::normalized_levenshtein(na, nb) >= 0.75
+                    });
+                    if !similar {
                         continue;
                     }
                     for &a in by_prop[&pa].iter().take(20) {
