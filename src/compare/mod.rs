@@ -903,7 +903,18 @@ fn relate(d: &Dossier, groups: &mut [Group]) {
     for (i, g) in groups.iter().enumerate() {
         by_subject.entry(g.subject).or_default().push(i as u32);
     }
-    let mut links: Vec<(u32, Relation)> = Vec::new();
+    // Relations gathered per group in discovery order; a group with MAX_RELATED already
+    // gets no more, so their descriptions are not even formatted.
+    let mut related: Vec<Vec<Relation>> = vec![Vec::new(); groups.len()];
+    let mut link = |a: u32, group: u32, differs: &dyn Fn() -> String| {
+        let r = &mut related[a as usize];
+        if r.len() < MAX_RELATED {
+            r.push(Relation {
+                group,
+                differs: differs(),
+            });
+        }
+    };
     // Whether two properties read alike, decided once per pair of properties rather than
     // once per subject that has both (a million-claim dossier has tens of thousands).
     let mut alike: HashMap<(u32, u32), bool> = HashMap::default();
@@ -921,17 +932,13 @@ fn relate(d: &Dossier, groups: &mut [Group]) {
             for &a in list {
                 for &b in list.iter().filter(|&&b| b != a).take(MAX_RELATED) {
                     let (ga, gb) = (&groups[a as usize], &groups[b as usize]);
-                    links.push((
-                        a,
-                        Relation {
-                            group: b,
-                            differs: format!(
-                                "scope: \"{}\" vs \"{}\"",
-                                ga.scope.as_deref().unwrap_or("(none)"),
-                                gb.scope.as_deref().unwrap_or("(none)")
-                            ),
-                        },
-                    ));
+                    link(a, b, &|| {
+                        format!(
+                            "scope: \"{}\" vs \"{}\"",
+                            ga.scope.as_deref().unwrap_or("(none)"),
+                            gb.scope.as_deref().unwrap_or("(none)")
+                        )
+                    });
                 }
             }
         }
@@ -952,31 +959,16 @@ fn relate(d: &Dossier, groups: &mut [Group]) {
                     }
                     for &a in by_prop[&pa].iter().take(20) {
                         for &b in by_prop[&pb].iter().take(20) {
-                            links.push((
-                                a,
-                                Relation {
-                                    group: b,
-                                    differs: format!("property: \"{na}\" vs \"{nb}\""),
-                                },
-                            ));
-                            links.push((
-                                b,
-                                Relation {
-                                    group: a,
-                                    differs: format!("property: \"{nb}\" vs \"{na}\""),
-                                },
-                            ));
+                            link(a, b, &|| format!("property: \"{na}\" vs \"{nb}\""));
+                            link(b, a, &|| format!("property: \"{nb}\" vs \"{na}\""));
                         }
                     }
                 }
             }
         }
     }
-    for (a, r) in links {
-        let g = &mut groups[a as usize];
-        if g.related.len() < MAX_RELATED {
-            g.related.push(r);
-        }
+    for (g, r) in groups.iter_mut().zip(related) {
+        g.related = r;
     }
 }
 
