@@ -69,9 +69,10 @@ struct Resolved<'a> {
 }
 
 pub fn json(d: &Dossier, assertions: &[Assertion], cmp: &Comparison, o: &Outcome) -> String {
+    use rayon::prelude::*;
     let groups: Vec<GroupRow> = o
         .resolutions
-        .iter()
+        .par_iter()
         .map(|r| {
             let g = &cmp.groups[r.group as usize];
             let claim = g.values[r.value].claims[0];
