@@ -448,33 +448,54 @@ fn detect_copying(
     acc: &[f64],
     known: &FxHashMap<(u32, u32), f64>,
 ) -> FxHashMap<(u32, u32), f64> {
-    // (same and likely true, same and likely false, different)
-    let mut counts: FxHashMap<(u32, u32), (u32, u32, u32)> = FxHashMap::default();
-    for (f, p) in facts.iter().zip(prob) {
-        let providers: usize = f.candidates.iter().map(|c| c.sources.len()).sum();
-        if !(2..=COPY_MAX_PROVIDERS).contains(&providers) {
-            continue;
-        }
-        let best = p
-            .iter()
-            .copied()
-            .enumerate()
-            .fold((0, -1.0), |b, (i, x)| if x > b.1 { (i, x) } else { b })
-            .0;
-        for (ci, c) in f.candidates.iter().enumerate() {
-            for (i, &a) in c.sources.iter().enumerate() {
-                for &b in &c.sources[i + 1..] {
-                    let e = counts.entry(pair(a, b)).or_default();
-                    if ci == best { e.0 += 1 } else { e.1 += 1 }
-                }
-                for other in &f.candidates[ci + 1..] {
-                    for &b in &other.sources {
-                        if a != b {
-                            counts.entry(pair(a, b)).or_default().2 += 1;
+    // (same and likely true, same and likely false, different), counted over chunks of facts
+    // in parallel and then added up (integer counts: the order of addition does not matter).
+    type Counts = FxHashMap<(u32, u32), (u32, u32, u32)>;
+    let count_chunk = |fs: &[Fact], ps: &[Vec<f64>]| -> Counts {
+        let mut counts = Counts::default();
+        for (f, p) in fs.iter().zip(ps) {
+            let providers: usize = f.candidates.iter().map(|c| c.sources.len()).sum();
+            if !(2..=COPY_MAX_PROVIDERS).contains(&providers) {
+                continue;
+            }
+            let best = p
+                .iter()
+                .copied()
+                .enumerate()
+                .fold((0, -1.0), |b, (i, x)| if x > b.1 { (i, x) } else { b })
+                .0;
+            for (ci, c) in f.candidates.iter().enumerate() {
+                for (i, &a) in c.sources.iter().enumerate() {
+                    for &b in &c.sources[i + 1..] {
+                        let e = counts.entry(pair(a, b)).or_default();
+                        if ci == best { e.0 += 1 } else { e.1 += 1 }
+                    }
+                    for other in &f.candidates[ci + 1..] {
+                        for &b in &other.sources {
+                            if a != b {
+                                counts.entry(pair(a, b)).or_default().2 += 1;
+                            }
                         }
                     }
                 }
             }
+        }
+        counts
+    };
+    const CHUNK: usize = 32_768;
+    let partial: Vec<Counts> = facts
+        .par_chunks(CHUNK)
+        .zip(prob.par_chunks(CHUNK))
+        .map(|(fs, ps)| count_chunk(fs, ps))
+        .collect();
+    let mut partial = partial.into_iter();
+    let mut counts = partial.next().unwrap_or_default();
+    for more in partial {
+        for (k, (t, f, d)) in more {
+            let e = counts.entry(k).or_default();
+            e.0 += t;
+            e.1 += f;
+            e.2 += d;
         }
     }
     let n = ACCU_FALSE_VALUES;
