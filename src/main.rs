@@ -333,7 +333,7 @@ fn check(dir: PathBuf, format: CheckFormat, fail_on: FailOn, color: bool) -> u8 
     let acknowledged = analysis.findings.len() - open.len();
     let out = match format {
         CheckFormat::Human => {
-            let lines = FileLines::new(&analysis.loaded.root);
+            let lines = FileLines::for_findings(&analysis.loaded.root, &open);
             let mut s = diagnostics::human(&open, &lines, color);
             let st = analysis.loaded.stats;
             s.push_str(&format!(
@@ -361,7 +361,7 @@ fn check(dir: PathBuf, format: CheckFormat, fail_on: FailOn, color: bool) -> u8 
         ),
         CheckFormat::Github => {
             let prefix = corroborate::load::repo_prefix(&analysis.loaded.root);
-            let lines = FileLines::new(&analysis.loaded.root);
+            let lines = FileLines::for_findings(&analysis.loaded.root, &open);
             let mut s = report::ci::github(&analysis.findings, &prefix);
             // GitHub shows only the first few annotations of a step; the log keeps the rest.
             s.push_str(&diagnostics::human(&open, &lines, false));

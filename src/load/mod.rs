@@ -1312,6 +1312,8 @@ pub fn repo_prefix(root: &Path) -> String {
 /// files that have something to show.
 pub struct FileLines {
     root: PathBuf,
+    /// Lines read ahead for a known set of findings: (file, line) -> text.
+    wanted: HashMap<(Arc<str>, u32), String>,
     cache: std::sync::Mutex<LineCache>,
 }
 
@@ -1360,8 +1362,44 @@ impl FileLines {
     pub fn new(root: &Path) -> FileLines {
         FileLines {
             root: root.to_path_buf(),
+            wanted: HashMap::new(),
             cache: std::sync::Mutex::new(LineCache::default()),
         }
+    }
+
+    /// Reads, once per file and in parallel, just the lines these findings point at (their
+    /// own and their related places), so that showing them keeps only those lines in memory
+    /// rather than whole claim files.
+    pub fn for_findings(root: &Path, findings: &[Finding]) -> FileLines {
+        let mut per_file: HashMap<Arc<str>, Vec<u32>> = HashMap::new();
+        for f in findings {
+            for loc in f.loc.iter().chain(f.related.iter().map(|r| &r.loc)) {
+                per_file.entry(loc.file.clone()).or_default().push(loc.line);
+            }
+        }
+        let files: Vec<(Arc<str>, Vec<u32>)> = per_file
+            .into_iter()
+            .map(|(file, mut lines)| {
+                lines.sort_unstable();
+                lines.dedup();
+                (file, lines)
+            })
+            .collect();
+        let mut lines = FileLines::new(root);
+        lines.wanted = files
+            .par_iter()
+            .flat_map_iter(|(file, wanted)| {
+                let text = lines.read(file);
+                wanted
+                    .iter()
+                    .filter_map(|&l| {
+                        let t = text.as_ref()?.line(l)?.to_string();
+                        Some(((file.clone(), l), t))
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        lines
     }
 
     fn read(&self, file: &str) -> Option<Arc<LineText>> {
@@ -1382,6 +1420,9 @@ impl FileLines {
 
 impl crate::report::diagnostics::LineSource for FileLines {
     fn line(&self, file: &str, line: u32) -> Option<String> {
+        if let Some(text) = self.wanted.get(&(Arc::from(file), line)) {
+            return Some(text.clone());
+        }
         let mut cache = self.cache.lock().ok()?;
         cache.clock += 1;
         let now = cache.clock;
