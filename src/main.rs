@@ -189,6 +189,9 @@ enum Command {
         /// In the table, list uncontested facts too.
         #[arg(long)]
         all: bool,
+        /// In the table, show at most this many facts (0: no limit); the JSON has them all.
+        #[arg(long, default_value_t = 1000)]
+        limit: usize,
     },
     /// Turn a table of claims (CSV or TSV with object, property, value, source and optionally
     /// time columns) into a dossier of JSON Lines claims.
@@ -650,7 +653,7 @@ fn extract(
     }
 }
 
-fn resolve_cmd(dir: PathBuf, method: &str, format: TextFormat2, all: bool) -> u8 {
+fn resolve_cmd(dir: PathBuf, method: &str, format: TextFormat2, all: bool, limit: usize) -> u8 {
     let Some(method) = corroborate::resolve::Method::from_name(method) else {
         return EXIT_ERROR;
     };
@@ -665,9 +668,14 @@ fn resolve_cmd(dir: PathBuf, method: &str, format: TextFormat2, all: bool) -> u8
         TextFormat2::Json => {
             report::resolved::json(d, &analysis.assertions, &analysis.comparison, &outcome)
         }
-        TextFormat2::Table => {
-            report::resolved::table(d, &analysis.comparison, &outcome, all, terminal_width())
-        }
+        TextFormat2::Table => report::resolved::table(
+            d,
+            &analysis.comparison,
+            &outcome,
+            all,
+            limit,
+            terminal_width(),
+        ),
     };
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
     let code = if analysis.has_input_errors() {
@@ -774,7 +782,8 @@ fn main() -> ExitCode {
             method,
             format,
             all,
-        }) => resolve_cmd(dir, &method, format, all),
+            limit,
+        }) => resolve_cmd(dir, &method, format, all, limit),
         Some(Command::Import {
             table,
             output,

@@ -156,8 +156,16 @@ pub fn json(d: &Dossier, assertions: &[Assertion], cmp: &Comparison, o: &Outcome
     String::from_utf8(s).unwrap_or_default()
 }
 
-/// A table of the contested facts (more than one value), then the sources by reliability.
-pub fn table(d: &Dossier, cmp: &Comparison, o: &Outcome, all: bool, width: Option<u16>) -> String {
+/// A table of the contested facts (more than one value), at most `limit` of them (0: all),
+/// then the sources by reliability.
+pub fn table(
+    d: &Dossier,
+    cmp: &Comparison,
+    o: &Outcome,
+    all: bool,
+    limit: usize,
+    width: Option<u16>,
+) -> String {
     use comfy_table::{ContentArrangement, Table, presets};
     let mut t = Table::new();
     t.load_style(presets::UTF8_FULL_CONDENSED)
@@ -168,9 +176,14 @@ pub fn table(d: &Dossier, cmp: &Comparison, o: &Outcome, all: bool, width: Optio
         t.set_width(w);
     }
     let mut shown = 0;
+    let mut left_out = 0;
     for r in &o.resolutions {
         let g = &cmp.groups[r.group as usize];
         if !all && g.values.len() < 2 {
+            continue;
+        }
+        if limit > 0 && shown == limit {
+            left_out += 1;
             continue;
         }
         shown += 1;
@@ -192,6 +205,11 @@ pub fn table(d: &Dossier, cmp: &Comparison, o: &Outcome, all: bool, width: Optio
         ]);
     }
     let mut out = format!("{t}\n");
+    if left_out > 0 {
+        out.push_str(&format!(
+            "... and {left_out} more (--limit 0 shows every one; --format json lists them all)\n"
+        ));
+    }
     let mut order: Vec<usize> = (0..d.sources.len()).collect();
     order.sort_by(|&a, &b| {
         o.reliability[b]
@@ -199,7 +217,8 @@ pub fn table(d: &Dossier, cmp: &Comparison, o: &Outcome, all: bool, width: Optio
             .then(a.cmp(&b))
     });
     out.push_str(&format!(
-        "{shown} {} facts resolved with {} in {} iterations; sources by estimated reliability:\n",
+        "{} {} facts resolved with {} in {} iterations; sources by estimated reliability:\n",
+        shown + left_out,
         if all { "" } else { "contested" },
         o.method.name(),
         o.iterations
