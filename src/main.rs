@@ -411,6 +411,17 @@ fn exit_without_freeing(analysis: pipeline::Analysis, code: u8) -> u8 {
     code
 }
 
+/// The exit code of a command that reports rather than judges: 2 if the dossier could not be
+/// fully read, else 0.
+fn done(analysis: pipeline::Analysis) -> u8 {
+    let code = if analysis.has_input_errors() {
+        EXIT_ERROR
+    } else {
+        EXIT_CLEAN
+    };
+    exit_without_freeing(analysis, code)
+}
+
 #[allow(clippy::too_many_arguments)]
 fn report_cmd(
     dir: PathBuf,
@@ -438,12 +449,7 @@ fn report_cmd(
         let _ = report::render::write_json(&r, &mut stdout).and_then(|()| stdout.flush());
         drop(stdout);
         std::mem::forget(r);
-        let code = if analysis.has_input_errors() {
-            EXIT_ERROR
-        } else {
-            EXIT_CLEAN
-        };
-        return exit_without_freeing(analysis, code);
+        return done(analysis);
     }
     let out = match format {
         ReportFormat::Table => {
@@ -466,12 +472,7 @@ fn report_cmd(
             let _ = std::io::stdout().lock().write_all(out.as_bytes());
         }
     }
-    let code = if analysis.has_input_errors() {
-        EXIT_ERROR
-    } else {
-        EXIT_CLEAN
-    };
-    exit_without_freeing(analysis, code)
+    done(analysis)
 }
 
 fn terminal_width() -> Option<u16> {
@@ -678,12 +679,7 @@ fn resolve_cmd(dir: PathBuf, method: &str, format: TextFormat2, all: bool, limit
         ),
     };
     let _ = std::io::stdout().lock().write_all(out.as_bytes());
-    let code = if analysis.has_input_errors() {
-        EXIT_ERROR
-    } else {
-        EXIT_CLEAN
-    };
-    exit_without_freeing(analysis, code)
+    done(analysis)
 }
 
 fn import_cmd(
