@@ -59,15 +59,6 @@ struct CopyRow<'a> {
     probability: f64,
 }
 
-#[derive(Serialize)]
-struct Resolved<'a> {
-    method: &'static str,
-    iterations: usize,
-    groups: Vec<GroupRow<'a>>,
-    sources: Vec<SourceRow<'a>>,
-    copying: Vec<CopyRow<'a>>,
-}
-
 pub fn json(d: &Dossier, assertions: &[Assertion], cmp: &Comparison, o: &Outcome) -> String {
     use rayon::prelude::*;
     let groups: Vec<GroupRow> = o
@@ -112,7 +103,7 @@ pub fn json(d: &Dossier, assertions: &[Assertion], cmp: &Comparison, o: &Outcome
     for c in &d.claims {
         claims_per_source[c.source as usize] += 1;
     }
-    let sources = d
+    let sources: Vec<SourceRow> = d
         .sources
         .iter()
         .enumerate()
@@ -122,7 +113,7 @@ pub fn json(d: &Dossier, assertions: &[Assertion], cmp: &Comparison, o: &Outcome
             claims: claims_per_source[i],
         })
         .collect();
-    let copying = o
+    let copying: Vec<CopyRow> = o
         .copying
         .iter()
         .take(1000)
@@ -131,29 +122,27 @@ pub fn json(d: &Dossier, assertions: &[Assertion], cmp: &Comparison, o: &Outcome
             probability: p,
         })
         .collect();
-    // The groups are rendered in parallel and put in the place of an empty array; the rest
-    // is small. The placeholder is the first line that can read so (strings are escaped).
-    let v = Resolved {
-        method: o.method.name(),
-        iterations: o.iterations,
-        groups: Vec::new(),
-        sources,
-        copying,
+    // Written field by field, as serde_json's pretty printer would, so the long arrays are
+    // rendered in parallel batches.
+    let mut out = Vec::with_capacity(groups.len() * 600);
+    let write = |w: &mut Vec<u8>| -> std::io::Result<()> {
+        use std::io::Write;
+        write!(
+            w,
+            "{{\n  \"method\": {},\n  \"iterations\": {},\n  \"groups\": ",
+            serde_json::to_string(o.method.name()).unwrap_or_default(),
+            o.iterations
+        )?;
+        super::write_pretty_array(w, &groups, 1)?;
+        w.write_all(b",\n  \"sources\": ")?;
+        super::write_pretty_array(w, &sources, 1)?;
+        w.write_all(b",\n  \"copying\": ")?;
+        super::write_pretty_array(w, &copying, 1)?;
+        w.write_all(b"\n}\n")
     };
-    let rest = serde_json::to_string_pretty(&v).unwrap_or_default();
-    let marker = "\n  \"groups\": [],\n";
-    let Some(at) = rest.find(marker) else {
-        return rest + "\n";
-    };
-    let mut s = Vec::with_capacity(rest.len() + groups.len() * 600);
-    s.extend_from_slice(&rest.as_bytes()[..at]);
-    s.extend_from_slice(b"\n  \"groups\": ");
     // Writing to memory cannot fail.
-    let _ = super::write_pretty_array(&mut s, &groups, 1);
-    s.extend_from_slice(b",\n");
-    s.extend_from_slice(&rest.as_bytes()[at + marker.len()..]);
-    s.push(b'\n');
-    String::from_utf8(s).unwrap_or_default()
+    let _ = write(&mut out);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// A table of the contested facts (more than one value), at most `limit` of them (0: all),
