@@ -37,6 +37,21 @@ fn assert_nothing_ran(dom: &str) {
     );
 }
 
+/// Writes the dossier's HTML report to `report.html` in it and returns that path.
+fn write_html_report(dir: &Path) -> PathBuf {
+    let html = dir.join("report.html");
+    let (code, _, err) = run(&[
+        "report",
+        dir.to_str().unwrap(),
+        "--format",
+        "html",
+        "--output",
+        html.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    html
+}
+
 fn headless(chrome: &Path, profile: &Path, extra: &[&str], url: &str) -> std::process::Output {
     Command::new(chrome)
         .args([
@@ -78,16 +93,7 @@ fn the_bundled_report_renders_in_chromium() {
         "    quote: No gunfire was reported after the attack.\n",
     ));
     std::fs::write(&file, text).unwrap();
-    let html = d.path().join("report.html");
-    let (code, _, err) = run(&[
-        "report",
-        d.path().to_str().unwrap(),
-        "--format",
-        "html",
-        "--output",
-        html.to_str().unwrap(),
-    ]);
-    assert_eq!(code, 0, "{err}");
+    let html = write_html_report(d.path());
     let (_, json, _) = run(&["report", d.path().to_str().unwrap(), "--format", "json"]);
     let report: serde_json::Value = serde_json::from_str(&json).unwrap();
 
@@ -199,16 +205,7 @@ fn long_reports_draw_sections_lazily() {
             "source:\n  id: s\n  title: t\n  publisher: p\n  published: 2024\n  text: seeds/s.txt\nclaims:\n{claims}"
         ),
     );
-    let html = d.path().join("report.html");
-    let (code, _, err) = run(&[
-        "report",
-        d.path().to_str().unwrap(),
-        "--format",
-        "html",
-        "--output",
-        html.to_str().unwrap(),
-    ]);
-    assert_eq!(code, 0, "{err}");
+    let html = write_html_report(d.path());
     let page = std::fs::read_to_string(&html).unwrap();
     assert_eq!(
         page.matches("class=\"lazy\"").count(),

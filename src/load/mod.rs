@@ -1312,8 +1312,8 @@ pub fn repo_prefix(root: &Path) -> String {
 /// files that have something to show.
 pub struct FileLines {
     root: PathBuf,
-    /// Lines read ahead for a known set of findings: (file, line) -> text.
-    wanted: HashMap<(Arc<str>, u32), String>,
+    /// Lines read ahead for a known set of findings: file -> line -> text.
+    wanted: HashMap<Arc<str>, HashMap<u32, String>>,
     cache: std::sync::Mutex<LineCache>,
 }
 
@@ -1388,15 +1388,13 @@ impl FileLines {
         let mut lines = FileLines::new(root);
         lines.wanted = files
             .par_iter()
-            .flat_map_iter(|(file, wanted)| {
+            .map(|(file, wanted)| {
                 let text = lines.read(file);
-                wanted
+                let found = wanted
                     .iter()
-                    .filter_map(|&l| {
-                        let t = text.as_ref()?.line(l)?.to_string();
-                        Some(((file.clone(), l), t))
-                    })
-                    .collect::<Vec<_>>()
+                    .filter_map(|&l| Some((l, text.as_ref()?.line(l)?.to_string())))
+                    .collect();
+                (file.clone(), found)
             })
             .collect();
         lines
@@ -1420,7 +1418,7 @@ impl FileLines {
 
 impl crate::report::diagnostics::LineSource for FileLines {
     fn line(&self, file: &str, line: u32) -> Option<String> {
-        if let Some(text) = self.wanted.get(&(Arc::from(file), line)) {
+        if let Some(text) = self.wanted.get(file).and_then(|f| f.get(&line)) {
             return Some(text.clone());
         }
         let mut cache = self.cache.lock().ok()?;
