@@ -3,6 +3,7 @@
 //! and the time to compare one group of 100,000 claims.
 
 use corroborate::compare;
+use corroborate::load::provenance::{FoldedText, sketch};
 use corroborate::model::*;
 use corroborate::normalize::{Context, Names, extract, normalize_value};
 use std::sync::Arc;
@@ -37,6 +38,27 @@ fn main() {
         median(runs),
         corpus.len() as f64 / 1e6
     );
+
+    // Quote checking folds every seed once and sketches it for relay detection.
+    let mb = corpus.len() as f64 / 1e6;
+    let mut folded = None;
+    let runs: Vec<f64> = (0..5)
+        .map(|_| {
+            let t = Instant::now();
+            folded = Some(FoldedText::new(&corpus));
+            mb / t.elapsed().as_secs_f64()
+        })
+        .collect();
+    println!("fold: {:.1} MB/s of article text (median of 5, one thread)", median(runs));
+    let folded = folded.expect("folded at least once");
+    let runs: Vec<f64> = (0..5)
+        .map(|_| {
+            let t = Instant::now();
+            std::hint::black_box(sketch(&folded.folded).len());
+            mb / t.elapsed().as_secs_f64()
+        })
+        .collect();
+    println!("sketch: {:.1} MB/s of folded text (median of 5, one thread)", median(runs));
 
     let values = [
         "approximately 25,000",

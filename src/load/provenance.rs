@@ -14,12 +14,25 @@ pub struct FoldedText {
     /// word start (ascending): finds a quote without scanning the whole text for each of a
     /// source's many quotes.
     word_index: rustc_hash::FxHashMap<u64, Vec<u32>>,
-    /// For each byte of `folded`, the byte offset in the original text it came from.
-    origin: Vec<u32>,
+    /// Where each byte of `folded` came from, kept only where the simple rule "one byte on,
+    /// one byte on" breaks (collapsed whitespace, characters folded to other bytes): a few
+    /// marks per paragraph instead of four bytes per byte of text.
+    origin: Vec<OriginMark>,
+    /// Length of the original text, the origin of the end of `folded`.
+    original_len: u32,
     /// Original offset and byte length of every character wider than one byte, so a match
     /// that ends on one ends after all of its bytes.
     wide: Vec<(u32, u8)>,
     line_starts: Vec<u32>,
+}
+
+/// From folded offset `folded` on, folded bytes map to original bytes from `original` on,
+/// one to one; or, when `fixed`, all to `original` itself (the bytes of one folded character).
+#[derive(Debug, Clone, Copy)]
+struct OriginMark {
+    folded: u32,
+    original: u32,
+    fixed: bool,
 }
 
 /// Where a quote was found: original byte range.
@@ -143,12 +156,29 @@ impl FoldedText {
         let bytes = text.as_bytes();
         let n = bytes.len();
         let mut folded: Vec<u8> = Vec::with_capacity(n);
-        let mut origin: Vec<u32> = Vec::with_capacity(n);
+        let mut origin: Vec<OriginMark> = Vec::new();
+        // The original offset the next folded byte has under the last mark, if it is linear.
+        let mut expect: Option<u32> = None;
         let mut line_starts = vec![0u32];
         let mut wide = Vec::new();
         let mut pending_space: Option<u32> = None;
         let mut buf = String::new();
         let at32 = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+        // Records that `len` folded bytes about to be pushed come from `at` on.
+        let linear = |origin: &mut Vec<OriginMark>,
+                      expect: &mut Option<u32>,
+                      folded_len: usize,
+                      at: u32,
+                      len: usize| {
+            if *expect != Some(at) {
+                origin.push(OriginMark {
+                    folded: at32(folded_len),
+                    original: at,
+                    fixed: false,
+                });
+            }
+            *expect = Some(at.saturating_add(at32(len)));
+        };
         let mut i = 0;
         while i < n {
             let b = bytes[i];
@@ -164,11 +194,11 @@ impl FoldedText {
                     continue;
                 }
                 if let Some(sp) = pending_space.take() {
+                    linear(&mut origin, &mut expect, folded.len(), sp, 1);
                     folded.push(b' ');
-                    origin.push(sp);
                 }
                 // Most news text is ASCII: a run of visible ASCII is copied and lowered in
-                // one go, its origin offsets written as one ascending range.
+                // one go.
                 let run = i;
                 while i < n && bytes[i].is_ascii_graphic() {
                     i += 1;
@@ -177,6 +207,7 @@ impl FoldedText {
                     // An ASCII control character other than whitespace: kept as it is.
                     i += 1;
                 }
+                linear(&mut origin, &mut expect, folded.len(), at32(run), i - run);
                 folded.extend(bytes[run..i].iter().map(|&c| {
                     if c == b'`' {
                         b'\''
@@ -184,7 +215,6 @@ impl FoldedText {
                         c.to_ascii_lowercase()
                     }
                 }));
-                origin.extend(at32(run)..at32(i));
                 continue;
             }
             let Some(c) = text[i..].chars().next() else {
@@ -205,11 +235,16 @@ impl FoldedText {
                 continue;
             }
             if let Some(sp) = pending_space.take() {
+                linear(&mut origin, &mut expect, folded.len(), sp, 1);
                 folded.push(b' ');
-                origin.push(sp);
             }
+            origin.push(OriginMark {
+                folded: at32(folded.len()),
+                original: at,
+                fixed: true,
+            });
+            expect = None;
             folded.extend_from_slice(buf.as_bytes());
-            origin.extend(std::iter::repeat_n(at, buf.len()));
         }
         // Only whole characters were pushed, so this cannot fail; an empty text is the
         // harmless fallback.
@@ -230,6 +265,7 @@ impl FoldedText {
             folded,
             word_index,
             origin,
+            original_len: at32(n),
             wide,
             line_starts,
         }
@@ -273,10 +309,21 @@ impl FoldedText {
     }
 
     fn original(&self, folded_offset: usize) -> usize {
-        match self.origin.get(folded_offset) {
-            Some(&o) => o as usize,
-            None => self.origin.last().map_or(0, |&o| o as usize + 1),
+        if folded_offset >= self.folded.len() {
+            // Just past the end of the folded text: the end of the last character it came from.
+            return match folded_offset.checked_sub(1) {
+                Some(last) => self.original_end(last),
+                None => 0,
+            };
         }
+        let f = u32::try_from(folded_offset).unwrap_or(u32::MAX);
+        let k = self.origin.partition_point(|m| m.folded <= f);
+        match k.checked_sub(1).map(|k| self.origin[k]) {
+            Some(m) if m.fixed => m.original as usize,
+            Some(m) => (m.original + (f - m.folded)) as usize,
+            None => 0,
+        }
+        .min(self.original_len as usize)
     }
 
     /// Finds `quote` (unfolded) in the text; pieces separated by an ellipsis must appear in order.
@@ -404,40 +451,58 @@ const SAMPLE: u64 = 4;
 /// text. Two texts that share a long passage share many of these hashes.
 pub fn sketch(folded: &str) -> Vec<u64> {
     // Each word (a run of alphanumeric characters) is hashed once (FNV-1a) as it is scanned;
-    // a window's hash mixes its words' hashes by position. Only non-ASCII bytes need decoding.
+    // a window's hash mixes its words' hashes by position. ASCII bytes are classified by a
+    // tight loop; only non-ASCII bytes are decoded.
     const FNV: u64 = 0xcbf2_9ce4_8422_2325;
+    const PRIME: u64 = 0x0100_0000_01b3;
     let bytes = folded.as_bytes();
+    let n = bytes.len();
     let mut window = [0u64; SHINGLE_WORDS];
     let mut words = 0usize;
-    let mut out = Vec::new();
-    let mut h = FNV;
-    let mut in_word = false;
+    let mut out = Vec::with_capacity(n / 64);
+    // The alphanumeric character starting at `i`, if it is one (its byte length).
+    let wide_alnum = |i: usize| -> (usize, bool) {
+        folded
+            .get(i..)
+            .and_then(|rest| rest.chars().next())
+            .map_or((1, false), |c| (c.len_utf8(), c.is_alphanumeric()))
+    };
     let mut i = 0;
-    while i <= bytes.len() {
-        let (len, alnum) = match bytes.get(i) {
-            None => (1, false),
-            Some(b) if b.is_ascii() => (1, b.is_ascii_alphanumeric()),
-            Some(_) => folded[i..]
-                .chars()
-                .next()
-                .map_or((1, false), |c| (c.len_utf8(), c.is_alphanumeric())),
-        };
-        if alnum {
-            for &b in &bytes[i..i + len] {
-                h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-            }
-            in_word = true;
-            i += len;
+    while i < n {
+        let b = bytes[i];
+        if b.is_ascii() && !b.is_ascii_alphanumeric() {
+            i += 1;
             continue;
         }
-        i += len;
-        if !in_word {
-            continue;
+        if !b.is_ascii() {
+            let (len, alnum) = wide_alnum(i);
+            if !alnum {
+                i += len;
+                continue;
+            }
+        }
+        // A word starts at `i`.
+        let mut h = FNV;
+        while i < n {
+            let b = bytes[i];
+            if b.is_ascii_alphanumeric() {
+                h = (h ^ u64::from(b)).wrapping_mul(PRIME);
+                i += 1;
+            } else if b.is_ascii() {
+                break;
+            } else {
+                let (len, alnum) = wide_alnum(i);
+                if !alnum {
+                    break;
+                }
+                for &w in &bytes[i..i + len] {
+                    h = (h ^ u64::from(w)).wrapping_mul(PRIME);
+                }
+                i += len;
+            }
         }
         window[words % SHINGLE_WORDS] = h;
         words += 1;
-        h = FNV;
-        in_word = false;
         if words >= SHINGLE_WORDS {
             let first = words - SHINGLE_WORDS;
             let mixed = (0..SHINGLE_WORDS).fold(0u64, |acc, k| {
@@ -508,6 +573,41 @@ mod tests {
         assert!(!sketch(&text).is_empty());
         assert_eq!(sketch(&text), sketch_by_definition(&text));
         assert_eq!(sketch(""), sketch_by_definition(""));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn streaming_sketch_matches_its_definition_on_any_text(
+            text in "([a-zA-Z0-9]{1,6}|[ .,\n—–•é½İ’…\u{a0}\u{200b}]){0,120}"
+        ) {
+            let folded = fold(&text);
+            proptest::prop_assert_eq!(sketch(&folded), sketch_by_definition(&folded));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn a_found_quote_maps_back_to_text_that_folds_to_it(
+            text in "([a-zA-Z0-9]{1,5}|[ .,\n\t—–é½İ’…\u{a0}\u{200b}]|  ){1,60}",
+            a in 0usize..400,
+            len in 1usize..60,
+        ) {
+            let chars: Vec<(usize, char)> = text.char_indices().collect();
+            let a = a % chars.len();
+            let b = (a + len).min(chars.len());
+            let start = chars[a].0;
+            let end = chars.get(b).map_or(text.len(), |c| c.0);
+            let quote = &text[start..end];
+            let fq = fold(quote);
+            // Quotes that fold to nothing or only to an elision marker are not searched.
+            proptest::prop_assume!(fq.split("...").any(|p| !p.trim().is_empty()) && !fq.contains("..."));
+            let t = FoldedText::new(&text);
+            let f = t.find(quote);
+            proptest::prop_assert!(f.is_ok(), "{quote:?} not found in {text:?}");
+            let f = f.unwrap();
+            proptest::prop_assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+            proptest::prop_assert_eq!(fold(&text[f.start..f.end]), fq.trim());
+        }
     }
 
     const TEXT: &str = "The attack on January\u{a0}3 \u{2014} in Kerman \u{2014} claimed over 90 lives.\nIran\u{2019}s \u{201C}Revolutionary Guard\u{201D} said so.";
