@@ -49,7 +49,10 @@ fn main() {
             mb / t.elapsed().as_secs_f64()
         })
         .collect();
-    println!("fold: {:.1} MB/s of article text (median of 5, one thread)", median(runs));
+    println!(
+        "fold: {:.1} MB/s of article text (median of 5, one thread)",
+        median(runs)
+    );
     let folded = folded.expect("folded at least once");
     let runs: Vec<f64> = (0..5)
         .map(|_| {
@@ -58,7 +61,10 @@ fn main() {
             mb / t.elapsed().as_secs_f64()
         })
         .collect();
-    println!("sketch: {:.1} MB/s of folded text (median of 5, one thread)", median(runs));
+    println!(
+        "sketch: {:.1} MB/s of folded text (median of 5, one thread)",
+        median(runs)
+    );
 
     let values = [
         "approximately 25,000",

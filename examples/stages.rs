@@ -38,7 +38,11 @@ fn main() {
             std::process::exit(2);
         }
     };
-    eprintln!("load:       {:>8.1} ms  {}", t.elapsed().as_secs_f64() * 1e3, mem());
+    eprintln!(
+        "load:       {:>8.1} ms  {}",
+        t.elapsed().as_secs_f64() * 1e3,
+        mem()
+    );
     let t = Instant::now();
     let vocab = corroborate::normalize::vocab::Vocabulary::new(
         &loaded.dossier.entities,
@@ -51,13 +55,25 @@ fn main() {
     );
     let t = Instant::now();
     let (names, _) = corroborate::normalize::resolve_names(&loaded.dossier, &vocab);
-    eprintln!("names:      {:>8.1} ms  {}", t.elapsed().as_secs_f64() * 1e3, mem());
+    eprintln!(
+        "names:      {:>8.1} ms  {}",
+        t.elapsed().as_secs_f64() * 1e3,
+        mem()
+    );
     let t = Instant::now();
     let (assertions, _) = corroborate::normalize::assertions(&loaded.dossier, &vocab, &names);
-    eprintln!("normalize:  {:>8.1} ms  {}", t.elapsed().as_secs_f64() * 1e3, mem());
+    eprintln!(
+        "normalize:  {:>8.1} ms  {}",
+        t.elapsed().as_secs_f64() * 1e3,
+        mem()
+    );
     let t = Instant::now();
     let relays = corroborate::compare::relay::detect(&loaded.sketches);
-    eprintln!("relays:     {:>8.1} ms  {}", t.elapsed().as_secs_f64() * 1e3, mem());
+    eprintln!(
+        "relays:     {:>8.1} ms  {}",
+        t.elapsed().as_secs_f64() * 1e3,
+        mem()
+    );
     let t = Instant::now();
     let c = corroborate::compare::compare(&loaded.dossier, &names, &assertions, relays);
     eprintln!(
@@ -72,7 +88,11 @@ fn main() {
     let mut findings = loaded.findings.clone();
     findings.extend(c.findings.iter().cloned());
     corroborate::pipeline::sort_findings(&mut findings);
-    eprintln!("findings:   {:>8.1} ms  {}", t.elapsed().as_secs_f64() * 1e3, mem());
+    eprintln!(
+        "findings:   {:>8.1} ms  {}",
+        t.elapsed().as_secs_f64() * 1e3,
+        mem()
+    );
     let t = Instant::now();
     let lines = corroborate::load::FileLines::for_findings(&loaded.root, &findings);
     let out = corroborate::report::diagnostics::human(&findings, &lines, false);

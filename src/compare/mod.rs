@@ -219,36 +219,7 @@ pub fn compare(
         .map(|s| origins.find(s))
         .collect();
 
-    // Group by key. Scopes are interned so the map key stays small.
-    let mut scopes: HashMap<String, u32> = HashMap::default();
-    let mut index: HashMap<(u32, u32, u32), u32> = HashMap::default();
-    let mut groups: Vec<Group> = Vec::new();
-    for (ci, c) in d.claims.iter().enumerate() {
-        let (Some(s), Some(p)) = (names[ci].subject, names[ci].property) else {
-            continue;
-        };
-        let sk = c.scope.as_deref().map(key).unwrap_or_default();
-        let next = scopes.len() as u32;
-        let scope_id = *scopes.entry(sk).or_insert(next);
-        let gi = *index.entry((s, p, scope_id)).or_insert_with(|| {
-            groups.push(Group {
-                subject: s,
-                property: p,
-                scope: c.scope.clone(),
-                claims: Vec::new(),
-                verdict: Verdict::SingleSource,
-                reason: String::new(),
-                values: Vec::new(),
-                sources: 0,
-                independent_sources: 0,
-                gap: None,
-                related: Vec::new(),
-            });
-            (groups.len() - 1) as u32
-        });
-        groups[gi as usize].claims.push(ci as u32);
-    }
-
+    let mut groups = group_claims(d, names);
     let entity_ids = entity_index(&d.entities);
     let ctx = Ctx {
         d,
@@ -334,6 +305,72 @@ pub fn compare(
         origin,
         relays,
     }
+}
+
+/// Claims grouped by (subject, property, scope): keys sorted in parallel rather than hashed
+/// claim by claim, so a million claims cost one sort. Groups come in the order of their first
+/// claim, each with its claims in dossier order.
+fn group_claims(d: &Dossier, names: &[Names]) -> Vec<Group> {
+    use rayon::prelude::*;
+    // Scopes are interned so the sort key stays small; 0 is "no scope" (or one that folds
+    // to nothing). Few claims have one, so only those are folded.
+    let scoped: Vec<(u32, String)> = d
+        .claims
+        .par_iter()
+        .enumerate()
+        .filter_map(|(ci, c)| {
+            let k = key(c.scope.as_deref()?);
+            (!k.is_empty()).then(|| (ci as u32, k))
+        })
+        .collect();
+    let mut scope_ids: HashMap<String, u32> = HashMap::default();
+    let mut scope_of: HashMap<u32, u32> = HashMap::default();
+    for (ci, k) in scoped {
+        let next = scope_ids.len() as u32 + 1;
+        scope_of.insert(ci, *scope_ids.entry(k).or_insert(next));
+    }
+    let mut keyed: Vec<(u32, u32, u32, u32)> = names
+        .par_iter()
+        .enumerate()
+        .filter_map(|(ci, n)| {
+            let ci = ci as u32;
+            Some((
+                n.subject?,
+                n.property?,
+                scope_of.get(&ci).copied().unwrap_or(0),
+                ci,
+            ))
+        })
+        .collect();
+    keyed.par_sort_unstable();
+    let mut runs: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut start = 0;
+    for i in 1..=keyed.len() {
+        let (a, b) = (keyed.get(i), &keyed[i - 1]);
+        if a.is_none_or(|a| (a.0, a.1, a.2) != (b.0, b.1, b.2)) {
+            runs.push(start..i);
+            start = i;
+        }
+    }
+    runs.par_sort_unstable_by_key(|r| keyed[r.start].3);
+    runs.par_iter()
+        .map(|r| {
+            let (s, p, _, first) = keyed[r.start];
+            Group {
+                subject: s,
+                property: p,
+                scope: d.claims[first as usize].scope.clone(),
+                claims: keyed[r.clone()].iter().map(|k| k.3).collect(),
+                verdict: Verdict::SingleSource,
+                reason: String::new(),
+                values: Vec::new(),
+                sources: 0,
+                independent_sources: 0,
+                gap: None,
+                related: Vec::new(),
+            }
+        })
+        .collect()
 }
 
 struct Ctx<'a> {
@@ -898,16 +935,46 @@ fn date_interval(i: Interval) -> String {
 /// Links groups about the same subject whose properties are equal or alike (strsim), with
 /// different scopes. Candidates come from a per-subject index, never from all pairs.
 fn relate(d: &Dossier, groups: &mut [Group]) {
-    const MAX_RELATED: usize = 10;
-    let mut by_subject: HashMap<u32, Vec<u32>> = HashMap::default();
-    for (i, g) in groups.iter().enumerate() {
-        by_subject.entry(g.subject).or_default().push(i as u32);
+    use rayon::prelude::*;
+    // Groups ordered by subject, then property, then position: each subject's groups are one
+    // run, each of its properties a run within it, read in order instead of through maps.
+    let mut order: Vec<(u32, u32, u32)> = groups
+        .iter()
+        .enumerate()
+        .map(|(i, g)| (g.subject, g.property, i as u32))
+        .collect();
+    order.par_sort_unstable();
+    let subjects: Vec<&[(u32, u32, u32)]> = order.chunk_by(|a, b| a.0 == b.0).collect();
+    // Subjects are independent: each relates only its own groups. Whether two properties
+    // read alike is remembered per thread, not per subject (a million-claim dossier has tens
+    // of thousands of subjects but few properties).
+    let found: Vec<Vec<(u32, Vec<Relation>)>> = subjects
+        .par_iter()
+        .map_init(HashMap::<(u32, u32), bool>::default, |alike, members| {
+            relate_subject(d, groups, members, alike)
+        })
+        .collect();
+    for (gi, r) in found.into_iter().flatten() {
+        groups[gi as usize].related = r;
     }
-    // Relations gathered per group in discovery order; a group with MAX_RELATED already
-    // gets no more, so their descriptions are not even formatted.
-    let mut related: Vec<Vec<Relation>> = vec![Vec::new(); groups.len()];
+}
+
+/// The relations of one subject's groups (`members`, sorted by property then group), in the
+/// order they are found; a group with [`MAX_RELATED`] already gets no more, so their
+/// descriptions are not even formatted.
+fn relate_subject(
+    d: &Dossier,
+    groups: &[Group],
+    members: &[(u32, u32, u32)],
+    alike: &mut HashMap<(u32, u32), bool>,
+) -> Vec<(u32, Vec<Relation>)> {
+    let by_prop: Vec<Vec<u32>> = members
+        .chunk_by(|a, b| a.1 == b.1)
+        .map(|run| run.iter().map(|m| m.2).collect())
+        .collect();
+    let mut related: HashMap<u32, Vec<Relation>> = HashMap::default();
     let mut link = |a: u32, group: u32, differs: &dyn Fn() -> String| {
-        let r = &mut related[a as usize];
+        let r = related.entry(a).or_default();
         if r.len() < MAX_RELATED {
             r.push(Relation {
                 group,
@@ -915,62 +982,53 @@ fn relate(d: &Dossier, groups: &mut [Group]) {
             });
         }
     };
-    // Whether two properties read alike, decided once per pair of properties rather than
-    // once per subject that has both (a million-claim dossier has tens of thousands).
-    let mut alike: HashMap<(u32, u32), bool> = HashMap::default();
-    for members in by_subject.values() {
-        // Very large subjects: relate only within the same property (hash), not all pairs.
-        let mut by_prop: HashMap<u32, Vec<u32>> = HashMap::default();
-        for &m in members {
-            by_prop
-                .entry(groups[m as usize].property)
-                .or_default()
-                .push(m);
-        }
-        for list in by_prop.values() {
-            // Each group links to at most MAX_RELATED others of its (subject, property).
-            for &a in list {
-                for &b in list.iter().filter(|&&b| b != a).take(MAX_RELATED) {
-                    let (ga, gb) = (&groups[a as usize], &groups[b as usize]);
-                    link(a, b, &|| {
-                        format!(
-                            "scope: \"{}\" vs \"{}\"",
-                            ga.scope.as_deref().unwrap_or("(none)"),
-                            gb.scope.as_deref().unwrap_or("(none)")
-                        )
-                    });
-                }
+    for list in &by_prop {
+        // Each group links to at most MAX_RELATED others of its (subject, property).
+        for &a in list {
+            for &b in list.iter().filter(|&&b| b != a).take(MAX_RELATED) {
+                let (ga, gb) = (&groups[a as usize], &groups[b as usize]);
+                link(a, b, &|| {
+                    format!(
+                        "scope: \"{}\" vs \"{}\"",
+                        ga.scope.as_deref().unwrap_or("(none)"),
+                        gb.scope.as_deref().unwrap_or("(none)")
+                    )
+                });
             }
         }
-        if by_prop.len() <= 50 {
-            let props: Vec<u32> = by_prop.keys().copied().collect();
-            for (i, &pa) in props.iter().enumerate() {
-                for &pb in &props[i + 1..] {
-                    let (na, nb) = (
-                        &d.properties[pa as usize].name,
-                        &d.properties[pb as usize].name,
-                    );
-                    let similar = *alike.entry((pa.min(pb), pa.max(pb))).or_insert_with(|| {
-                        d.properties[pa as usize].kind == d.properties[pb as usize].kind
-                            && strsim::normalized_levenshtein(na, nb) >= 0.75
-                    });
-                    if !similar {
-                        continue;
-                    }
-                    for &a in by_prop[&pa].iter().take(20) {
-                        for &b in by_prop[&pb].iter().take(20) {
-                            link(a, b, &|| format!("property: \"{na}\" vs \"{nb}\""));
-                            link(b, a, &|| format!("property: \"{nb}\" vs \"{na}\""));
-                        }
+    }
+    // Very large subjects: relate only within the same property, not all pairs.
+    if by_prop.len() <= 50 {
+        for (i, la) in by_prop.iter().enumerate() {
+            for lb in &by_prop[i + 1..] {
+                let (pa, pb) = (
+                    groups[la[0] as usize].property,
+                    groups[lb[0] as usize].property,
+                );
+                let (na, nb) = (
+                    &d.properties[pa as usize].name,
+                    &d.properties[pb as usize].name,
+                );
+                let similar = *alike.entry((pa.min(pb), pa.max(pb))).or_insert_with(|| {
+                    d.properties[pa as usize].kind == d.properties[pb as usize].kind
+                        && strsim::normalized_levenshtein(na, nb) >= 0.75
+                });
+                if !similar {
+                    continue;
+                }
+                for &a in la.iter().take(20) {
+                    for &b in lb.iter().take(20) {
+                        link(a, b, &|| format!("property: \"{na}\" vs \"{nb}\""));
+                        link(b, a, &|| format!("property: \"{nb}\" vs \"{na}\""));
                     }
                 }
             }
         }
     }
-    for (g, r) in groups.iter_mut().zip(related) {
-        g.related = r;
-    }
+    related.into_iter().collect()
 }
+
+const MAX_RELATED: usize = 10;
 
 #[cfg(test)]
 mod tests {
