@@ -320,7 +320,7 @@ fn group_claims(d: &Dossier, names: &[Names]) -> Vec<Group> {
         .enumerate()
         .filter_map(|(ci, c)| {
             let k = key(c.scope.as_deref()?);
-            (!k.is_empty()).then(|| (ci as u32, k))
+            (!k.is_empty()).then_some((ci as u32, k))
         })
         .collect();
     let mut scope_ids: HashMap<String, u32> = HashMap::default();
