@@ -286,7 +286,8 @@ struct Pending {
 enum SourceRef {
     /// The n-th source declared in the same file (YAML: the file's own source).
     Local(usize),
-    Named(String),
+    /// The n-th of the file's `source_names` (JSON Lines claims name their source by id).
+    Named(u32),
 }
 
 /// Everything parsed out of one file.
@@ -294,6 +295,8 @@ enum SourceRef {
 struct FileOut {
     sources: Vec<Source>,
     claims: Vec<Pending>,
+    /// The source ids that claims of this file name, each once.
+    source_names: Vec<String>,
     findings: Vec<Finding>,
 }
 
@@ -368,31 +371,45 @@ fn make_source(h: HeaderFields, name: &Arc<str>, findings: &mut Vec<Finding>) ->
     }
 }
 
-/// The fields of a claim, wherever they came from.
-struct ClaimFields<'a> {
-    id: &'a str,
-    subject: &'a str,
-    property: &'a str,
-    value: &'a str,
-    quote: Option<&'a String>,
-    scope: &'a Option<String>,
-    as_of: Option<(&'a str, Loc)>,
-    attribution: &'a Option<String>,
+/// The fields of a claim, wherever they came from, moved out of the parsed record so that
+/// each string is allocated once.
+struct ClaimFields {
+    id: String,
+    subject: String,
+    property: String,
+    value: String,
+    quote: Option<String>,
+    scope: Option<String>,
+    as_of: Option<(String, Loc)>,
+    attribution: Option<String>,
     hedge: Option<Hedge>,
     negated: bool,
-    note: &'a Option<String>,
+    note: Option<String>,
     locs: ClaimLocs,
 }
 
+/// `s` without surrounding whitespace, reusing its allocation when there is none.
+fn trimmed(s: String) -> String {
+    let t = s.trim();
+    if t.len() == s.len() { s } else { t.to_string() }
+}
+
+fn opt_trimmed(s: Option<String>) -> Option<String> {
+    s.map(trimmed).filter(|t| !t.is_empty())
+}
+
 fn make_claim(c: ClaimFields, source_hint: &str, findings: &mut Vec<Finding>) -> Claim {
-    let id = c.id.trim().to_string();
+    let id = trimmed(c.id);
+    let subject = trimmed(c.subject);
+    let property = trimmed(c.property);
+    let value = trimmed(c.value);
     for (field, v, l) in [
-        ("id", c.id, &c.locs.claim),
-        ("subject", c.subject, &c.locs.subject),
-        ("property", c.property, &c.locs.property),
-        ("value", c.value, &c.locs.value),
+        ("id", &id, &c.locs.claim),
+        ("subject", &subject, &c.locs.subject),
+        ("property", &property, &c.locs.property),
+        ("value", &value, &c.locs.value),
     ] {
-        if v.trim().is_empty() {
+        if v.is_empty() {
             findings.push(finding(
                 Rule::EmptyValue,
                 Some(l.clone()),
@@ -414,16 +431,16 @@ fn make_claim(c: ClaimFields, source_hint: &str, findings: &mut Vec<Finding>) ->
     Claim {
         id,
         source: 0,
-        subject: c.subject.trim().to_string(),
-        property: c.property.trim().to_string(),
-        value: c.value.trim().to_string(),
-        quote: c.quote.cloned(),
-        scope: opt_text(c.scope),
-        as_of: c.as_of.map(|(a, _)| a.trim().to_string()),
-        attribution: opt_text(c.attribution),
+        subject,
+        property,
+        value,
+        quote: c.quote,
+        scope: opt_trimmed(c.scope),
+        as_of: c.as_of.map(|(a, _)| trimmed(a)),
+        attribution: opt_trimmed(c.attribution),
         hedge: c.hedge.unwrap_or_default(),
         negated: c.negated,
-        note: opt_text(c.note),
+        note: opt_trimmed(c.note),
         locs: c.locs,
     }
 }
@@ -481,9 +498,9 @@ fn parse_yaml_text(name: &Arc<str>, text: String) -> FileOut {
     );
     let hint = source.id.clone();
     out.sources.push(source);
-    for rec in &parsed.claims {
-        let claim_loc = yaml::loc(&name, rec);
-        let r: &ClaimRecord = &rec.value;
+    for rec in parsed.claims {
+        let claim_loc = yaml::loc(&name, &rec);
+        let r: ClaimRecord = rec.value;
         let locs = ClaimLocs {
             claim: claim_loc.clone(),
             subject: yaml::loc(&name, &r.subject),
@@ -491,22 +508,23 @@ fn parse_yaml_text(name: &Arc<str>, text: String) -> FileOut {
             value: yaml::loc(&name, &r.value),
             quote: r.quote.as_ref().map_or(claim_loc, |q| yaml::loc(&name, q)),
         };
+        let as_of = r.as_of.map(|a| {
+            let loc = yaml::loc(&name, &a);
+            (a.value.0, loc)
+        });
         let claim = make_claim(
             ClaimFields {
-                id: &r.id.value.0,
-                subject: &r.subject.value,
-                property: &r.property.value,
-                value: &r.value.value.0,
-                quote: r.quote.as_ref().map(|q| &q.value),
-                scope: &r.scope,
-                as_of: r
-                    .as_of
-                    .as_ref()
-                    .map(|a| (a.value.0.as_str(), yaml::loc(&name, a))),
-                attribution: &r.attribution,
+                id: r.id.value.0,
+                subject: r.subject.value,
+                property: r.property.value,
+                value: r.value.value.0,
+                quote: r.quote.map(|q| q.value),
+                scope: r.scope,
+                as_of,
+                attribution: r.attribution,
                 hedge: r.hedge,
                 negated: r.negated,
-                note: &r.note,
+                note: r.note,
                 locs,
             },
             &hint,
@@ -632,6 +650,8 @@ fn parse_jsonl_lines(name: &Arc<str>, is_sources: bool, reader: impl std::io::Bu
     let mut out = FileOut::default();
     let mut sources = Vec::new();
     let mut claims = Vec::new();
+    let mut source_names: rustc_hash::FxHashMap<String, u32> = rustc_hash::FxHashMap::default();
+    let mut names_in_order: Vec<String> = Vec::new();
     each_json_line(
         &name,
         reader,
@@ -675,26 +695,38 @@ fn parse_jsonl_lines(name: &Arc<str>, is_sources: bool, reader: impl std::io::Bu
                             value: at("value"),
                             quote: at("quote"),
                         };
+                        let source = trimmed(r.source);
+                        let as_of = r.as_of.map(|a| (a.0, at("as_of")));
                         let claim = make_claim(
                             ClaimFields {
-                                id: &r.id.0,
-                                subject: &r.subject,
-                                property: &r.property,
-                                value: &r.value.0,
-                                quote: r.quote.as_ref(),
-                                scope: &r.scope,
-                                as_of: r.as_of.as_ref().map(|a| (a.0.as_str(), at("as_of"))),
-                                attribution: &r.attribution,
+                                id: r.id.0,
+                                subject: r.subject,
+                                property: r.property,
+                                value: r.value.0,
+                                quote: r.quote,
+                                scope: r.scope,
+                                as_of,
+                                attribution: r.attribution,
                                 hedge: r.hedge,
                                 negated: r.negated,
-                                note: &r.note,
+                                note: r.note,
                                 locs,
                             },
-                            &r.source,
+                            &source,
                             findings,
                         );
+                        // A file's claims name few sources: each name is kept once.
+                        let named = match source_names.get(&source) {
+                            Some(&k) => k,
+                            None => {
+                                let k = u32::try_from(names_in_order.len()).unwrap_or(u32::MAX);
+                                names_in_order.push(source.clone());
+                                source_names.insert(source, k);
+                                k
+                            }
+                        };
                         claims.push(Pending {
-                            source: SourceRef::Named(r.source.trim().to_string()),
+                            source: SourceRef::Named(named),
                             claim,
                         });
                     }
@@ -705,6 +737,7 @@ fn parse_jsonl_lines(name: &Arc<str>, is_sources: bool, reader: impl std::io::Bu
     );
     out.sources = sources;
     out.claims = claims;
+    out.source_names = names_in_order;
     out
 }
 
@@ -1187,6 +1220,7 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
     dossier.claims.reserve_exact(total_claims);
     let mut local: Vec<Vec<Option<u32>>> = Vec::with_capacity(parsed.len());
     let mut file_claims = Vec::with_capacity(parsed.len());
+    let mut file_names = Vec::with_capacity(parsed.len());
     for f in parsed {
         findings.extend(f.findings);
         let mut mine = Vec::with_capacity(f.sources.len());
@@ -1214,25 +1248,38 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
         }
         local.push(mine);
         file_claims.push(f.claims);
+        file_names.push(f.source_names);
     }
-    for (fi, claims) in file_claims.into_iter().enumerate() {
+    for (fi, (claims, names)) in file_claims.into_iter().zip(file_names).enumerate() {
+        // Each name a file's claims use is looked up once.
+        let named: Vec<Option<u32>> = names.iter().map(|n| by_id.get(n).copied()).collect();
+        let source_of = |r: &SourceRef| match *r {
+            SourceRef::Local(i) => local[fi].get(i).copied().flatten(),
+            SourceRef::Named(k) => named.get(k as usize).copied().flatten(),
+        };
+        if claims.iter().all(|p| source_of(&p.source).is_some()) {
+            // The common case: every claim is kept, so the file's claims are moved into
+            // place by both cores at once.
+            dossier.claims.par_extend(claims.into_par_iter().map(|p| {
+                let mut claim = p.claim;
+                claim.source = source_of(&p.source).unwrap_or(0);
+                claim
+            }));
+            continue;
+        }
         for p in claims {
-            let idx = match &p.source {
-                SourceRef::Local(i) => local[fi].get(*i).copied().flatten(),
-                SourceRef::Named(id) => match by_id.get(id) {
-                    Some(&i) => Some(i),
-                    None => {
-                        findings.push(finding(
-                            Rule::UnknownSource,
-                            Some(p.claim.locs.claim.clone()),
-                            format!("claim `{}` names source `{id}`, which is not declared (in a YAML claim file or claims/{SOURCES_JSONL})", p.claim.id),
-                            format!("unknown-source:{id}:{}", p.claim.id),
-                        ));
-                        None
-                    }
-                },
+            let Some(idx) = source_of(&p.source) else {
+                if let SourceRef::Named(k) = p.source {
+                    let id = names.get(k as usize).map_or("", String::as_str);
+                    findings.push(finding(
+                        Rule::UnknownSource,
+                        Some(p.claim.locs.claim.clone()),
+                        format!("claim `{}` names source `{id}`, which is not declared (in a YAML claim file or claims/{SOURCES_JSONL})", p.claim.id),
+                        format!("unknown-source:{id}:{}", p.claim.id),
+                    ));
+                }
+                continue;
             };
-            let Some(idx) = idx else { continue };
             let mut claim = p.claim;
             claim.source = idx;
             dossier.claims.push(claim);

@@ -85,13 +85,21 @@ pub fn resolve_names(d: &Dossier, vocab: &Vocabulary) -> (Vec<Names>, Vec<Findin
         }
     }
     // Claims repeat the same few names: resolve each distinct spelling once.
-    let mut distinct: rustc_hash::FxHashMap<&str, (Option<u32>, Option<u32>)> =
-        rustc_hash::FxHashMap::default();
-    for c in &d.claims {
-        distinct.entry(c.subject.as_str()).or_insert((None, None));
-        distinct.entry(c.property.as_str()).or_insert((None, None));
-    }
-    let names: Vec<&str> = distinct.into_keys().collect();
+    // Each thread gathers the spellings of its share of claims; the sets are then merged.
+    let distinct: rustc_hash::FxHashSet<&str> = d
+        .claims
+        .par_iter()
+        .fold(rustc_hash::FxHashSet::default, |mut set, c| {
+            set.insert(c.subject.as_str());
+            set.insert(c.property.as_str());
+            set
+        })
+        .reduce(rustc_hash::FxHashSet::default, |a, b| {
+            let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+            big.extend(small);
+            big
+        });
+    let names: Vec<&str> = distinct.into_iter().collect();
     let looked_up: Vec<(Option<u32>, Option<u32>)> = names
         .par_iter()
         .map(|name| (vocab.entities.get(name), vocab.properties.get(name)))
