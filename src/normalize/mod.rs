@@ -84,36 +84,22 @@ pub fn resolve_names(d: &Dossier, vocab: &Vocabulary) -> (Vec<Names>, Vec<Findin
             );
         }
     }
-    // Claims repeat the same few names: resolve each distinct spelling once.
-    // Each thread gathers the spellings of its share of claims; the sets are then merged.
-    let distinct: rustc_hash::FxHashSet<&str> = d
-        .claims
-        .par_iter()
-        .fold(rustc_hash::FxHashSet::default, |mut set, c| {
-            set.insert(c.subject.as_str());
-            set.insert(c.property.as_str());
-            set
-        })
-        .reduce(rustc_hash::FxHashSet::default, |a, b| {
-            let (mut big, small) = if a.len() >= b.len() { (a, b) } else { (b, a) };
-            big.extend(small);
-            big
-        });
-    let names: Vec<&str> = distinct.into_iter().collect();
-    let looked_up: Vec<(Option<u32>, Option<u32>)> = names
-        .par_iter()
-        .map(|name| (vocab.entities.get(name), vocab.properties.get(name)))
-        .collect();
-    let resolved: rustc_hash::FxHashMap<&str, (Option<u32>, Option<u32>)> =
-        names.into_iter().zip(looked_up).collect();
+    // Claims repeat the same few names: each thread resolves each spelling it meets once,
+    // remembering the answer for its later claims.
+    type Seen<'a> = rustc_hash::FxHashMap<&'a str, Option<u32>>;
+    fn lookup<'a>(seen: &mut Seen<'a>, index: &vocab::Index, name: &'a str) -> Option<u32> {
+        *seen.entry(name).or_insert_with(|| index.get(name))
+    }
     // Unzipped in parallel: collecting pairs and splitting them afterwards copied a million
     // entries on one thread into freshly faulted memory.
     let (names, per_claim): (Vec<Names>, Vec<Vec<Finding>>) = d
         .claims
         .par_iter()
-        .map(|c| {
+        .map_init(
+            || (Seen::default(), Seen::default()),
+            |(seen_subjects, seen_properties), c| {
             let mut f = Vec::new();
-            let subject = resolved.get(c.subject.as_str()).and_then(|r| r.0);
+            let subject = lookup(seen_subjects, &vocab.entities, &c.subject);
             if subject.is_none() {
                 let src = &d.sources[c.source as usize].id;
                 f.push(
@@ -131,7 +117,7 @@ pub fn resolve_names(d: &Dossier, vocab: &Vocabulary) -> (Vec<Names>, Vec<Findin
                     .with_help(Rule::UnknownEntity.fix()),
                 );
             }
-            let property = resolved.get(c.property.as_str()).and_then(|r| r.1);
+            let property = lookup(seen_properties, &vocab.properties, &c.property);
             if property.is_none() {
                 let src = &d.sources[c.source as usize].id;
                 f.push(
@@ -150,7 +136,8 @@ pub fn resolve_names(d: &Dossier, vocab: &Vocabulary) -> (Vec<Names>, Vec<Findin
                 );
             }
             (Names { subject, property }, f)
-        })
+            },
+        )
         .unzip();
     findings.extend(per_claim.into_iter().flatten());
     (names, findings)
