@@ -381,6 +381,25 @@ struct Ctx<'a> {
 }
 
 fn count_sources(ctx: &Ctx, claims: &[u32]) -> (usize, usize) {
+    // Most groups and clusters hold a handful of claims: count them on the stack.
+    const SMALL: usize = 16;
+    if claims.len() <= SMALL {
+        let (mut srcs, mut roots) = ([0u32; SMALL], [0u32; SMALL]);
+        let (mut ns, mut nr) = (0, 0);
+        for &c in claims {
+            let s = ctx.d.claims[c as usize].source;
+            if !srcs[..ns].contains(&s) {
+                srcs[ns] = s;
+                ns += 1;
+                let r = ctx.origin[s as usize];
+                if !roots[..nr].contains(&r) {
+                    roots[nr] = r;
+                    nr += 1;
+                }
+            }
+        }
+        return (ns, nr);
+    }
     let mut srcs: Vec<u32> = claims
         .iter()
         .map(|&c| ctx.d.claims[c as usize].source)
@@ -458,28 +477,29 @@ fn judge(ctx: &Ctx, g: &mut Group, findings: &mut Vec<Finding>) {
     g.sources = sources;
     g.independent_sources = independent;
 
-    // Denials: a claim that one source affirms and another denies.
-    let negated: Vec<u32> = g
-        .claims
-        .iter()
-        .copied()
-        .filter(|&c| d.claims[c as usize].negated)
-        .collect();
-    let affirmed: Vec<u32> = g
-        .claims
-        .iter()
-        .copied()
-        .filter(|&c| !d.claims[c as usize].negated)
-        .collect();
-
+    // Denials: a claim that one source affirms and another denies. Most groups have none,
+    // and then the group's own list is the affirmed one.
+    let claims = std::mem::take(&mut g.claims);
+    let (affirmed, negated): (std::borrow::Cow<[u32]>, Vec<u32>) =
+        if claims.iter().any(|&c| d.claims[c as usize].negated) {
+            let (n, a) = claims.iter().partition(|&&c| d.claims[c as usize].negated);
+            (std::borrow::Cow::Owned(a), n)
+        } else {
+            (std::borrow::Cow::Borrowed(&claims), Vec::new())
+        };
+    // A group from one source gets the single-source reason below: its sub-verdict's
+    // reason is only worth writing where a finding quotes it.
+    let quiet = sources == 1;
     match prop.kind {
         ValueKind::Entity | ValueKind::Text | ValueKind::NameList => {
             judge_categorical(ctx, g, prop, &affirmed, &negated, findings)
         }
-        _ => judge_numeric(ctx, g, prop, &affirmed, findings),
+        _ => judge_numeric(ctx, g, prop, &affirmed, quiet, findings),
     }
-    if !negated.is_empty() && affirmed.is_empty() {
-        g.values = vec![cluster(ctx, negated.clone())];
+    drop(affirmed);
+    g.claims = claims;
+    if !negated.is_empty() && negated.len() == g.claims.len() {
+        g.values = vec![cluster(ctx, negated)];
     }
     if independent < sources {
         // Name who relays whom, so "2 sources" is not read as two witnesses.
@@ -700,6 +720,7 @@ fn judge_numeric(
     g: &mut Group,
     prop: &PropertyDef,
     affirmed: &[u32],
+    quiet: bool,
     findings: &mut Vec<Finding>,
 ) {
     let d = ctx.d;
@@ -797,7 +818,8 @@ fn judge_numeric(
             _ => clusters.push(vec![c]),
         }
     }
-    g.values = clusters.iter().map(|m| cluster(ctx, m.clone())).collect();
+    let n_clusters = clusters.len();
+    g.values = clusters.into_iter().map(|m| cluster(ctx, m)).collect();
 
     // Common intersection: the highest low end and the lowest high end.
     let mut lo_claim = usable[0];
@@ -820,9 +842,11 @@ fn judge_numeric(
     let disjoint = iv(hi_claim).is_before(&iv(lo_claim));
     let unit = first.unit.map(|u| format!(" {u}")).unwrap_or_default();
     if !disjoint {
-        if clusters.len() == 1 {
+        if n_clusters == 1 {
             g.verdict = Verdict::Agree;
-            g.reason = if usable.len() == 1 {
+            g.reason = if quiet {
+                String::new()
+            } else if usable.len() == 1 {
                 format!("one readable claim{suffix}")
             } else if is_date {
                 format!("all {} claims state the same dates{suffix}", usable.len())
@@ -841,6 +865,9 @@ fn judge_numeric(
                 high_inclusive: iv(hi_claim).high_inclusive,
             };
             g.verdict = Verdict::Compatible;
+            if quiet {
+                return;
+            }
             g.reason = format!(
                 "the values overlap but are not the same: every claim allows {}{unit}{suffix}",
                 if is_date {
