@@ -43,6 +43,13 @@ fn main() {
         t.elapsed().as_secs_f64() * 1e3,
         mem()
     );
+    for (phase, took) in loaded.stats.timings {
+        eprintln!(
+            "  {:<9} {:>8.1} ms",
+            format!("{phase}:"),
+            took.as_secs_f64() * 1e3
+        );
+    }
     let t = Instant::now();
     let vocab = corroborate::normalize::vocab::Vocabulary::new(
         &loaded.dossier.entities,

@@ -100,6 +100,9 @@ pub struct LoadStats {
     pub files: usize,
     pub seeds: usize,
     pub quotes_checked: usize,
+    /// Wall time of the loading phases (parsing files, assembling the dossier, checking
+    /// quotes against seeds), for benchmarks and profiling.
+    pub timings: [(&'static str, std::time::Duration); 3],
 }
 
 fn finding(rule: Rule, loc: Option<Loc>, message: String, fingerprint: String) -> Finding {
@@ -1128,6 +1131,7 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
         return Err(LoadError::NoClaimsDir(root));
     }
     let mut findings = Vec::new();
+    let started = std::time::Instant::now();
     let files = claim_files(&root, &claims_dir, &mut findings);
     // Phases A and B: the vocabularies and every claim file, parsed in parallel; each file's
     // text is dropped once parsed. A large entity list is one YAML file, so it is parsed
@@ -1215,6 +1219,8 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
         files: files.len(),
         ..LoadStats::default()
     };
+    stats.timings[0] = ("parse", started.elapsed());
+    let started = std::time::Instant::now();
     let mut by_id: HashMap<String, u32> = HashMap::new();
     let total_claims: usize = parsed.iter().map(|f| f.claims.len()).sum();
     dossier.claims.reserve_exact(total_claims);
@@ -1301,6 +1307,8 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
         }
     }
 
+    stats.timings[1] = ("assemble", started.elapsed());
+    let started = std::time::Instant::now();
     // Phase D: each seed read and folded once, its claims' quotes checked, then dropped.
     let mut per_source: Vec<Vec<u32>> = vec![Vec::new(); dossier.sources.len()];
     for (ci, c) in dossier.claims.iter().enumerate() {
@@ -1321,6 +1329,7 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
         quote_contexts.extend(so.contexts);
         sketches.push(so.sketch);
     }
+    stats.timings[2] = ("seeds", started.elapsed());
     Ok(Loaded {
         root,
         dossier,

@@ -87,11 +87,11 @@ fn word_index(folded: &str, wanted: &[u64]) -> rustc_hash::FxHashMap<u64, Vec<u3
         maybe[slot(k) / 64] |= 1 << (slot(k) % 64);
     }
     let b = folded.as_bytes();
-    for i in 0..b.len().saturating_sub(7) {
+    for (i, w) in b.windows(8).enumerate() {
         if i > 0 && b[i - 1].is_ascii_alphanumeric() {
             continue;
         }
-        let k = prefix_key(&b[i..]);
+        let k = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]);
         if maybe[slot(k) / 64] & (1 << (slot(k) % 64)) != 0
             && let Some(list) = index.get_mut(&k)
         {
@@ -101,12 +101,28 @@ fn word_index(folded: &str, wanted: &[u64]) -> rustc_hash::FxHashMap<u64, Vec<u3
     index
 }
 
+/// The verbatim pieces of a folded quote, which an elision marker (`...`) separates.
+fn pieces(folded: &str) -> impl Iterator<Item = &str> {
+    // Most quotes have no elision: one piece, without a substring search per quote.
+    let b = folded.as_bytes();
+    let elided = memchr::memchr_iter(b'.', b).any(|i| b[i..].starts_with(b"..."));
+    let whole = (!elided).then_some(folded);
+    let split = whole
+        .is_none()
+        .then(|| folded.split("..."))
+        .into_iter()
+        .flatten();
+    whole
+        .into_iter()
+        .chain(split)
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+}
+
 /// The index keys of a folded quote: the first eight bytes of each of its pieces long enough.
 fn piece_keys(folded: &str, out: &mut Vec<u64>) {
     out.extend(
-        folded
-            .split("...")
-            .map(str::trim)
+        pieces(folded)
             .filter(|p| p.len() >= 8)
             .map(|p| prefix_key(p.as_bytes())),
     );
@@ -333,11 +349,7 @@ impl FoldedText {
 
     /// [`FoldedText::find`] for a quote already folded with [`fold`].
     pub fn find_folded(&self, folded_quote: &str) -> Result<Found, Miss> {
-        let pieces: Vec<&str> = folded_quote
-            .split("...")
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-            .collect();
+        let pieces: Vec<&str> = pieces(folded_quote).collect();
         if pieces.is_empty() {
             return Err(Miss {
                 line: None,
