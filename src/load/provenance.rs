@@ -618,7 +618,10 @@ mod tests {
             proptest::prop_assert!(f.is_ok(), "{quote:?} not found in {text:?}");
             let f = f.unwrap();
             proptest::prop_assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
-            proptest::prop_assert_eq!(fold(&text[f.start..f.end]), fq.trim());
+            // A quote may match part of what one character folds to ("." in "…"), so the
+            // text found folds to the quote or to something around it.
+            let back = fold(&text[f.start..f.end]);
+            proptest::prop_assert!(back.contains(fq.trim()), "{back:?} vs {fq:?}");
         }
     }
 
@@ -647,6 +650,13 @@ mod tests {
         assert_eq!(miss.line, Some(1));
         assert!(miss.explanation.contains("«9"), "{}", miss.explanation);
         assert!(t.find("The attack on January 3, in Kerman").is_err());
+    }
+
+    #[test]
+    fn a_match_inside_a_folded_character_maps_to_the_whole_character() {
+        let text = "wait\u{2026} then";
+        let f = FoldedText::new(text).find(".").unwrap();
+        assert_eq!(&text[f.start..f.end], "\u{2026}");
     }
 
     #[test]
