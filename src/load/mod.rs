@@ -543,25 +543,47 @@ fn parse_yaml_text(name: &Arc<str>, text: String) -> FileOut {
 
 /// 1-based character column of a field's key in a JSON line, or 1.
 fn json_column(line: &str, key: &str) -> u32 {
+    json_columns(line, [key])[0]
+}
+
+/// [`json_column`] for several keys, found in one pass over the line's quote characters
+/// (called for every line of large files).
+fn json_columns<const N: usize>(line: &str, keys: [&str; N]) -> [u32; N] {
     let b = line.as_bytes();
-    // Called for several keys on every line of a large file: a plain scan over the quote
-    // characters, without building a searcher or a needle string per call.
-    let at = memchr::memchr_iter(b'"', b).find(|&q| {
+    let mut at = [usize::MAX; N];
+    let mut left = N;
+    for q in memchr::memchr_iter(b'"', b) {
         let rest = &b[q + 1..];
-        rest.len() > key.len() && rest.starts_with(key.as_bytes()) && rest[key.len()] == b'"'
-    });
-    match at {
-        Some(at) if line.is_char_boundary(at) => {
-            let prefix = &line[..at];
-            let chars = if prefix.is_ascii() {
-                at
-            } else {
-                prefix.chars().count()
-            };
-            u32::try_from(chars + 1).unwrap_or(1)
+        // A key is the quoted name itself; an escaped quote inside a value is followed by a
+        // backslash before its closing quote, so it never matches.
+        let Some(&first) = rest.first() else { break };
+        for (k, key) in keys.iter().enumerate() {
+            let key = key.as_bytes();
+            if at[k] == usize::MAX
+                && key.first() == Some(&first)
+                && rest.len() > key.len()
+                && rest[key.len()] == b'"'
+                && &rest[..key.len()] == key
+            {
+                at[k] = q;
+                left -= 1;
+                break;
+            }
         }
-        _ => 1,
+        if left == 0 {
+            break;
+        }
     }
+    let ascii = line.is_ascii();
+    at.map(|q| {
+        let chars = match line.get(..q) {
+            _ if q == usize::MAX => return 1,
+            Some(prefix) if ascii => prefix.len(),
+            Some(prefix) => prefix.chars().count(),
+            None => return 1,
+        };
+        u32::try_from(chars + 1).unwrap_or(1)
+    })
 }
 
 /// Phase B: a JSON Lines file, read line by line so the whole file is never in memory.
@@ -691,12 +713,15 @@ fn parse_jsonl_lines(name: &Arc<str>, is_sources: bool, reader: impl std::io::Bu
             } else {
                 match serde_json::from_str::<jsonl::ClaimLine>(line) {
                     Ok(r) => {
+                        let [subject, property, value, quote] =
+                            json_columns(line, ["subject", "property", "value", "quote"])
+                                .map(|col| Loc::new(&name, line_no, col));
                         let locs = ClaimLocs {
                             claim: line_loc.clone(),
-                            subject: at("subject"),
-                            property: at("property"),
-                            value: at("value"),
-                            quote: at("quote"),
+                            subject,
+                            property,
+                            value,
+                            quote,
                         };
                         let source = trimmed(r.source);
                         let as_of = r.as_of.map(|a| (a.0, at("as_of")));
@@ -1537,6 +1562,10 @@ mod tests {
             line[..key_at].chars().count() as u32 + 1
         );
         assert_eq!(json_column(line, "quote"), 1);
+        assert_eq!(
+            json_columns(line, ["subject", "id", "quote", "value"]),
+            [line[..key_at].chars().count() as u32 + 1, 2, 1, 12]
+        );
     }
 
     #[test]
