@@ -316,7 +316,12 @@ pub fn fmt_num(x: f64) -> String {
     let rounded = (x.abs() * 1000.0).round() / 1000.0;
     let int = rounded.trunc();
     let frac = rounded - int;
-    let digits = format!("{int:.0}");
+    // Integers below 2^53 print exactly as integers, far faster than float formatting.
+    let digits = if int < 9.0e15 {
+        (int as u64).to_string()
+    } else {
+        format!("{int:.0}")
+    };
     let mut out = String::with_capacity(digits.len() + 8);
     if neg && rounded != 0.0 {
         out.push('-');
@@ -328,8 +333,17 @@ pub fn fmt_num(x: f64) -> String {
         out.push(ch);
     }
     if frac > 0.0 {
-        let f = format!("{frac:.3}");
-        out.push_str(f.trim_start_matches('0').trim_end_matches('0'));
+        // `rounded` has at most three decimals, so `frac` is within rounding error of a
+        // whole number of thousandths.
+        let millis = (frac * 1000.0).round() as u32;
+        if (1..1000).contains(&millis) {
+            let f = format!("{millis:03}");
+            out.push('.');
+            out.push_str(f.trim_end_matches('0'));
+        } else {
+            let f = format!("{frac:.3}");
+            out.push_str(f.trim_start_matches('0').trim_end_matches('0'));
+        }
     }
     out
 }
@@ -857,6 +871,44 @@ impl fmt::Display for Rule {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The plain definition `fmt_num` must match: float formatting throughout.
+    fn fmt_num_by_definition(x: f64) -> String {
+        if !x.is_finite() {
+            return x.to_string();
+        }
+        let rounded = (x.abs() * 1000.0).round() / 1000.0;
+        let (int, frac) = (rounded.trunc(), rounded - rounded.trunc());
+        let digits = format!("{int:.0}");
+        let mut out = String::new();
+        if x < 0.0 && rounded != 0.0 {
+            out.push('-');
+        }
+        for (i, ch) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(ch);
+        }
+        if frac > 0.0 {
+            let f = format!("{frac:.3}");
+            out.push_str(f.trim_start_matches('0').trim_end_matches('0'));
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn numbers_print_as_their_definition(
+            x in proptest::num::f64::ANY,
+            scaled in -1.0e7f64..1.0e7,
+            millis in -100_000i64..100_000,
+        ) {
+            for v in [x, scaled, millis as f64 / 1000.0, 1.0e16 + scaled] {
+                proptest::prop_assert_eq!(fmt_num(v), fmt_num_by_definition(v), "{}", v);
+            }
+        }
+    }
 
     #[test]
     fn days_round_trip_across_eras() {
