@@ -505,16 +505,32 @@ const SAMPLE: u64 = 4;
 /// text. Two texts that share a long passage share many of these hashes.
 pub fn sketch(folded: &str) -> Vec<u64> {
     // Each word (a run of alphanumeric characters) is hashed once (FNV-1a) as it is scanned;
-    // a window's hash mixes its words' hashes by position. ASCII bytes are classified by a
-    // tight loop; only non-ASCII bytes are decoded.
+    // a window's hash mixes its words' hashes by position. Bytes are classified by table;
+    // only non-ASCII ones are decoded.
     const FNV: u64 = 0xcbf2_9ce4_8422_2325;
     const PRIME: u64 = 0x0100_0000_01b3;
+    const SEPARATOR: u8 = 0;
+    const ALNUM: u8 = 1;
+    const WIDE: u8 = 2;
+    const CLASS: [u8; 256] = {
+        let mut t = [WIDE; 256];
+        let mut b = 0;
+        while b < 0x80 {
+            t[b] = if (b as u8).is_ascii_alphanumeric() {
+                ALNUM
+            } else {
+                SEPARATOR
+            };
+            b += 1;
+        }
+        t
+    };
     let bytes = folded.as_bytes();
     let n = bytes.len();
     let mut window = [0u64; SHINGLE_WORDS];
     let mut words = 0usize;
     let mut out = Vec::with_capacity(n / 64);
-    // The alphanumeric character starting at `i`, if it is one (its byte length).
+    // The byte length of the character at `i`, and whether it is alphanumeric.
     let wide_alnum = |i: usize| -> (usize, bool) {
         folded
             .get(i..)
@@ -523,12 +539,13 @@ pub fn sketch(folded: &str) -> Vec<u64> {
     };
     let mut i = 0;
     while i < n {
-        let b = bytes[i];
-        if b.is_ascii() && !b.is_ascii_alphanumeric() {
+        while i < n && CLASS[usize::from(bytes[i])] == SEPARATOR {
             i += 1;
-            continue;
         }
-        if !b.is_ascii() {
+        if i == n {
+            break;
+        }
+        if CLASS[usize::from(bytes[i])] == WIDE {
             let (len, alnum) = wide_alnum(i);
             if !alnum {
                 i += len;
@@ -537,23 +554,22 @@ pub fn sketch(folded: &str) -> Vec<u64> {
         }
         // A word starts at `i`.
         let mut h = FNV;
-        while i < n {
-            let b = bytes[i];
-            if b.is_ascii_alphanumeric() {
-                h = (h ^ u64::from(b)).wrapping_mul(PRIME);
+        loop {
+            while i < n && CLASS[usize::from(bytes[i])] == ALNUM {
+                h = (h ^ u64::from(bytes[i])).wrapping_mul(PRIME);
                 i += 1;
-            } else if b.is_ascii() {
-                break;
-            } else {
-                let (len, alnum) = wide_alnum(i);
-                if !alnum {
-                    break;
-                }
-                for &w in &bytes[i..i + len] {
-                    h = (h ^ u64::from(w)).wrapping_mul(PRIME);
-                }
-                i += len;
             }
+            if i < n && CLASS[usize::from(bytes[i])] == WIDE {
+                let (len, alnum) = wide_alnum(i);
+                if alnum {
+                    for &w in &bytes[i..i + len] {
+                        h = (h ^ u64::from(w)).wrapping_mul(PRIME);
+                    }
+                    i += len;
+                    continue;
+                }
+            }
+            break;
         }
         window[words % SHINGLE_WORDS] = h;
         words += 1;

@@ -10,6 +10,13 @@ use rustc_hash::FxHashMap as HashMap;
 /// Folds a name into its lookup key: lower case, letters and digits only, single spaces.
 pub fn key(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
+    key_into(name, &mut out);
+    out
+}
+
+/// [`key`], written into `out` (cleared first), so lookups can reuse one buffer.
+fn key_into(name: &str, out: &mut String) {
+    out.clear();
     let mut space = false;
     for c in name.chars() {
         // "Iran's" and "Irans" are the same name; drop apostrophes rather than splitting.
@@ -30,7 +37,6 @@ pub fn key(name: &str) -> String {
             space = true;
         }
     }
-    out
 }
 
 /// A name index over one vocabulary.
@@ -112,7 +118,15 @@ impl Index {
     }
 
     pub fn get(&self, name: &str) -> Option<u32> {
-        self.by_key.get(&key(name)).copied()
+        // Called for every distinct spelling of a large dossier: the key is folded into a
+        // buffer kept per thread rather than a new string per call.
+        thread_local! {
+            static BUF: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+        }
+        BUF.with_borrow_mut(|buf| {
+            key_into(name, buf);
+            self.by_key.get(buf.as_str()).copied()
+        })
     }
 
     pub fn len(&self) -> usize {
