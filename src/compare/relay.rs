@@ -23,11 +23,23 @@ const MAX_POSTINGS: usize = 8;
 
 pub fn detect(sketches: &[Option<Vec<u64>>]) -> Vec<Relay> {
     // (hash, source) pairs sorted by hash: each run of one hash lists the sources sharing it.
-    let mut postings: Vec<(u64, u32)> = sketches
-        .iter()
-        .enumerate()
-        .flat_map(|(i, s)| s.iter().flatten().map(move |&h| (h, i as u32)))
-        .collect();
+    // Millions of postings on a large dossier: each source's share of one buffer is filled
+    // in parallel rather than appended on one thread.
+    let total: usize = sketches.iter().flatten().map(Vec::len).sum();
+    let mut postings: Vec<(u64, u32)> = vec![(0, 0); total];
+    let mut parts: Vec<(u32, &[u64], &mut [(u64, u32)])> = Vec::with_capacity(sketches.len());
+    let mut rest: &mut [(u64, u32)] = &mut postings;
+    for (i, s) in sketches.iter().enumerate() {
+        let hashes = s.as_deref().unwrap_or(&[]);
+        let (mine, tail) = rest.split_at_mut(hashes.len());
+        parts.push((i as u32, hashes, mine));
+        rest = tail;
+    }
+    parts.into_par_iter().for_each(|(i, hashes, out)| {
+        for (slot, &h) in out.iter_mut().zip(hashes) {
+            *slot = (h, i);
+        }
+    });
     postings.par_sort_unstable();
     let mut pairs: Vec<(u32, u32)> = Vec::new();
     let mut i = 0;
