@@ -21,14 +21,17 @@ pub const MIN_SHARED: usize = 6;
 /// not evidence of copying.
 const MAX_POSTINGS: usize = 8;
 
+/// A sampled shingle hash and the source whose text has it.
+type Posting = (u64, u32);
+
 pub fn detect(sketches: &[Option<Vec<u64>>]) -> Vec<Relay> {
     // (hash, source) pairs sorted by hash: each run of one hash lists the sources sharing it.
     // Millions of postings on a large dossier: each source's share of one buffer is filled
     // in parallel rather than appended on one thread.
     let total: usize = sketches.iter().flatten().map(Vec::len).sum();
-    let mut postings: Vec<(u64, u32)> = vec![(0, 0); total];
-    let mut parts: Vec<(u32, &[u64], &mut [(u64, u32)])> = Vec::with_capacity(sketches.len());
-    let mut rest: &mut [(u64, u32)] = &mut postings;
+    let mut postings: Vec<Posting> = vec![(0, 0); total];
+    let mut parts: Vec<(u32, &[u64], &mut [Posting])> = Vec::with_capacity(sketches.len());
+    let mut rest: &mut [Posting] = &mut postings;
     for (i, s) in sketches.iter().enumerate() {
         let hashes = s.as_deref().unwrap_or(&[]);
         let (mine, tail) = rest.split_at_mut(hashes.len());
