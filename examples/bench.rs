@@ -147,13 +147,7 @@ fn main() {
             loc: loc.clone(),
         });
     }
-    let locs = ClaimLocs {
-        claim: loc.clone(),
-        subject: loc.clone(),
-        property: loc.clone(),
-        value: loc.clone(),
-        quote: loc.clone(),
-    };
+    let locs = ClaimLocs::new(&file, [(1, 1); 5]);
     let mut assertions = Vec::new();
     for i in 0..100_000u32 {
         let value = format!("about {}", 1000 + (i % 50));

@@ -610,13 +610,63 @@ pub struct Source {
 }
 
 /// Where the fields of a claim sit in its file, for diagnostics that point at the right line.
-#[derive(Debug, Clone, Serialize)]
+/// One file and five places in it: a million claims do not each hold five file names.
+#[derive(Debug, Clone)]
 pub struct ClaimLocs {
-    pub claim: Loc,
-    pub subject: Loc,
-    pub property: Loc,
-    pub value: Loc,
-    pub quote: Loc,
+    pub file: Arc<str>,
+    /// Line and column of the claim itself, then of its subject, property, value and quote.
+    places: [(u32, u32); 5],
+}
+
+impl ClaimLocs {
+    /// The places of a claim's fields in `file`: claim, subject, property, value, quote.
+    pub fn new(file: &Arc<str>, places: [(u32, u32); 5]) -> Self {
+        ClaimLocs {
+            file: file.clone(),
+            places,
+        }
+    }
+    /// From five locations in one file (the first one's file is kept).
+    pub fn from_locs(locs: [Loc; 5]) -> Self {
+        let places = [0, 1, 2, 3, 4].map(|i| (locs[i].line, locs[i].column));
+        let [first, ..] = locs;
+        ClaimLocs {
+            file: first.file,
+            places,
+        }
+    }
+    fn at(&self, i: usize) -> Loc {
+        let (line, column) = self.places[i];
+        Loc::new(&self.file, line, column)
+    }
+    pub fn claim(&self) -> Loc {
+        self.at(0)
+    }
+    pub fn subject(&self) -> Loc {
+        self.at(1)
+    }
+    pub fn property(&self) -> Loc {
+        self.at(2)
+    }
+    pub fn value(&self) -> Loc {
+        self.at(3)
+    }
+    pub fn quote(&self) -> Loc {
+        self.at(4)
+    }
+}
+
+impl Serialize for ClaimLocs {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("ClaimLocs", 5)?;
+        st.serialize_field("claim", &self.claim())?;
+        st.serialize_field("subject", &self.subject())?;
+        st.serialize_field("property", &self.property())?;
+        st.serialize_field("value", &self.value())?;
+        st.serialize_field("quote", &self.quote())?;
+        st.end()
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -462,9 +462,9 @@ fn conflict_finding(ctx: &Ctx, g: &Group, a: u32, b: u32, message: String) -> Fi
     let ca = &ctx.d.claims[a as usize];
     let cb = &ctx.d.claims[b as usize];
     let fp = fingerprint(ctx, g, Rule::Conflict, &[a, b]);
-    Finding::new(Rule::Conflict, Some(ca.locs.value.clone()), message, fp)
+    Finding::new(Rule::Conflict, Some(ca.locs.value()), message, fp)
         .with_related(
-            cb.locs.value.clone(),
+            cb.locs.value(),
             format!("{} states \"{}\"", voice(ctx.d, cb), cb.value),
         )
         .with_help(Rule::Conflict.fix())
@@ -766,7 +766,7 @@ fn judge_numeric(
         let fp = fingerprint(ctx, g, Rule::NotComparable, &usable);
         findings.push(Finding::new(
             Rule::NotComparable,
-            Some(d.claims[other as usize].locs.value.clone()),
+            Some(d.claims[other as usize].locs.value()),
             g.reason.clone(),
             fp,
         ));
@@ -920,8 +920,7 @@ fn judge_numeric(
                 Some(
                     d.claims[timeline[timeline.len() - 1].1 as usize]
                         .locs
-                        .value
-                        .clone(),
+                        .value(),
                 ),
                 g.reason.clone(),
                 fp,

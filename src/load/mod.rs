@@ -407,10 +407,10 @@ fn make_claim(c: ClaimFields, source_hint: &str, findings: &mut Vec<Finding>) ->
     let property = trimmed(c.property);
     let value = trimmed(c.value);
     for (field, v, l) in [
-        ("id", &id, &c.locs.claim),
-        ("subject", &subject, &c.locs.subject),
-        ("property", &property, &c.locs.property),
-        ("value", &value, &c.locs.value),
+        ("id", &id, c.locs.claim()),
+        ("subject", &subject, c.locs.subject()),
+        ("property", &property, c.locs.property()),
+        ("value", &value, c.locs.value()),
     ] {
         if v.is_empty() {
             findings.push(finding(
@@ -504,13 +504,13 @@ fn parse_yaml_text(name: &Arc<str>, text: String) -> FileOut {
     for rec in parsed.claims {
         let claim_loc = yaml::loc(&name, &rec);
         let r: ClaimRecord = rec.value;
-        let locs = ClaimLocs {
-            claim: claim_loc.clone(),
-            subject: yaml::loc(&name, &r.subject),
-            property: yaml::loc(&name, &r.property),
-            value: yaml::loc(&name, &r.value),
-            quote: r.quote.as_ref().map_or(claim_loc, |q| yaml::loc(&name, q)),
-        };
+        let locs = ClaimLocs::from_locs([
+            claim_loc.clone(),
+            yaml::loc(&name, &r.subject),
+            yaml::loc(&name, &r.property),
+            yaml::loc(&name, &r.value),
+            r.quote.as_ref().map_or(claim_loc, |q| yaml::loc(&name, q)),
+        ]);
         let as_of = r.as_of.map(|a| {
             let loc = yaml::loc(&name, &a);
             (a.value.0, loc)
@@ -715,14 +715,9 @@ fn parse_jsonl_lines(name: &Arc<str>, is_sources: bool, reader: impl std::io::Bu
                     Ok(r) => {
                         let [subject, property, value, quote] =
                             json_columns(line, ["subject", "property", "value", "quote"])
-                                .map(|col| Loc::new(&name, line_no, col));
-                        let locs = ClaimLocs {
-                            claim: line_loc.clone(),
-                            subject,
-                            property,
-                            value,
-                            quote,
-                        };
+                                .map(|col| (line_no, col));
+                        let locs =
+                            ClaimLocs::new(&name, [(line_no, 1), subject, property, value, quote]);
                         let source = trimmed(r.source);
                         let as_of = r.as_of.map(|a| (a.0, at("as_of")));
                         let claim = make_claim(
@@ -844,11 +839,11 @@ fn check_seed(root: &Path, d: &Dossier, s: &Source, claims: &[u32], opts: &Optio
                 out.findings.push(
                     finding(
                         Rule::DuplicateId,
-                        Some(c.locs.claim.clone()),
+                        Some(c.locs.claim()),
                         format!("claim id `{}` is used twice in source `{}`", c.id, s.id),
                         format!("duplicate-id:claim:{}:{}", s.id, c.id),
                     )
-                    .with_related(first.locs.claim.clone(), "first used here"),
+                    .with_related(first.locs.claim(), "first used here"),
                 );
             }
             std::collections::hash_map::Entry::Vacant(v) => {
@@ -923,7 +918,7 @@ fn check_seed(root: &Path, d: &Dossier, s: &Source, claims: &[u32], opts: &Optio
             (None, _) if !d.quotes_optional => out.findings.push(
                 finding(
                     Rule::MissingQuote,
-                    Some(c.locs.claim.clone()),
+                    Some(c.locs.claim()),
                     format!("claim `{}` has no `quote`", c.id),
                     format!("missing-quote:{}:{}", s.id, c.id),
                 )
@@ -956,7 +951,7 @@ fn check_seed(root: &Path, d: &Dossier, s: &Source, claims: &[u32], opts: &Optio
                         out.findings.push(
                             finding(
                                 Rule::QuoteNotFound,
-                                Some(c.locs.quote.clone()),
+                                Some(c.locs.quote()),
                                 format!(
                                     "the quote of claim `{}` does not occur in {seed_name}",
                                     c.id
@@ -1304,7 +1299,7 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
                     let id = names.get(k as usize).map_or("", String::as_str);
                     findings.push(finding(
                         Rule::UnknownSource,
-                        Some(p.claim.locs.claim.clone()),
+                        Some(p.claim.locs.claim()),
                         format!("claim `{}` names source `{id}`, which is not declared (in a YAML claim file or claims/{SOURCES_JSONL})", p.claim.id),
                         format!("unknown-source:{id}:{}", p.claim.id),
                     ));

@@ -105,7 +105,7 @@ pub fn resolve_names(d: &Dossier, vocab: &Vocabulary) -> (Vec<Names>, Vec<Findin
                 f.push(
                     Finding::new(
                         Rule::UnknownEntity,
-                        Some(c.locs.subject.clone()),
+                        Some(c.locs.subject()),
                         format!(
                             "subject `{}` of claim `{}` is not declared in claims/entities.yaml{}",
                             c.subject,
@@ -123,7 +123,7 @@ pub fn resolve_names(d: &Dossier, vocab: &Vocabulary) -> (Vec<Names>, Vec<Findin
                 f.push(
                     Finding::new(
                         Rule::UnknownProperty,
-                        Some(c.locs.property.clone()),
+                        Some(c.locs.property()),
                         format!(
                             "property `{}` of claim `{}` is not declared in claims/properties.yaml{}",
                             c.property,
@@ -181,7 +181,7 @@ pub fn assertions(
                     f.push(
                         Finding::new(
                             Rule::UnknownEntity,
-                            Some(c.locs.value.clone()),
+                            Some(c.locs.value()),
                             format!(
                                 "value `{}` of claim `{}` is not a declared entity, but property `{}` takes entities{}",
                                 c.value,
@@ -201,7 +201,7 @@ pub fn assertions(
                 f.push(
                     Finding::new(
                         Rule::UnparsedValue,
-                        Some(c.locs.value.clone()),
+                        Some(c.locs.value()),
                         format!(
                             "value `{}` of claim `{}` could not be read as a {}: {}",
                             c.value,
@@ -216,7 +216,7 @@ pub fn assertions(
             } else if a.unresolved.is_some() && a.kind != AssertionKind::Date {
                 f.push(Finding::new(
                     Rule::UnparsedValue,
-                    Some(c.locs.value.clone()),
+                    Some(c.locs.value()),
                     format!(
                         "value `{}` of claim `{}`: {}",
                         c.value,
@@ -229,7 +229,7 @@ pub fn assertions(
             if let Some(conv) = a.conversion.as_ref().filter(|c| !c.consistent) {
                 f.push(Finding::new(
                     Rule::InconsistentConversion,
-                    Some(c.locs.value.clone()),
+                    Some(c.locs.value()),
                     format!(
                         "value `{}` of claim `{}` restates itself as `{}`, which does not match ({} vs {})",
                         c.value,
