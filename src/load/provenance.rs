@@ -79,10 +79,14 @@ const PLAIN: [bool; 256] = {
 };
 
 fn prefix_key(bytes: &[u8]) -> u64 {
-    let mut k = [0u8; 8];
-    let n = bytes.len().min(8);
-    k[..n].copy_from_slice(&bytes[..n]);
-    u64::from_le_bytes(k)
+    match bytes.first_chunk::<8>() {
+        Some(k) => u64::from_le_bytes(*k),
+        None => {
+            let mut k = [0u8; 8];
+            k[..bytes.len()].copy_from_slice(bytes);
+            u64::from_le_bytes(k)
+        }
+    }
 }
 
 /// Word starts of a folded text whose eight bytes begin one of the `wanted` pieces: one pass
@@ -339,9 +343,15 @@ impl FoldedText {
             && let Some(starts) = self.word_index.get(&prefix_key(piece.as_bytes()))
         {
             let lo = starts.partition_point(|&p| (p as usize) < from);
+            // Many sentences of a text may start alike ("The minister said"): a candidate's
+            // last eight bytes are compared first, as one word, before the whole piece.
+            let pb = piece.as_bytes();
+            let tail = prefix_key(&pb[pb.len() - 8..]);
             for &p in &starts[lo..] {
                 let p = p as usize;
-                if hay[p..].starts_with(piece.as_bytes()) {
+                let end = p + pb.len();
+                if end <= hay.len() && prefix_key(&hay[end - 8..end]) == tail && hay[p..end] == *pb
+                {
                     return Some(p);
                 }
             }
