@@ -728,6 +728,30 @@ mod tests {
     }
 
     #[test]
+    fn the_word_index_finds_what_a_scan_finds() {
+        let text: String = (0..300)
+            .map(|i| format!("The minister said that figure {i} was right.\n"))
+            .collect();
+        let quotes: Vec<String> = (0..300)
+            .step_by(7)
+            .map(|i| fold(&format!("the minister said that figure {i} was right")))
+            .chain([
+                fold("the minister said that figure 999 was right"),
+                fold("The minister said ... figure 14 was"),
+                fold("figure 21 was right. The minister"),
+            ])
+            .collect();
+        let refs: Vec<&str> = quotes.iter().map(String::as_str).collect();
+        let indexed = FoldedText::with_expected_quotes(&text, &refs);
+        assert!(!indexed.word_index.is_empty());
+        let scanned = FoldedText::new(&text);
+        for q in &quotes {
+            assert_eq!(indexed.find_folded(q), scanned.find_folded(q), "{q}");
+        }
+        assert!(indexed.find_folded(&quotes[quotes.len() - 3]).is_err());
+    }
+
+    #[test]
     fn a_match_inside_a_folded_character_maps_to_the_whole_character() {
         let text = "wait\u{2026} then";
         let f = FoldedText::new(text).find(".").unwrap();
