@@ -574,6 +574,11 @@ fn json_columns<const N: usize>(line: &str, keys: [&str; N]) -> [u32; N] {
             break;
         }
     }
+    columns_at(line, at)
+}
+
+/// 1-based character columns of byte offsets in `line` (`usize::MAX`: not found, column 1).
+fn columns_at<const N: usize>(line: &str, at: [usize; N]) -> [u32; N] {
     let ascii = line.is_ascii();
     at.map(|q| {
         let chars = match line.get(..q) {
@@ -584,6 +589,25 @@ fn json_columns<const N: usize>(line: &str, keys: [&str; N]) -> [u32; N] {
         };
         u32::try_from(chars + 1).unwrap_or(1)
     })
+}
+
+/// Finds the keys of a claim's located fields in a JSON line: one prepared searcher per key
+/// and file, rather than a scan of every quote character per line.
+struct ClaimKeys([memchr::memmem::Finder<'static>; 4]);
+
+impl ClaimKeys {
+    fn new() -> Self {
+        ClaimKeys(
+            ["subject", "property", "value", "quote"]
+                .map(|k| memchr::memmem::Finder::new(format!("\"{k}\"").as_bytes()).into_owned()),
+        )
+    }
+    /// Columns of the subject, property, value and quote keys. A quoted name inside a value
+    /// is escaped (`\"subject\"`), so it never matches a key with both its quotes.
+    fn columns(&self, line: &str) -> [u32; 4] {
+        let at = [0, 1, 2, 3].map(|k| self.0[k].find(line.as_bytes()).unwrap_or(usize::MAX));
+        columns_at(line, at)
+    }
 }
 
 /// Phase B: a JSON Lines file, read line by line so the whole file is never in memory.
@@ -677,6 +701,7 @@ fn parse_jsonl_lines(name: &Arc<str>, is_sources: bool, reader: impl std::io::Bu
     let mut claims = Vec::new();
     let mut source_names: rustc_hash::FxHashMap<String, u32> = rustc_hash::FxHashMap::default();
     let mut names_in_order: Vec<String> = Vec::new();
+    let claim_keys = ClaimKeys::new();
     each_json_line(
         &name,
         reader,
@@ -714,8 +739,7 @@ fn parse_jsonl_lines(name: &Arc<str>, is_sources: bool, reader: impl std::io::Bu
                 match serde_json::from_str::<jsonl::ClaimLine>(line) {
                     Ok(r) => {
                         let [subject, property, value, quote] =
-                            json_columns(line, ["subject", "property", "value", "quote"])
-                                .map(|col| (line_no, col));
+                            claim_keys.columns(line).map(|col| (line_no, col));
                         let locs =
                             ClaimLocs::new(&name, [(line_no, 1), subject, property, value, quote]);
                         let source = trimmed(r.source);
@@ -1560,6 +1584,10 @@ mod tests {
         assert_eq!(
             json_columns(line, ["subject", "id", "quote", "value"]),
             [line[..key_at].chars().count() as u32 + 1, 2, 1, 12]
+        );
+        assert_eq!(
+            ClaimKeys::new().columns(line),
+            [line[..key_at].chars().count() as u32 + 1, 1, 12, 1]
         );
     }
 
