@@ -81,11 +81,18 @@ pub fn analyze_reporting(
     stage("reading claim files and checking quotes");
     let loaded = load::load_with(root, opts)?;
     stage("resolving names and reading values");
-    let vocab = Vocabulary::new(&loaded.dossier.entities, &loaded.dossier.properties);
-    let (names, name_findings) = normalize::resolve_names(&loaded.dossier, &vocab);
-    let (assertions, value_findings) = normalize::assertions(&loaded.dossier, &vocab, &names);
+    // Relay detection needs only the seed sketches: it runs beside normalization, whose
+    // stages each have stretches on one thread.
+    let (relays, (vocab, (names, name_findings), (assertions, value_findings))) = rayon::join(
+        || compare::relay::detect(&loaded.sketches),
+        || {
+            let vocab = Vocabulary::new(&loaded.dossier.entities, &loaded.dossier.properties);
+            let names = normalize::resolve_names(&loaded.dossier, &vocab);
+            let assertions = normalize::assertions(&loaded.dossier, &vocab, &names.0);
+            (vocab, names, assertions)
+        },
+    );
     stage("comparing sources");
-    let relays = compare::relay::detect(&loaded.sketches);
     let comparison = compare::compare(&loaded.dossier, &names, &assertions, relays);
     let mut findings = loaded.findings.clone();
     findings.extend(name_findings);
