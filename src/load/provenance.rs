@@ -145,11 +145,44 @@ fn piece_keys(folded: &str, out: &mut Vec<u64>) {
 
 /// Folds a short string (a quote) the same way seed texts are folded.
 pub fn fold(text: &str) -> String {
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut pending_space = false;
-    for c in text.chars() {
+    let mut i = 0;
+    while i < bytes.len() {
+        // As in seed texts: a stretch of plain ASCII words with single spaces is copied and
+        // lowered in one go (most quotes are one such stretch).
+        let start = i;
+        loop {
+            while i < bytes.len() && PLAIN[usize::from(bytes[i])] {
+                i += 1;
+            }
+            if i > start
+                && i + 1 < bytes.len()
+                && bytes[i] == b' '
+                && PLAIN[usize::from(bytes[i + 1])]
+            {
+                i += 1;
+                continue;
+            }
+            break;
+        }
+        if i > start {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            let at = out.len();
+            out.push_str(&text[start..i]);
+            out[at..].make_ascii_lowercase();
+            continue;
+        }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        i += c.len_utf8();
         if c.is_ascii_graphic() {
-            // The common case, without the fold table.
+            // A backtick, the one visible ASCII character a stretch leaves out.
             if pending_space {
                 out.push(' ');
                 pending_space = false;
