@@ -930,16 +930,14 @@ mod tests {
         let rounded = (x.abs() * 1000.0).round() / 1000.0;
         let (int, frac) = (rounded.trunc(), rounded - rounded.trunc());
         let digits = format!("{int:.0}");
-        let mut out = String::new();
-        if x < 0.0 && rounded != 0.0 {
-            out.push('-');
-        }
-        for (i, ch) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(',');
-            }
-            out.push(ch);
-        }
+        let groups: Vec<&str> = digits
+            .as_bytes()
+            .rchunks(3)
+            .rev()
+            .map(|g| std::str::from_utf8(g).unwrap_or(""))
+            .collect();
+        let sign = if x < 0.0 && rounded != 0.0 { "-" } else { "" };
+        let mut out = format!("{sign}{}", groups.join(","));
         if frac > 0.0 {
             let f = format!("{frac:.3}");
             out.push_str(f.trim_start_matches('0').trim_end_matches('0'));
