@@ -406,16 +406,18 @@ fn make_claim(c: ClaimFields, source_hint: &str, findings: &mut Vec<Finding>) ->
     let subject = trimmed(c.subject);
     let property = trimmed(c.property);
     let value = trimmed(c.value);
-    for (field, v, l) in [
-        ("id", &id, c.locs.claim()),
-        ("subject", &subject, c.locs.subject()),
-        ("property", &property, c.locs.property()),
-        ("value", &value, c.locs.value()),
+    // The location is only built for a finding: this runs for every claim.
+    type Place = fn(&ClaimLocs) -> Loc;
+    for (field, v, place) in [
+        ("id", &id, ClaimLocs::claim as Place),
+        ("subject", &subject, ClaimLocs::subject),
+        ("property", &property, ClaimLocs::property),
+        ("value", &value, ClaimLocs::value),
     ] {
         if v.is_empty() {
             findings.push(finding(
                 Rule::EmptyValue,
-                Some(l.clone()),
+                Some(place(&c.locs)),
                 format!("claim `{id}` has an empty `{field}`"),
                 format!("empty:{source_hint}:{id}:{field}"),
             ));
