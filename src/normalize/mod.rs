@@ -84,8 +84,8 @@ pub fn resolve_names(d: &Dossier, vocab: &Vocabulary) -> (Vec<Names>, Vec<Findin
             );
         }
     }
-    // Claims repeat the same few names: each thread resolves each spelling it meets once,
-    // remembering the answer for its later claims.
+    // Claims repeat the same few names: each parallel job (a handful per thread) resolves
+    // each spelling it meets once, remembering the answer for its later claims.
     type Seen<'a> = rustc_hash::FxHashMap<&'a str, Option<u32>>;
     fn lookup<'a>(seen: &mut Seen<'a>, index: &vocab::Index, name: &'a str) -> Option<u32> {
         *seen.entry(name).or_insert_with(|| index.get(name))
