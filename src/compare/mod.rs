@@ -972,8 +972,8 @@ fn relate(d: &Dossier, groups: &mut [Group]) {
     order.par_sort_unstable();
     let subjects: Vec<&[(u32, u32, u32)]> = order.chunk_by(|a, b| a.0 == b.0).collect();
     // Subjects are independent: each relates only its own groups. Whether two properties
-    // read alike is remembered per parallel job, not per subject (a million-claim dossier has tens
-    // of thousands of subjects but few properties).
+    // read alike is remembered per parallel job, not per subject (a million-claim dossier
+    // has tens of thousands of subjects but few properties).
     let found: Vec<Vec<(u32, Vec<Relation>)>> = subjects
         .par_iter()
         .map_init(HashMap::<(u32, u32), bool>::default, |alike, members| {
