@@ -78,6 +78,25 @@ const PLAIN: [bool; 256] = {
     t
 };
 
+/// The end of the stretch starting at `start` of plain bytes with single spaces between
+/// them (`start` itself if it starts none). Most news text is such ASCII words, which fold
+/// to themselves in lower case: a stretch is found with one table lookup per byte, then
+/// copied and lowered in one go.
+fn plain_stretch(bytes: &[u8], start: usize) -> usize {
+    let mut i = start;
+    loop {
+        while i < bytes.len() && PLAIN[usize::from(bytes[i])] {
+            i += 1;
+        }
+        if i > start && i + 1 < bytes.len() && bytes[i] == b' ' && PLAIN[usize::from(bytes[i + 1])]
+        {
+            i += 1;
+            continue;
+        }
+        return i;
+    }
+}
+
 fn prefix_key(bytes: &[u8]) -> u64 {
     match bytes.first_chunk::<8>() {
         Some(k) => u64::from_le_bytes(*k),
@@ -121,15 +140,14 @@ fn pieces(folded: &str) -> impl Iterator<Item = &str> {
     // Most quotes have no elision: one piece, without a substring search per quote.
     let b = folded.as_bytes();
     let elided = memchr::memchr_iter(b'.', b).any(|i| b[i..].starts_with(b"..."));
-    let whole = (!elided).then_some(folded);
-    let split = whole
-        .is_none()
-        .then(|| folded.split("..."))
-        .into_iter()
-        .flatten();
+    let (whole, split) = if elided {
+        (None, Some(folded.split("...")))
+    } else {
+        (Some(folded), None)
+    };
     whole
         .into_iter()
-        .chain(split)
+        .chain(split.into_iter().flatten())
         .map(str::trim)
         .filter(|p| !p.is_empty())
 }
@@ -150,23 +168,9 @@ pub fn fold(text: &str) -> String {
     let mut pending_space = false;
     let mut i = 0;
     while i < bytes.len() {
-        // As in seed texts: a stretch of plain ASCII words with single spaces is copied and
-        // lowered in one go (most quotes are one such stretch).
+        // Most quotes are one plain stretch.
         let start = i;
-        loop {
-            while i < bytes.len() && PLAIN[usize::from(bytes[i])] {
-                i += 1;
-            }
-            if i > start
-                && i + 1 < bytes.len()
-                && bytes[i] == b' '
-                && PLAIN[usize::from(bytes[i + 1])]
-            {
-                i += 1;
-                continue;
-            }
-            break;
-        }
+        i = plain_stretch(bytes, start);
         if i > start {
             if pending_space {
                 out.push(' ');
@@ -245,20 +249,8 @@ impl FoldedText {
         };
         let mut i = 0;
         while i < n {
-            // Most news text is ASCII words with single spaces between them, which fold to
-            // themselves in lower case: such a stretch is found with one table lookup per
-            // byte, then copied and lowered in one go.
             let start = i;
-            loop {
-                while i < n && PLAIN[usize::from(bytes[i])] {
-                    i += 1;
-                }
-                if i > start && i + 1 < n && bytes[i] == b' ' && PLAIN[usize::from(bytes[i + 1])] {
-                    i += 1;
-                    continue;
-                }
-                break;
-            }
+            i = plain_stretch(bytes, start);
             if i > start {
                 if let Some(sp) = pending_space.take() {
                     linear(&mut origin, &mut expect, folded.len(), sp, 1);
@@ -292,8 +284,8 @@ impl FoldedText {
                     linear(&mut origin, &mut expect, folded.len(), sp, 1);
                     folded.push(b' ');
                 }
-                // Most news text is ASCII: a run of visible ASCII is copied and lowered in
-                // one go.
+                // What a plain stretch leaves: a backtick (folded to an apostrophe) with the
+                // visible ASCII after it, or a control character, kept as it is.
                 let run = i;
                 while i < n && bytes[i].is_ascii_graphic() {
                     i += 1;
