@@ -82,6 +82,7 @@ const PLAIN: [bool; 256] = {
 /// them (`start` itself if it starts none). Most news text is such ASCII words, which fold
 /// to themselves in lower case: a stretch is found with one table lookup per byte, then
 /// copied and lowered in one go.
+#[inline(always)]
 fn plain_stretch(bytes: &[u8], start: usize) -> usize {
     let mut i = start;
     loop {
