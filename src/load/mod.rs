@@ -543,73 +543,36 @@ fn parse_yaml_text(name: &Arc<str>, text: String) -> FileOut {
     out
 }
 
-/// 1-based character column of a field's key in a JSON line, or 1.
-fn json_column(line: &str, key: &str) -> u32 {
-    json_columns(line, [key])[0]
-}
+/// Finds the columns of fields' keys in JSON lines: one prepared searcher per key, built once
+/// per file rather than a scan per key and line. A key is the quoted name with both its
+/// quotes; the same name quoted inside a value is escaped (`\"subject\"`), so it never matches.
+struct KeyColumns<const N: usize>([memchr::memmem::Finder<'static>; N]);
 
-/// [`json_column`] for several keys, found in one pass over the line's quote characters
-/// (called for every line of large files).
-fn json_columns<const N: usize>(line: &str, keys: [&str; N]) -> [u32; N] {
-    let b = line.as_bytes();
-    let mut at = [usize::MAX; N];
-    let mut left = N;
-    for q in memchr::memchr_iter(b'"', b) {
-        let rest = &b[q + 1..];
-        // A key is the quoted name itself; an escaped quote inside a value is followed by a
-        // backslash before its closing quote, so it never matches.
-        let Some(&first) = rest.first() else { break };
-        for (k, key) in keys.iter().enumerate() {
-            let key = key.as_bytes();
-            if at[k] == usize::MAX
-                && key.first() == Some(&first)
-                && rest.len() > key.len()
-                && rest[key.len()] == b'"'
-                && &rest[..key.len()] == key
-            {
-                at[k] = q;
-                left -= 1;
-                break;
-            }
-        }
-        if left == 0 {
-            break;
-        }
-    }
-    columns_at(line, at)
-}
-
-/// 1-based character columns of byte offsets in `line` (`usize::MAX`: not found, column 1).
-fn columns_at<const N: usize>(line: &str, at: [usize; N]) -> [u32; N] {
-    let ascii = line.is_ascii();
-    at.map(|q| {
-        let chars = match line.get(..q) {
-            _ if q == usize::MAX => return 1,
-            Some(prefix) if ascii => prefix.len(),
-            Some(prefix) => prefix.chars().count(),
-            None => return 1,
-        };
-        u32::try_from(chars + 1).unwrap_or(1)
-    })
-}
-
-/// Finds the keys of a claim's located fields in a JSON line: one prepared searcher per key
-/// and file, rather than a scan of every quote character per line.
-struct ClaimKeys([memchr::memmem::Finder<'static>; 4]);
-
-impl ClaimKeys {
-    fn new() -> Self {
-        ClaimKeys(
-            ["subject", "property", "value", "quote"]
-                .map(|k| memchr::memmem::Finder::new(format!("\"{k}\"").as_bytes()).into_owned()),
+impl<const N: usize> KeyColumns<N> {
+    fn new(keys: [&str; N]) -> Self {
+        KeyColumns(
+            keys.map(|k| memchr::memmem::Finder::new(format!("\"{k}\"").as_bytes()).into_owned()),
         )
     }
-    /// Columns of the subject, property, value and quote keys. A quoted name inside a value
-    /// is escaped (`\"subject\"`), so it never matches a key with both its quotes.
-    fn columns(&self, line: &str) -> [u32; 4] {
-        let at = [0, 1, 2, 3].map(|k| self.0[k].find(line.as_bytes()).unwrap_or(usize::MAX));
-        columns_at(line, at)
+    /// 1-based character column of key `k` in `line`, or 1 if it is not there.
+    fn column(&self, line: &str, k: usize) -> u32 {
+        column_at(line, self.0[k].find(line.as_bytes()))
     }
+    /// The columns of the first `M` keys.
+    fn columns<const M: usize>(&self, line: &str) -> [u32; M] {
+        const { assert!(M <= N) };
+        std::array::from_fn(|k| self.column(line, k))
+    }
+}
+
+/// 1-based character column of a byte offset in `line`, or 1 without one.
+fn column_at(line: &str, at: Option<usize>) -> u32 {
+    let chars = match at.and_then(|q| line.get(..q)) {
+        Some(prefix) if prefix.is_ascii() => prefix.len(),
+        Some(prefix) => prefix.chars().count(),
+        None => return 1,
+    };
+    u32::try_from(chars + 1).unwrap_or(1)
 }
 
 /// Phase B: a JSON Lines file, read line by line so the whole file is never in memory.
@@ -703,24 +666,25 @@ fn parse_jsonl_lines(name: &Arc<str>, is_sources: bool, reader: impl std::io::Bu
     let mut claims = Vec::new();
     let mut source_names: rustc_hash::FxHashMap<String, u32> = rustc_hash::FxHashMap::default();
     let mut names_in_order: Vec<String> = Vec::new();
-    let claim_keys = ClaimKeys::new();
+    let source_keys = KeyColumns::new(["id", "title", "publisher", "published", "text"]);
+    let claim_keys = KeyColumns::new(["subject", "property", "value", "quote", "as_of"]);
     each_json_line(
         &name,
         reader,
         &mut out.findings,
         |line, line_no, findings| {
-            let at = |key: &str| Loc::new(&name, line_no, json_column(line, key));
+            let at = |keys: &KeyColumns<5>, k| Loc::new(&name, line_no, keys.column(line, k));
             let line_loc = Loc::new(&name, line_no, 1);
             if is_sources {
                 match serde_json::from_str::<jsonl::SourceLine>(line) {
                     Ok(h) => {
                         let src = make_source(
                             HeaderFields {
-                                id: (&h.id, at("id")),
-                                title: (&h.title, at("title")),
-                                publisher: (&h.publisher, at("publisher")),
-                                published: (&h.published.0, at("published")),
-                                text: h.text.as_deref().map(|t| (t, at("text"))),
+                                id: (&h.id, at(&source_keys, 0)),
+                                title: (&h.title, at(&source_keys, 1)),
+                                publisher: (&h.publisher, at(&source_keys, 2)),
+                                published: (&h.published.0, at(&source_keys, 3)),
+                                text: h.text.as_deref().map(|t| (t, at(&source_keys, 4))),
                                 url: h.url.as_ref(),
                                 derived_from: h
                                     .derived_from
@@ -741,11 +705,11 @@ fn parse_jsonl_lines(name: &Arc<str>, is_sources: bool, reader: impl std::io::Bu
                 match serde_json::from_str::<jsonl::ClaimLine>(line) {
                     Ok(r) => {
                         let [subject, property, value, quote] =
-                            claim_keys.columns(line).map(|col| (line_no, col));
+                            claim_keys.columns::<4>(line).map(|col| (line_no, col));
                         let locs =
                             ClaimLocs::new(&name, [(line_no, 1), subject, property, value, quote]);
                         let source = trimmed(r.source);
-                        let as_of = r.as_of.map(|a| (a.0, at("as_of")));
+                        let as_of = r.as_of.map(|a| (a.0, at(&claim_keys, 4)));
                         let claim = make_claim(
                             ClaimFields {
                                 id: r.id.0,
@@ -1574,22 +1538,19 @@ mod tests {
     #[test]
     fn json_columns_count_characters_up_to_the_key() {
         let line = r#"{"id":"c1","value":"é \"subject\"","subject":"x"}"#;
-        assert_eq!(json_column(line, "id"), 2);
-        assert_eq!(json_column(line, "value"), 12);
+        let keys = KeyColumns::new(["id", "value", "subject", "quote"]);
+        assert_eq!(keys.column(line, 0), 2);
+        assert_eq!(keys.column(line, 1), 12);
         // The key, not an earlier value that happens to contain its name in quotes.
         let key_at = line.rfind("\"subject\"").unwrap();
         assert_eq!(
-            json_column(line, "subject"),
+            keys.column(line, 2),
             line[..key_at].chars().count() as u32 + 1
         );
-        assert_eq!(json_column(line, "quote"), 1);
+        assert_eq!(keys.column(line, 3), 1);
         assert_eq!(
-            json_columns(line, ["subject", "id", "quote", "value"]),
-            [line[..key_at].chars().count() as u32 + 1, 2, 1, 12]
-        );
-        assert_eq!(
-            ClaimKeys::new().columns(line),
-            [line[..key_at].chars().count() as u32 + 1, 1, 12, 1]
+            keys.columns::<4>(line),
+            [2, 12, line[..key_at].chars().count() as u32 + 1, 1]
         );
     }
 
