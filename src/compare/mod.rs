@@ -324,22 +324,17 @@ fn group_claims(d: &Dossier, names: &[Names]) -> Vec<Group> {
         })
         .collect();
     let mut scope_ids: HashMap<String, u32> = HashMap::default();
-    let mut scope_of: HashMap<u32, u32> = HashMap::default();
+    let mut scope_of = vec![0u32; d.claims.len()];
     for (ci, k) in scoped {
         let next = scope_ids.len() as u32 + 1;
-        scope_of.insert(ci, *scope_ids.entry(k).or_insert(next));
+        scope_of[ci as usize] = *scope_ids.entry(k).or_insert(next);
     }
     let mut keyed: Vec<(u32, u32, u32, u32)> = names
         .par_iter()
         .enumerate()
         .filter_map(|(ci, n)| {
             let ci = ci as u32;
-            Some((
-                n.subject?,
-                n.property?,
-                scope_of.get(&ci).copied().unwrap_or(0),
-                ci,
-            ))
+            Some((n.subject?, n.property?, scope_of[ci as usize], ci))
         })
         .collect();
     keyed.par_sort_unstable();
@@ -994,9 +989,10 @@ fn relate_subject(
     members: &[(u32, u32, u32)],
     alike: &mut HashMap<(u32, u32), bool>,
 ) -> Vec<(u32, Vec<Relation>)> {
-    let by_prop: Vec<Vec<u32>> = members
+    // (property, its groups) for each property of the subject.
+    let by_prop: Vec<(u32, Vec<u32>)> = members
         .chunk_by(|a, b| a.1 == b.1)
-        .map(|run| run.iter().map(|m| m.2).collect())
+        .map(|run| (run[0].1, run.iter().map(|m| m.2).collect()))
         .collect();
     let mut related: HashMap<u32, Vec<Relation>> = HashMap::default();
     let mut link = |a: u32, group: u32, differs: &dyn Fn() -> String| {
@@ -1008,7 +1004,7 @@ fn relate_subject(
             });
         }
     };
-    for list in &by_prop {
+    for (_, list) in &by_prop {
         // Each group links to at most MAX_RELATED others of its (subject, property).
         for &a in list {
             for &b in list.iter().filter(|&&b| b != a).take(MAX_RELATED) {
@@ -1025,12 +1021,9 @@ fn relate_subject(
     }
     // Very large subjects: relate only within the same property, not all pairs.
     if by_prop.len() <= 50 {
-        for (i, la) in by_prop.iter().enumerate() {
-            for lb in &by_prop[i + 1..] {
-                let (pa, pb) = (
-                    groups[la[0] as usize].property,
-                    groups[lb[0] as usize].property,
-                );
+        for (i, (pa, la)) in by_prop.iter().enumerate() {
+            for (pb, lb) in &by_prop[i + 1..] {
+                let (pa, pb) = (*pa, *pb);
                 let (na, nb) = (
                     &d.properties[pa as usize].name,
                     &d.properties[pb as usize].name,
