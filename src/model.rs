@@ -417,6 +417,11 @@ pub struct Assertion {
     pub conversion: Option<Conversion>,
     /// Why the value could not be (fully) resolved.
     pub unresolved: Option<String>,
+    /// For figures: the rounding the way of writing implies, in the canonical unit. Digits
+    /// written out are exact (0: "640,000,000", "twenty-one", "300"); a scale word carries the
+    /// unit of its figure's last significant digit ("640 million": 10 million, so 635 to 645
+    /// million; "1.2bn": 100 million). `None` for values that are not figures.
+    pub resolution: Option<f64>,
 }
 
 impl Assertion {
@@ -433,6 +438,7 @@ impl Assertion {
             rule: String::new(),
             conversion: None,
             unresolved: Some(reason.into()),
+            resolution: None,
         }
     }
     pub fn of_kind(kind: AssertionKind, rule: impl Into<String>) -> Assertion {
@@ -696,6 +702,21 @@ pub struct Dossier {
     pub properties: Vec<PropertyDef>,
     /// Whether claims may come without quotes (imported tables have no text).
     pub quotes_optional: bool,
+    /// How the dossier's sources write all-numeric dates ("04/05/2021"), when declared.
+    pub date_order: Option<DateOrder>,
+}
+
+/// The order of day, month and year in all-numeric dates. Undeclared, a date like
+/// "04/05/2021" that reads either way is reported, never guessed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum DateOrder {
+    /// 04/05/2021 is 4 May 2021 (British, most of the world).
+    Dmy,
+    /// 04/05/2021 is 5 April 2021 (American).
+    Mdy,
+    /// 2021/05/04 is 4 May 2021 (ISO order; East Asian styles).
+    Ymd,
 }
 
 /// How serious a finding is. Ordered so that `>=` means "at least as serious".

@@ -1195,8 +1195,10 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
                 .collect()
         })
         .unwrap_or_default();
+    let date_order = props.as_ref().and_then(|(_, p)| p.date_order);
     let mut dossier = Dossier {
         quotes_optional,
+        date_order,
         ..Dossier::default()
     };
     if let Some((name, p)) = props {

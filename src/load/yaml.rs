@@ -176,6 +176,10 @@ pub struct PropertiesFile {
     /// Allow claims without quotes (for dossiers imported from tables).
     #[serde(default)]
     pub quotes_optional: bool,
+    /// How the sources write all-numeric dates: `dmy` (04/05/2021 is 4 May), `mdy` (5 April)
+    /// or `ymd`. Undeclared, a date that reads both ways is reported, never guessed.
+    #[serde(default)]
+    pub date_order: Option<crate::model::DateOrder>,
     #[serde(default)]
     #[schemars(with = "Vec<PropertyRecord>")]
     pub properties: Vec<Spanned<PropertyRecord>>,

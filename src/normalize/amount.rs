@@ -107,43 +107,6 @@ pub fn ulp_of(value: f64) -> f64 {
     u
 }
 
-/// Parses a figure at `i`: digits or number words, with a scale word.
-pub fn figure(t: &[Token], i: usize, m_is_million: bool) -> Option<(Figure, usize)> {
-    let tok = t.get(i)?;
-    if let Tok::Num {
-        value,
-        ulp,
-        ordinal,
-        ..
-    } = tok.tok
-    {
-        let mut j = i + 1;
-        let mut f = Figure {
-            value,
-            ulp,
-            ordinal,
-            scale: 1.0,
-        };
-        if !ordinal
-            && let Some(s) = t
-                .get(j)
-                .and_then(|n| n.word())
-                .and_then(|w| scale_word(w, m_is_million))
-        {
-            // A glued "b" or "k" is a scale; spaced, it is more likely a letter or a word.
-            let w = t[j].word().unwrap_or("");
-            if !matches!(w, "b" | "k" | "m") || !t[j].spaced {
-                f.value *= s;
-                f.ulp *= s;
-                f.scale = s;
-                j += 1;
-            }
-        }
-        return Some((f, j));
-    }
-    word_figure(t, i)
-}
-
 /// Number words: "twenty-one", "a hundred and fifty", "two million", "half a million",
 /// "a dozen", "a third", ordinals ("third").
 fn word_figure(t: &[Token], i: usize) -> Option<(Figure, usize)> {
@@ -172,7 +135,7 @@ fn word_figure(t: &[Token], i: usize) -> Option<(Figure, usize)> {
     let mut current: Option<f64> = None;
     let mut j = i;
     let mut any = false;
-    let mut scale = 1.0;
+    let mut scale: f64 = 1.0;
     let mut last_unit: f64 = 1.0;
     while let Some(tok) = t.get(j) {
         let Some(w) = tok.word() else { break };
@@ -237,11 +200,13 @@ fn word_figure(t: &[Token], i: usize) -> Option<(Figure, usize)> {
         } else if w == "hundred" && any_or(current) {
             current = Some(current.unwrap_or(1.0) * 100.0);
             last_unit = 100.0;
+            scale = scale.max(100.0);
             any = true;
             j += 1;
         } else if w == "dozen" && any_or(current) {
             current = Some(current.unwrap_or(1.0) * 12.0);
             last_unit = 12.0;
+            scale = scale.max(12.0);
             any = true;
             j += 1;
         } else if let Some(s) = scale_word(w, true).filter(|_| w != "k" && w != "m" && w != "b") {
@@ -259,7 +224,14 @@ fn word_figure(t: &[Token], i: usize) -> Option<(Figure, usize)> {
             match t.get(j + 1).and_then(|x| x.word()) {
                 Some(n) if units_word(n).is_some() || tens_word(n).is_some() => j += 1,
                 Some("a") if t.get(j + 2).is_some_and(|x| x.is("half")) => {
-                    current = Some(current.unwrap_or(0.0) + 0.5);
+                    // "one and a half million"; "two million and a half"
+                    match current {
+                        Some(c) => current = Some(c + 0.5),
+                        None => {
+                            total += 0.5 * scale;
+                            last_unit = last_unit.min(0.5 * scale);
+                        }
+                    }
                     j += 3;
                 }
                 _ => break,
@@ -577,96 +549,19 @@ pub fn vague(t: &[Token], i: usize) -> Option<(Interval, String, usize)> {
     ))
 }
 
-/// A unit's dimension and factor to the canonical unit of that dimension.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Unit {
-    pub canonical: &'static str,
-    pub factor: f64,
-    pub kind: AssertionKind,
-}
+pub use super::units::{Dim, Unit};
 
+/// A unit by its lexer id, as the amount parser may read it after a figure: "m" only when
+/// the caller decided it is metres.
 pub fn unit_word(w: &str, m_is_metre: bool) -> Option<Unit> {
-    let q = AssertionKind::Quantity;
-    let d = AssertionKind::Duration;
-    Some(match w {
-        "km" => Unit {
-            canonical: "km",
-            factor: 1.0,
-            kind: q,
-        },
-        "mile" => Unit {
-            canonical: "km",
-            factor: 1.609_344,
-            kind: q,
-        },
-        "metre" => Unit {
-            canonical: "km",
-            factor: 0.001,
-            kind: q,
-        },
-        "m" if m_is_metre => Unit {
-            canonical: "km",
-            factor: 0.001,
-            kind: q,
-        },
-        "day" => Unit {
-            canonical: "day",
-            factor: 1.0,
-            kind: d,
-        },
-        "week" => Unit {
-            canonical: "day",
-            factor: 7.0,
-            kind: d,
-        },
-        "fortnight" => Unit {
-            canonical: "day",
-            factor: 14.0,
-            kind: d,
-        },
-        "month" => Unit {
-            canonical: "day",
-            factor: 30.436_875,
-            kind: d,
-        },
-        "year" => Unit {
-            canonical: "day",
-            factor: 365.2425,
-            kind: d,
-        },
-        "decade" => Unit {
-            canonical: "day",
-            factor: 3652.425,
-            kind: d,
-        },
-        "hour" => Unit {
-            canonical: "day",
-            factor: 1.0 / 24.0,
-            kind: d,
-        },
-        "percent" => Unit {
-            canonical: "%",
-            factor: 1.0,
-            kind: q,
-        },
-        _ => return None,
-    })
+    match w {
+        "m" if !m_is_metre => None,
+        _ => super::units::unit(w),
+    }
 }
 
 fn currency_word(w: &str) -> Option<&'static str> {
-    match w {
-        "GBP" => Some("GBP"),
-        "USD" => Some("USD"),
-        "EUR" => Some("EUR"),
-        "JPY" => Some("JPY"),
-        "INR" => Some("INR"),
-        "IRR" => Some("IRR"),
-        "AFN" => Some("AFN"),
-        "RUB" => Some("RUB"),
-        "CNY" => Some("CNY"),
-        "CHF" => Some("CHF"),
-        _ => None,
-    }
+    super::units::currency_word(w)
 }
 
 /// A parsed amount: a figure or range with its hedge, unit and currency.
@@ -682,6 +577,15 @@ pub struct Amount {
     pub end: usize,
     /// "510 miles (820 kms)": the bracketed restatement and its interval, canonical unit.
     pub restated: Option<(usize, usize, Interval, Option<&'static str>)>,
+    /// The rounding the way of writing implies, in the canonical unit: the unit of the last
+    /// significant digit when a scale word carries the figure ("640 million": 10 million), 0
+    /// when every digit is written out ("640,000,000", "twenty-one").
+    pub resolution: f64,
+    /// Something the reader did to make sense of the value that the user should know.
+    pub warning: Option<String>,
+    /// A fraction or ratio ("two-thirds", "one in eight"), which a percentage property reads
+    /// times 100.
+    pub fraction: bool,
 }
 
 /// Options that resolve ambiguities from what the caller expects.
@@ -690,6 +594,14 @@ pub struct AmountOptions {
     pub margin: f64,
     /// Read a bare `m` as metres (the property measures length).
     pub m_is_metre: bool,
+    /// The dimension of the property's unit: "pounds" are lb for a mass, "degrees" are the
+    /// property's degrees.
+    pub dim: Option<Dim>,
+    /// Whether "3/4" may be a fraction (in a value field); in running text it may as well be
+    /// a date or a score.
+    pub slash_fractions: bool,
+    /// Whether the property takes money ("pounds" are sterling, not lb).
+    pub money: bool,
 }
 
 impl Default for AmountOptions {
@@ -697,6 +609,9 @@ impl Default for AmountOptions {
         AmountOptions {
             margin: DEFAULT_MARGIN,
             m_is_metre: false,
+            dim: None,
+            slash_fractions: true,
+            money: false,
         }
     }
 }
@@ -709,91 +624,668 @@ fn pre_currency(t: &[Token], i: usize) -> (Option<&'static str>, usize) {
         {
             (Some("USD"), i + 2)
         }
+        // Codes before figures are short and written in capitals: "GBP 7bn", "Rs 12 crore",
+        // not "pounds 7" nor "Euro 2024".
         Some(Tok::Word(Some(w)))
-            if currency_word(w).is_some() && w.len() == 3 && {
-                // Codes before figures are written in capitals: "GBP 7bn", not "pounds 7".
-                t.get(i + 1)
-                    .is_some_and(|x| matches!(x.tok, Tok::Num { .. }))
-            } =>
+            if currency_word(w).is_some()
+                && t[i].capital
+                && t[i].end - t[i].start <= 4
+                && t.get(i + 1).is_some_and(|x| {
+                    matches!(x.tok, Tok::Num { .. })
+                        || (x.is_punct(b'.')
+                            && t.get(i + 2)
+                                .is_some_and(|y| matches!(y.tok, Tok::Num { .. })))
+                }) =>
         {
-            (currency_word(w), i + 1)
+            let skip = if t[i + 1].is_punct(b'.') { 2 } else { 1 };
+            (currency_word(w), i + skip)
         }
         _ => (None, i),
     }
 }
 
-/// Reads the unit or currency after a figure: "km", "-km-long", "per cent", "%", "pounds".
-fn post_unit(
-    t: &[Token],
-    i: usize,
-    opts: AmountOptions,
-) -> (Option<Unit>, Option<&'static str>, usize) {
-    let mut j = i;
-    // "950-km-long"
-    if t.get(j).is_some_and(|x| x.tok == Tok::Dash)
-        && t.get(j + 1)
-            .and_then(|x| x.word())
-            .and_then(|w| unit_word(w, true))
-            .is_some()
-    {
-        j += 1;
+/// What follows a figure: its unit or currency, and a factor the figure takes (pence, cents).
+#[derive(Debug, Clone, Copy)]
+struct Post {
+    unit: Option<Unit>,
+    currency: Option<&'static str>,
+    factor: f64,
+    end: usize,
+}
+
+fn temperature_letter(t: &[Token], k: usize) -> Option<Unit> {
+    let x = t.get(k)?;
+    if x.end - x.start == 1 || matches!(x.word(), Some("celsius" | "fahrenheit")) {
+        return match x.word()? {
+            "approximately" | "celsius" => super::units::unit("°C"),
+            "f" | "fahrenheit" => super::units::unit("°F"),
+            _ => None,
+        };
     }
-    if t.get(j).is_some_and(|x| x.is_punct(b'%')) {
-        return (unit_word("percent", false), None, j + 1);
-    }
-    if t.get(j).is_some_and(|x| x.is("per")) && t.get(j + 1).is_some_and(|x| x.is("cent")) {
-        return (unit_word("percent", false), None, j + 2);
-    }
-    let Some(w) = t.get(j).and_then(|x| x.word()) else {
-        return (None, None, i);
+    None
+}
+
+/// Reads the unit or currency after a figure: "km", "-km-long", "per cent", "%", "pounds",
+/// "square miles", "km/h", "°F", "pence".
+fn post_unit(t: &[Token], i: usize, opts: AmountOptions) -> Post {
+    let none = Post {
+        unit: None,
+        currency: None,
+        factor: 1.0,
+        end: i,
     };
-    if let Some(u) = unit_word(w, opts.m_is_metre) {
+    let w = |k: usize| t.get(k).and_then(|x| x.word());
+    let mut j = i;
+    let unit_of = |k: usize| w(k).and_then(|x| unit_word(x, true));
+    // "950-km-long"
+    if t.get(j).is_some_and(|x| x.tok == Tok::Dash && !x.spaced) && unit_of(j + 1).is_some() {
         j += 1;
-        // "-long", "-old"
-        if t.get(j).is_some_and(|x| x.tok == Tok::Dash)
-            && t.get(j + 1).is_some_and(|x| x.is("long"))
+    }
+    let percent = super::units::unit("percent");
+    let pp = super::units::unit("pp");
+    if t.get(j).is_some_and(|x| x.is_punct(b'%')) {
+        return Post {
+            unit: percent,
+            end: j + 1,
+            ..none
+        };
+    }
+    match (w(j), w(j + 1)) {
+        (Some("per"), Some("cent")) => {
+            return Post {
+                unit: percent,
+                end: j + 2,
+                ..none
+            };
+        }
+        (Some("percentage"), Some("point")) => {
+            return Post {
+                unit: pp,
+                end: j + 2,
+                ..none
+            };
+        }
+        (Some("basis"), Some("point")) => {
+            return Post {
+                unit: super::units::unit("bps"),
+                end: j + 2,
+                ..none
+            };
+        }
+        (Some("°" | "degree"), _) => {
+            let mut k = j + 1;
+            if let Some(u) = temperature_letter(t, k) {
+                k += 1;
+                return Post {
+                    unit: Some(u),
+                    end: k,
+                    ..none
+                };
+            }
+            // Bare degrees are the property's own.
+            if opts.dim == Some(Dim::Temperature) {
+                return Post {
+                    unit: super::units::unit("°C"),
+                    end: k,
+                    ..none
+                };
+            }
+            return none;
+        }
+        (Some(c @ ("°C" | "°F")), _) => {
+            return Post {
+                unit: super::units::unit(c),
+                end: j + 1,
+                ..none
+            };
+        }
+        _ => {}
+    }
+    if let Some(Tok::Currency(c)) = t.get(j).map(|x| x.tok) {
+        return Post {
+            currency: Some(c),
+            end: j + 1,
+            ..none
+        };
+    }
+    let Some(word) = w(j) else {
+        return none;
+    };
+    // Areas and volumes: "square miles", "sq km", "cubic metres", "km²", "m3".
+    if matches!(word, "square" | "cubic")
+        && let Some(len) = unit_of(j + 1)
+        && let Some(u) = super::units::power_of(len, if word == "square" { 2 } else { 3 })
+    {
+        return Post {
+            unit: Some(u),
+            end: j + 2,
+            ..none
+        };
+    }
+    if word == "nautical" && w(j + 1) == Some("mile") {
+        return Post {
+            unit: super::units::unit("nmi"),
+            end: j + 2,
+            ..none
+        };
+    }
+    if word == "pound" && opts.dim == Some(Dim::Mass) && !opts.money {
+        return Post {
+            unit: super::units::unit("lb"),
+            end: j + 1,
+            ..none
+        };
+    }
+    if word == "pence" {
+        return Post {
+            currency: Some("GBP"),
+            factor: 0.01,
+            end: j + 1,
+            ..none
+        };
+    }
+    if word == "cent" {
+        return Post {
+            factor: 0.01,
+            end: j + 1,
+            ..none
+        };
+    }
+    // Single letters are units only in lower case: "5g" is five grams, "5G" a network.
+    let single_upper = t[j].capital && t[j].end - t[j].start == 1;
+    if let Some(mut u) = unit_word(word, true).filter(|_| !single_upper) {
+        j += 1;
+        match w(j) {
+            Some("²") => {
+                u = super::units::power_of(u, 2).unwrap_or(u);
+                j += 1;
+            }
+            Some("³") => {
+                u = super::units::power_of(u, 3).unwrap_or(u);
+                j += 1;
+            }
+            _ => {}
+        }
+        // "km/h", "miles per hour", "metres a second"
+        let per =
+            t.get(j).is_some_and(|x| x.is_punct(b'/')) || matches!(w(j), Some("per" | "a" | "an"));
+        if per
+            && let Some(time) = unit_of(j + 1).or_else(|| {
+                (w(j + 1) == Some("h"))
+                    .then(|| super::units::unit("hour"))
+                    .flatten()
+            })
+            && let Some(speed) = super::units::speed_of(u, time)
         {
+            u = speed;
             j += 2;
         }
-        return (Some(u), None, j);
+        // "-long", "tall", "high"
+        if u.dim == Dim::Length {
+            if t.get(j).is_some_and(|x| x.tok == Tok::Dash) && w(j + 1) == Some("long") {
+                j += 2;
+            } else if matches!(w(j), Some("long" | "extent")) {
+                j += 1;
+            }
+        }
+        return Post {
+            unit: Some(u),
+            end: j,
+            ..none
+        };
     }
-    if let Some(c) = currency_word(w) {
-        return (None, Some(c), j + 1);
+    if let Some(c) = currency_word(word) {
+        return Post {
+            currency: Some(c),
+            end: j + 1,
+            ..none
+        };
     }
-    (None, None, i)
+    none
+}
+
+/// Whether a glued "m" at `k` is a length: "2.1m tall", "5m²", "10m/s".
+fn m_is_length_at(t: &[Token], k: usize) -> bool {
+    let w = |k: usize| t.get(k).and_then(|x| x.word());
+    matches!(w(k + 1), Some("extent" | "long" | "²" | "³"))
+        || (t
+            .get(k + 1)
+            .is_some_and(|x| x.is_punct(b'/') || x.tok == Tok::Dash)
+            && matches!(w(k + 2), Some("second" | "h" | "hour" | "long")))
+        || (w(k + 1) == Some("per") && matches!(w(k + 2), Some("second" | "hour")))
+}
+
+fn affine(iv: Interval, u: Option<Unit>) -> Interval {
+    let Some(u) = u else { return iv };
+    Interval {
+        low: iv.low.map(|x| x * u.factor + u.offset),
+        high: iv.high.map(|x| x * u.factor + u.offset),
+        ..iv
+    }
+}
+
+/// A figure with a sign: "-5", "−5", "minus 5", "negative 5".
+fn signed_figure(t: &[Token], i: usize, m: MMode, opts: AmountOptions) -> Option<(Figure, usize)> {
+    let tok = t.get(i)?;
+    let minus = (tok.tok == Tok::Dash
+        && t.get(i + 1)
+            .is_some_and(|n| !n.spaced && matches!(n.tok, Tok::Num { .. })))
+        || tok.is("minus");
+    if minus {
+        let (mut f, end) = figure_m(t, i + 1, m, opts)?;
+        if f.ordinal {
+            return None;
+        }
+        f.value = -f.value;
+        return Some((f, end));
+    }
+    figure_m(t, i, m, opts)
+}
+
+/// How "m" after a figure is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MMode {
+    /// After a currency: "£2.1m" is millions.
+    Million,
+    /// The property measures length: "850m" is metres.
+    Metre,
+    /// Glued, million unless a length follows ("2.1m tall"); spaced, metres ("100 m").
+    Guess,
+}
+
+fn scale_after(t: &[Token], j: usize, m: MMode) -> Option<f64> {
+    let x = t.get(j)?;
+    let w = x.word()?;
+    match w {
+        "m" => match m {
+            MMode::Million => Some(1e6),
+            MMode::Metre => None,
+            MMode::Guess => (!x.spaced && !m_is_length_at(t, j)).then_some(1e6),
+        },
+        // A glued "b" or "k" is a scale; spaced, it is more likely a letter or a word.
+        "b" | "k" if x.spaced => None,
+        "crore" => Some(1e7),
+        "lakh" => Some(1e5),
+        "hundred" => Some(100.0),
+        "dozen" => Some(12.0),
+        _ => scale_word(w, true),
+    }
+}
+
+/// A figure at `i`: digits with a scale word, a slash fraction, a fraction glyph, or words.
+fn figure_m(t: &[Token], i: usize, m: MMode, opts: AmountOptions) -> Option<(Figure, usize)> {
+    let tok = t.get(i)?;
+    if let Tok::Num {
+        value,
+        ulp,
+        ordinal,
+        ..
+    } = tok.tok
+    {
+        let mut j = i + 1;
+        let mut f = Figure {
+            value,
+            ulp,
+            ordinal,
+            scale: 1.0,
+        };
+        // "3/4": a fraction, when the caller allows it.
+        if !ordinal
+            && opts.slash_fractions
+            && t.get(j).is_some_and(|x| x.is_punct(b'/') && !x.spaced)
+            && let Some(Tok::Num {
+                value: d,
+                ordinal: false,
+                ..
+            }) = t.get(j + 1).filter(|x| !x.spaced).map(|x| x.tok)
+            && d != 0.0
+            && value.fract() == 0.0
+            && d.fract() == 0.0
+        {
+            let v = value / d;
+            return Some((
+                Figure {
+                    value: v,
+                    ulp: 1.0 / d,
+                    ordinal: false,
+                    scale: 1.0,
+                },
+                j + 2,
+            ));
+        }
+        if !ordinal && let Some(s) = scale_after(t, j, m) {
+            f.value *= s;
+            f.ulp *= s;
+            f.scale = s;
+            j += 1;
+            // "2 million and a half"
+            if t.get(j).is_some_and(|x| x.is("and"))
+                && t.get(j + 1).is_some_and(|x| x.is("a"))
+                && t.get(j + 2).is_some_and(|x| x.is("half"))
+            {
+                f.value += 0.5 * s;
+                f.ulp = f.ulp.min(0.5 * s);
+                j += 3;
+            }
+        }
+        return Some((f, j));
+    }
+    word_figure(t, i)
+}
+
+/// Parses a figure at `i`: digits or number words, with a scale word.
+pub fn figure(t: &[Token], i: usize, m_is_million: bool) -> Option<(Figure, usize)> {
+    figure_m(
+        t,
+        i,
+        if m_is_million {
+            MMode::Guess
+        } else {
+            MMode::Metre
+        },
+        AmountOptions::default(),
+    )
+}
+
+/// Numerator words and fraction denominators: "two-thirds", "a sixth", "three quarters".
+fn denominator(w: &str, plural: bool) -> Option<f64> {
+    Some(match (w, plural) {
+        ("half", false) | ("halves", true) => 2.0,
+        ("third", false) | ("thirds", true) => 3.0,
+        ("quarter", false) | ("quarters", true) | ("fourth", false) | ("fourths", true) => 4.0,
+        ("fifth", false) | ("fifths", true) => 5.0,
+        ("sixth", false) | ("sixths", true) => 6.0,
+        ("seventh", false) | ("sevenths", true) => 7.0,
+        ("eighth", false) | ("eighths", true) => 8.0,
+        ("ninth", false) | ("ninths", true) => 9.0,
+        ("tenth", false) | ("tenths", true) => 10.0,
+        ("hundredth", false) | ("hundredths", true) => 100.0,
+        ("thousandth", false) | ("thousandths", true) => 1000.0,
+        _ => return None,
+    })
+}
+
+/// "a sixth", "one-fifth", "two-thirds", "three quarters", "1 in 8", "one in eight",
+/// "one out of five".
+fn fraction_at(t: &[Token], i: usize) -> Option<(Figure, usize)> {
+    let w = |k: usize| t.get(k).and_then(|x| x.word());
+    let numerator = match w(i) {
+        Some("a" | "an") => 1.0,
+        Some(x) => units_word(x)?,
+        None => return None,
+    };
+    if numerator == 0.0 {
+        return None;
+    }
+    let mut k = i + 1;
+    if t.get(k).is_some_and(|x| x.tok == Tok::Dash && !x.spaced) {
+        k += 1;
+    }
+    let d = denominator(w(k)?, numerator != 1.0)?;
+    let v = numerator / d;
+    Some((
+        Figure {
+            value: v,
+            ulp: 1.0 / d,
+            ordinal: false,
+            scale: 1.0,
+        },
+        k + 1,
+    ))
+}
+
+/// "one in eight", "1 in 8", "three out of five": a ratio of two small whole numbers.
+fn ratio_at(t: &[Token], a: Figure, after_a: usize) -> Option<(Figure, usize)> {
+    let w = |k: usize| t.get(k).and_then(|x| x.word());
+    let b_at = match (w(after_a), w(after_a + 1)) {
+        (Some("in"), _) => after_a + 1,
+        (Some("out"), Some("of")) => after_a + 2,
+        _ => return None,
+    };
+    if a.ordinal || a.scale != 1.0 || a.value.fract() != 0.0 || a.value < 1.0 {
+        return None;
+    }
+    let (b, end) = word_figure(t, b_at).or_else(|| match t.get(b_at)?.tok {
+        Tok::Num {
+            value,
+            int_digits,
+            ordinal: false,
+            ..
+        } if int_digits < 4 => Some((
+            Figure {
+                value,
+                ulp: 1.0,
+                ordinal: false,
+                scale: 1.0,
+            },
+            b_at + 1,
+        )),
+        _ => None,
+    })?;
+    if b.ordinal || b.value.fract() != 0.0 || b.value <= a.value {
+        return None;
+    }
+    Some((
+        Figure {
+            value: a.value / b.value,
+            ulp: 1.0 / b.value,
+            ordinal: false,
+            scale: 1.0,
+        },
+        end,
+    ))
+}
+
+/// "hundred" and "dozen" are multipliers a range shares, but not scale words: "three hundred"
+/// is as exact as "300".
+fn resolution(f: &Figure, factor: f64) -> f64 {
+    if f.scale >= 1e3 { f.ulp * factor } else { 0.0 }
+}
+
+/// Quantity verbs and hedges before a figure: "exceeded", "will top", "rose to",
+/// "nearly reached", "≥", "<", "~".
+fn verb_hedge(t: &[Token], i: usize) -> (Hedge, usize) {
+    let w = |k: usize| t.get(k).and_then(|x| x.word());
+    // Symbols.
+    if let Some(x) = t.get(i) {
+        let glued_eq = t.get(i + 1).is_some_and(|n| n.is_punct(b'=') && !n.spaced);
+        let sym = match (x.tok, glued_eq) {
+            (Tok::Punct(b'>'), true) => Some((Hedge::AtLeast, i + 2)),
+            (Tok::Punct(b'<'), true) => Some((Hedge::AtMost, i + 2)),
+            (Tok::Punct(b'>'), false) => Some((Hedge::Over, i + 1)),
+            (Tok::Punct(b'<'), false) => Some((Hedge::Under, i + 1)),
+            (Tok::Punct(b'~'), _) => Some((Hedge::Approximate, i + 1)),
+            (Tok::Word(Some("≥")), _) => Some((Hedge::AtLeast, i + 1)),
+            (Tok::Word(Some("≤")), _) => Some((Hedge::AtMost, i + 1)),
+            _ => None,
+        };
+        if let Some(s) = sym {
+            return s;
+        }
+    }
+    let mut k = i;
+    let mut nearly = false;
+    if matches!(w(k), Some("nearly" | "almost"))
+        && matches!(w(k + 1), Some("reached" | "exceeded" | "moved"))
+    {
+        nearly = true;
+        k += 1;
+    }
+    if matches!(w(k), Some("will" | "could" | "would"))
+        && matches!(w(k + 1), Some("reached" | "exceeded"))
+    {
+        k += 1;
+    }
+    match w(k) {
+        Some("exceeded") if !nearly => return (Hedge::Over, k + 1),
+        Some("exceeded") => return (Hedge::Nearly, k + 1),
+        Some("reached") => k += 1,
+        Some("moved") if w(k + 1) == Some("to") => k += 2,
+        _ => return hedge(t, i),
+    }
+    if nearly {
+        return (Hedge::Nearly, k);
+    }
+    // "rose to nearly 100", "reached over 90"
+    hedge(t, k)
+}
+
+#[allow(clippy::too_many_arguments)]
+fn finish_range(
+    t: &[Token],
+    mut a: Figure,
+    unit_a: Option<Unit>,
+    b: Figure,
+    after_b: usize,
+    currency: Option<&'static str>,
+    opts: AmountOptions,
+    rule: &str,
+    swap: bool,
+) -> Option<Amount> {
+    // "between 80 and 100 million", "£5-7bn", "two or three hundred": the scale written once
+    // applies to both.
+    let mut a_res = resolution(&a, 1.0);
+    if b.scale > 1.0 && a.scale == 1.0 && a.value * b.scale <= b.value {
+        a.value *= b.scale;
+        a.ulp *= b.scale;
+        a.scale = b.scale;
+        a_res = a.ulp;
+    }
+    let post = post_unit(t, after_b, opts);
+    let unit = post.unit.or(unit_a);
+    if let (Some(ua), Some(ub)) = (unit_a, post.unit)
+        && ua.dim != ub.dim
+    {
+        return None;
+    }
+    let currency = currency.or(post.currency);
+    let kind = if currency.is_some() {
+        AssertionKind::Money
+    } else if let Some(u) = unit {
+        if u.kind == AssertionKind::Duration {
+            AssertionKind::Duration
+        } else {
+            AssertionKind::Range
+        }
+    } else {
+        AssertionKind::Range
+    };
+    let (lo, hi) = (a.value * post.factor, b.value * post.factor);
+    let mut warning = None;
+    let (lo, hi) = if lo > hi {
+        if !swap {
+            return None;
+        }
+        warning = Some(format!(
+            "the range is written high to low; read as from {} to {}",
+            fmt_num(hi),
+            fmt_num(lo)
+        ));
+        (hi, lo)
+    } else {
+        (lo, hi)
+    };
+    let iv = affine(Interval::closed(lo, hi), unit);
+    let factor = unit.map_or(1.0, |u| u.factor) * post.factor;
+    Some(Amount {
+        kind,
+        interval: iv,
+        stated: iv.center().unwrap_or(0.0),
+        unit: unit.map(|u| u.canonical),
+        currency,
+        ordinal: false,
+        rule: rule.to_string(),
+        end: post.end,
+        restated: None,
+        resolution: a_res.max(resolution(&b, 1.0)) * factor,
+        warning,
+        fraction: false,
+    })
+}
+
+/// A four-digit whole number where news years fall: "2020 or 2021" are years, not a count.
+fn year_like(t: &[Token], k: usize) -> bool {
+    matches!(t.get(k).map(|x| x.tok), Some(Tok::Num { value, int_digits: 4, grouped: false, ordinal: false, .. }) if (1800.0..2200.0).contains(&value))
+}
+
+/// Adds the smaller units of a compound measure: "6 ft 1 in", "1 hour 20 minutes",
+/// "two years and three months". Returns the extra amount in the first unit and the end.
+fn compound(t: &[Token], mut end: usize, first: Unit, opts: AmountOptions) -> (f64, usize) {
+    let mut extra = 0.0;
+    let mut last = first;
+    loop {
+        let mut k = end;
+        if t.get(k).is_some_and(|x| x.is("and") || x.is_punct(b',')) {
+            k += 1;
+        }
+        let Some((f, after)) = figure_m(t, k, MMode::Metre, opts) else {
+            break;
+        };
+        if f.ordinal || f.value < 0.0 {
+            break;
+        }
+        // "in" is an inch only right after feet.
+        let is_foot = super::units::unit("foot").is_some_and(|ft| ft.factor == last.factor);
+        let post = if is_foot && t.get(after).is_some_and(|x| x.is("in")) {
+            Post {
+                unit: super::units::unit("inch"),
+                currency: None,
+                factor: 1.0,
+                end: after + 1,
+            }
+        } else {
+            post_unit(t, after, opts)
+        };
+        match post.unit {
+            Some(u) if u.dim == last.dim && u.factor < last.factor && u.offset == 0.0 => {
+                extra += f.value * u.factor / first.factor;
+                last = u;
+                end = post.end;
+            }
+            _ => break,
+        }
+    }
+    (extra, end)
 }
 
 /// Parses an amount at `i`: `[hedge] [currency] figure [unit] [(restatement)]`,
-/// `between A and B`, `from A to B`, `A-B`, `A to B`, or a vague amount.
+/// `between A and B`, `from A to B`, `A-B`, `A to B`, `A or B`, or a vague amount.
 pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
-    let m_is_million = !opts.m_is_metre;
     let w = |k: usize| t.get(k).and_then(|x| x.word());
+    let m_mode = |cur: Option<&str>| {
+        if cur.is_some() {
+            MMode::Million
+        } else if opts.m_is_metre {
+            MMode::Metre
+        } else {
+            MMode::Guess
+        }
+    };
     // Ranges introduced by a word.
     if matches!(w(i), Some("between" | "from")) {
         let (cur, a_at) = pre_currency(t, i + 1);
-        if let Some((a, after_a)) = figure(t, a_at, m_is_million) {
-            let (ua, _, after_ua) = post_unit(t, after_a, opts);
-            let joiner = if w(i) == Some("between") { "and" } else { "to" };
-            let mut k = after_ua;
-            if w(k) == Some(joiner)
-                || (w(i) == Some("from") && t.get(k).is_some_and(|x| x.tok == Tok::Dash))
-            {
-                k += 1;
-                let (cur_b, b_at) = pre_currency(t, k);
-                if let Some((b, after_b)) = figure(t, b_at, m_is_million) {
-                    return Some(finish_range(
-                        t,
-                        i,
-                        a,
-                        ua,
-                        b,
-                        after_b,
-                        cur.or(cur_b),
-                        opts,
-                        &format!("range: \"{} A {joiner} B\" = [A, B]", w(i).unwrap_or("")),
-                    ));
-                }
-            }
+        let (a, after_a) = signed_figure(t, a_at, m_mode(cur), opts)?;
+        let pa = post_unit(t, after_a, opts);
+        let joiner = if w(i) == Some("between") { "and" } else { "to" };
+        let mut k = pa.end;
+        if w(k) == Some(joiner)
+            || (w(i) == Some("from") && t.get(k).is_some_and(|x| x.tok == Tok::Dash))
+        {
+            k += 1;
+            let (cur_b, b_at) = pre_currency(t, k);
+            let cur = cur.or(cur_b).or(pa.currency);
+            let (b, after_b) = signed_figure(t, b_at, m_mode(cur), opts)?;
+            return finish_range(
+                t,
+                a,
+                pa.unit,
+                b,
+                after_b,
+                cur,
+                opts,
+                &format!("range: \"{} A {joiner} B\" = [A, B]", w(i).unwrap_or("")),
+                true,
+            );
         }
         return None;
     }
@@ -803,67 +1295,155 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
         if w(k) == Some("of") {
             k += 1;
         }
-        let (u, c, after) = post_unit(t, k, opts);
-        let (end, unit, kind, factor) = match (u, c) {
-            (Some(u), _) => (after, Some(u.canonical), u.kind, u.factor),
-            (None, Some(_)) => (after, None, AssertionKind::Money, 1.0),
-            _ => (end, None, AssertionKind::Number, 1.0),
+        let post = post_unit(t, k, opts);
+        let (end, unit, kind) = match (post.unit, post.currency) {
+            (Some(u), _) => (post.end, Some(u), u.kind),
+            (None, Some(_)) => (post.end, None, AssertionKind::Money),
+            _ => (end, None, AssertionKind::Number),
         };
+        let iv = affine(iv, unit);
         return Some(Amount {
             kind,
-            interval: iv.scale(factor),
-            stated: iv.center().unwrap_or(0.0) * factor,
-            unit,
-            currency: c,
+            interval: iv,
+            stated: iv.center().unwrap_or(0.0),
+            unit: unit.map(|u| u.canonical),
+            currency: post.currency,
             ordinal: false,
             rule,
             end,
             restated: None,
+            resolution: 0.0,
+            warning: None,
+            fraction: false,
         });
     }
-    let (h, at) = hedge(t, i);
+    let (h, at) = verb_hedge(t, i);
     let (mut currency, fig_at) = pre_currency(t, at);
-    let (a, after_a) = figure(t, fig_at, m_is_million)?;
-    // A range with a dash or "to": "80,000-100,000", "£5-7bn", "80,000 to 100,000".
-    let is_joiner = |k: usize| {
-        t.get(k).is_some_and(|x| {
-            x.tok == Tok::Dash && !(x.spaced && t.get(k + 1).is_some_and(|n| !n.spaced))
-        }) || (w(k) == Some("to") && h == Hedge::Exact)
+    let mut fraction = false;
+    let (mut a, mut after_a) = match fraction_at(t, fig_at) {
+        Some(f) => {
+            fraction = true;
+            f
+        }
+        None => signed_figure(t, fig_at, m_mode(currency), opts)?,
     };
-    if !a.ordinal && is_joiner(after_a) {
+    if let Some((r, end)) = ratio_at(t, a, after_a) {
+        (a, after_a, fraction) = (r, end, true);
+    }
+    // "5 grand": thousands, of money.
+    let mut grand = false;
+    if w(after_a) == Some("grand") && !a.ordinal {
+        a.value *= 1e3;
+        a.ulp *= 1e3;
+        a.scale = 1e3;
+        after_a += 1;
+        grand = true;
+    }
+    // A range with a dash, "to" or "or": "80,000-100,000", "£5-7bn", "14 or 15".
+    let joiner = |k: usize| -> Option<&'static str> {
+        let x = t.get(k)?;
+        if x.tok == Tok::Dash && !(x.spaced && t.get(k + 1).is_some_and(|n| !n.spaced)) {
+            return Some("dash");
+        }
+        if h != Hedge::Exact {
+            return None;
+        }
+        match x.word() {
+            Some("to") => Some("to"),
+            Some("or")
+                if !year_like(t, i)
+                    && !matches!(
+                        w(k + 1),
+                        Some(
+                            "more"
+                                | "over"
+                                | "above"
+                                | "less"
+                                | "fewer"
+                                | "under"
+                                | "below"
+                                | "so"
+                                | "greater"
+                                | "higher"
+                                | "lower"
+                        )
+                    ) =>
+            {
+                Some("or")
+            }
+            _ => None,
+        }
+    };
+    if !a.ordinal
+        && !fraction
+        && let Some(j) = joiner(after_a)
+    {
         let (cur_b, b_at) = pre_currency(t, after_a + 1);
-        if let Some((b, after_b)) = figure(t, b_at, m_is_million)
+        let cur = currency.or(cur_b);
+        if let Some((b, after_b)) = signed_figure(t, b_at, m_mode(cur), opts)
             && !b.ordinal
         {
-            let r = finish_range(
-                t,
-                i,
-                a,
-                None,
-                b,
-                after_b,
-                currency.or(cur_b),
-                opts,
-                "range: \"A-B\" or \"A to B\" = [A, B]",
-            );
-            if r.interval.low <= r.interval.high {
-                return Some(r);
-            }
+            let rule = match j {
+                "or" => "alternatives: \"A or B\" = [A, B]",
+                _ => "range: \"A-B\" or \"A to B\" = [A, B]",
+            };
+            // A dash range written high to low is more likely a score or a code than a
+            // range: left to the caller to report.
+            return finish_range(t, a, None, b, after_b, cur, opts, rule, j != "dash");
         }
     }
     let mut end = after_a;
-    let (unit, post_cur, after_unit) = post_unit(t, end, opts);
-    if post_cur.is_some() {
-        currency = currency.or(post_cur);
+    let post = post_unit(t, end, opts);
+    if post.currency.is_some() {
+        currency = currency.or(post.currency);
     }
-    end = after_unit;
-    // Trailing hedges: "90 or more", "90-plus", "90+", "90 or so".
+    let unit = post.unit;
+    end = post.end;
+    let mut factor_extra = post.factor;
+    // "6 ft 1 in", "1 hour 20 minutes"
+    if let Some(u) = unit
+        && matches!(u.dim, Dim::Length | Dim::Time | Dim::Mass)
+    {
+        let (extra, e) = compound(t, end, u, opts);
+        if e > end {
+            a.value += extra;
+            a.ulp = a.ulp.min(1.0);
+            end = e;
+        }
+    }
+    // "$7 and 25 cents"
+    if currency.is_some()
+        && post.factor == 1.0
+        && w(end) == Some("and")
+        && let Some(Tok::Num {
+            value: c,
+            ordinal: false,
+            ..
+        }) = t.get(end + 1).map(|x| x.tok)
+        && w(end + 2) == Some("cent")
+        && c < 100.0
+    {
+        a.value += c / 100.0;
+        a.ulp = 0.01;
+        end += 3;
+    }
+    // Trailing hedges: "90 or more", "90-plus", "90+", "90 or so", "90 or higher".
     let mut h = h;
     if h == Hedge::Exact {
-        if w(end) == Some("or") && matches!(w(end + 1), Some("more" | "over" | "above")) {
+        if w(end) == Some("or")
+            && matches!(
+                w(end + 1),
+                Some("more" | "over" | "above" | "greater" | "higher")
+            )
+        {
             h = Hedge::AtLeast;
             end += 2;
-        } else if w(end) == Some("or") && matches!(w(end + 1), Some("less" | "fewer" | "under")) {
+        } else if w(end) == Some("or")
+            && matches!(
+                w(end + 1),
+                Some("less" | "fewer" | "under" | "below" | "lower")
+            )
+        {
             h = Hedge::AtMost;
             end += 2;
         } else if w(end) == Some("or") && w(end + 1) == Some("so") {
@@ -881,20 +1461,56 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
             end += 2;
         }
     }
+    if factor_extra != 1.0 {
+        a.value *= factor_extra;
+        a.ulp *= factor_extra;
+        factor_extra = 1.0;
+    }
+    let _ = factor_extra;
     let (mut iv, mut rule) = h.interval(a, opts.margin);
+    // Two-sided: "more than 40 but fewer than 60", "at least 3 and at most 5".
+    if matches!(h, Hedge::Over | Hedge::AtLeast)
+        && matches!(w(end), Some("but" | "and"))
+        && let (h2 @ (Hedge::Under | Hedge::AtMost), b_at) = hedge(t, end + 1)
+        && let Some((b, after_b)) = signed_figure(t, b_at, m_mode(currency), opts)
+        && !b.ordinal
+        && b.value > a.value
+    {
+        let post_b = post_unit(t, after_b, opts);
+        if post_b.unit.is_none() || post_b.unit.map(|u| u.dim) == unit.map(|u| u.dim) {
+            let upper = h2.interval(b, opts.margin).0;
+            iv = Interval {
+                low: iv.low,
+                low_inclusive: iv.low_inclusive,
+                high: upper.high,
+                high_inclusive: upper.high_inclusive,
+            };
+            rule = format!("two-sided: {} and {}", h.name(), h2.name());
+            end = post_b.end;
+        }
+    }
     let (kind, unit_name) = match (unit, currency) {
         (_, Some(_)) => (AssertionKind::Money, None),
         (Some(u), None) => {
-            iv = iv.scale(u.factor);
+            iv = affine(iv, Some(u));
+            if u.dim == Dim::Temperature && matches!(h, Hedge::Under | Hedge::AtMost) {
+                // Temperatures have no floor at zero.
+                iv.low = None;
+            }
             (u.kind, Some(u.canonical))
         }
+        (None, None) if grand => (AssertionKind::Money, None),
+        (None, None) if post.factor != 1.0 => (AssertionKind::Money, None),
         (None, None) if a.ordinal => (AssertionKind::Number, Some("ordinal")),
         (None, None) => (AssertionKind::Number, None),
     };
     if a.ordinal {
         rule = "ordinal: the position stated".into();
+    } else if fraction && h == Hedge::Exact {
+        rule = "fraction: the ratio stated".into();
     }
-    let stated = a.value * unit.map_or(1.0, |u| u.factor);
+    let stated = a.value * unit.map_or(1.0, |u| u.factor) + unit.map_or(0.0, |u| u.offset);
+    let res = resolution(&a, unit.map_or(1.0, |u| u.factor));
     // A restatement in brackets: "510 miles (820 kms)".
     let mut restated = None;
     if t.get(end).is_some_and(|x| x.is_punct(b'('))
@@ -903,7 +1519,7 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
         && inner.kind == kind
         && inner.unit == unit_name
     {
-        let inner_fig = figure(t, hedge(t, end + 1).1, m_is_million).map(|(f, _)| f);
+        let inner_fig = figure(t, hedge(t, end + 1).1, !opts.m_is_metre).map(|(f, _)| f);
         let widen = |f: Option<Figure>, factor: f64, iv: Interval| match f {
             Some(f) => Interval {
                 low: iv.low.map(|l| l - f.ulp / 2.0 * factor),
@@ -932,52 +1548,8 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
         rule,
         end,
         restated,
+        resolution: res,
+        warning: None,
+        fraction,
     })
-}
-
-#[allow(clippy::too_many_arguments)]
-fn finish_range(
-    t: &[Token],
-    _start: usize,
-    mut a: Figure,
-    unit_a: Option<Unit>,
-    b: Figure,
-    after_b: usize,
-    currency: Option<&'static str>,
-    opts: AmountOptions,
-    rule: &str,
-) -> Amount {
-    // "between 80 and 100 million", "£5-7bn": the scale written once applies to both.
-    if b.scale > 1.0 && a.scale == 1.0 && a.value * b.scale <= b.value {
-        a.value *= b.scale;
-        a.ulp *= b.scale;
-        a.scale = b.scale;
-    }
-    let (unit_b, cur_b, end) = post_unit(t, after_b, opts);
-    let unit = unit_b.or(unit_a);
-    let factor = unit.map_or(1.0, |u| u.factor);
-    let currency = currency.or(cur_b);
-    let kind = if currency.is_some() {
-        AssertionKind::Money
-    } else if let Some(u) = unit {
-        if u.kind == AssertionKind::Duration {
-            AssertionKind::Duration
-        } else {
-            AssertionKind::Range
-        }
-    } else {
-        AssertionKind::Range
-    };
-    let iv = Interval::closed(a.value * factor, b.value * factor);
-    Amount {
-        kind,
-        interval: iv,
-        stated: iv.center().unwrap_or(0.0),
-        unit: unit.map(|u| u.canonical),
-        currency,
-        ordinal: false,
-        rule: rule.to_string(),
-        end,
-        restated: None,
-    }
 }

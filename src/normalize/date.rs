@@ -7,7 +7,7 @@
 
 use super::amount::{figure, vague};
 use super::lexer::{Tok, Token};
-use crate::model::{Date, DateRange, Precision, days_in_month};
+use crate::model::{Date, DateOrder, DateRange, Precision, days_in_month};
 
 /// A parsed date expression.
 #[derive(Debug, Clone, PartialEq)]
@@ -208,12 +208,14 @@ fn part_of(range: DateRange, part: &str) -> DateRange {
     )
 }
 
-/// Parses a date expression at `i`. `year_alone` accepts a bare four-digit year.
+/// Parses a date expression at `i`. `year_alone` accepts a bare four-digit year; `order`
+/// is the dossier's declared order of all-numeric dates.
 pub fn date(
     t: &[Token],
     i: usize,
     reference: Option<Reference>,
     year_alone: bool,
+    order: Option<DateOrder>,
 ) -> Option<DateParse> {
     let w = |k: usize| t.get(k).and_then(|x| x.word());
     let skip_comma = |k: usize| {
@@ -226,7 +228,7 @@ pub fn date(
 
     // Open-ended: "since 2020", "before March 2022", "after 3 January".
     if let Some(edge @ ("since" | "before" | "after" | "until")) = w(i)
-        && let Some(inner) = date(t, i + 1, reference, true)
+        && let Some(inner) = date(t, i + 1, reference, true, order)
         && let Some(r) = inner.range
     {
         let range = match edge {
@@ -256,6 +258,51 @@ pub fn date(
         );
     }
 
+    // ISO 8601: 2024-01-03
+    if let (Some(y), Some(d1), Some(d2)) = (year_at(t, i), t.get(i + 1), t.get(i + 3))
+        && d1.tok == Tok::Dash
+        && !d1.spaced
+        && d2.tok == Tok::Dash
+        && let (Some((m, 2, _)), Some((d, 2, _))) = (int_at(t, i + 2), int_at(t, i + 4))
+    {
+        return match Date::new(
+            y,
+            u8::try_from(m).unwrap_or(0),
+            u8::try_from(d).unwrap_or(0),
+        ) {
+            Some(date) => ok(DateRange::day(date), "ISO date", i + 5),
+            None => unresolved(
+                format!("{y}-{m:02}-{d:02} is not a real date"),
+                "ISO date",
+                i + 5,
+            ),
+        };
+    }
+
+    // All-numeric dates: "17/03/2021", "2021/03/17", "17-03-2021", "04/05/2021".
+    if let Some(p) = numeric_date(t, i, order) {
+        return Some(p);
+    }
+    // "17-Mar-2021"
+    if let Some((d, 2 | 1, false)) = int_at(t, i)
+        && t.get(i + 1)
+            .is_some_and(|x| x.tok == Tok::Dash && !x.spaced)
+        && let Some(m) = w(i + 2).and_then(month_of)
+        && t.get(i + 3)
+            .is_some_and(|x| x.tok == Tok::Dash && !x.spaced)
+        && let Some(y) = year_at(t, i + 4)
+    {
+        return finish_dmy(
+            t,
+            i,
+            u8::try_from(d).unwrap_or(0),
+            m,
+            Some((y, i + 5)),
+            i + 5,
+            None,
+            reference,
+        );
+    }
     // Year ranges: "between 2011 and 2017", "from 2011 to 2017", "2011-2017".
     let year_range = |a_at: usize, joiner_ok: &dyn Fn(usize) -> bool| -> Option<DateParse> {
         let y1 = year_at(t, a_at)?;
@@ -296,27 +343,6 @@ pub fn date(
         t.get(k).is_some_and(|x| x.tok == Tok::Dash && !x.spaced)
     }) {
         return Some(p);
-    }
-
-    // ISO 8601: 2024-01-03
-    if let (Some(y), Some(d1), Some(d2)) = (year_at(t, i), t.get(i + 1), t.get(i + 3))
-        && d1.tok == Tok::Dash
-        && !d1.spaced
-        && d2.tok == Tok::Dash
-        && let (Some((m, 2, _)), Some((d, 2, _))) = (int_at(t, i + 2), int_at(t, i + 4))
-    {
-        return match Date::new(
-            y,
-            u8::try_from(m).unwrap_or(0),
-            u8::try_from(d).unwrap_or(0),
-        ) {
-            Some(date) => ok(DateRange::day(date), "ISO date", i + 5),
-            None => unresolved(
-                format!("{y}-{m:02}-{d:02} is not a real date"),
-                "ISO date",
-                i + 5,
-            ),
-        };
     }
 
     // Decades: "the 1990s"
@@ -375,7 +401,7 @@ pub fn date(
         if w(k) == Some("the") {
             k += 1;
         }
-        if let Some(inner) = date(t, k, reference, true)
+        if let Some(inner) = date(t, k, reference, true, order)
             && let Some(r) = inner.range
             && matches!(
                 r.precision,
@@ -569,6 +595,87 @@ pub fn date(
     }
     None
 }
+
+/// "17/03/2021", "3/17/2021", "2021/03/17", "17-03-2021": day, month and a four-digit year
+/// joined by one separator, no spaces. When day and month could be swapped ("04/05/2021"),
+/// the dossier's `date_order` decides; undeclared, the date is reported, never guessed.
+fn numeric_date(t: &[Token], i: usize, order: Option<DateOrder>) -> Option<DateParse> {
+    let sep = t.get(i + 1)?;
+    let slash = sep.is_punct(b'/');
+    if sep.spaced || !(slash || sep.tok == Tok::Dash) {
+        return None;
+    }
+    let same = |k: usize| {
+        t.get(k).is_some_and(|x| {
+            !x.spaced
+                && (if slash {
+                    x.is_punct(b'/')
+                } else {
+                    x.tok == Tok::Dash
+                })
+        })
+    };
+    if !same(i + 3) || t.get(i + 2)?.spaced || t.get(i + 4)?.spaced {
+        return None;
+    }
+    let (a, ad, _) = int_at(t, i)?;
+    let (b, bd, _) = int_at(t, i + 2)?;
+    let (c, cd, _) = int_at(t, i + 4)?;
+    let end = i + 5;
+    let rule = "all-numeric date";
+    let make = |y: i64, m: i64, d: i64, how: &str| -> Option<DateParse> {
+        let (y, m, d) = (
+            i32::try_from(y).ok()?,
+            u8::try_from(m).ok()?,
+            u8::try_from(d).ok()?,
+        );
+        match Date::new(y, m, d) {
+            Some(date) => ok(DateRange::day(date), format!("{rule} ({how})"), end),
+            None => unresolved(format!("{y}-{m:02}-{d:02} is not a real date"), rule, end),
+        }
+    };
+    if ad == 4 && bd <= 2 && cd <= 2 {
+        // Year first is always year-month-day.
+        return make(a, b, c, "year, month, day");
+    }
+    if cd != 4 || ad > 2 || bd > 2 || !slash && ad != 2 {
+        return None;
+    }
+    match (a > 12, b > 12) {
+        (true, true) => unresolved(format!("neither {a} nor {b} can be a month"), rule, end),
+        (true, false) => make(c, b, a, "day, month, year: the first number is over 12"),
+        (false, true) => make(c, a, b, "month, day, year: the second number is over 12"),
+        (false, false) if a == b => make(c, a, b, "day and month are the same"),
+        (false, false) => match order {
+            Some(DateOrder::Dmy) => make(c, b, a, "day, month, year, as the dossier declares"),
+            Some(DateOrder::Mdy) => make(c, a, b, "month, day, year, as the dossier declares"),
+            _ => unresolved(
+                format!(
+                    "{a:02}/{b:02}/{c} could be {a} {} or {b} {} {c}; declare `date_order: dmy` or `mdy` in claims/properties.yaml",
+                    MONTHS[usize::try_from(b - 1).unwrap_or(0)],
+                    MONTHS[usize::try_from(a - 1).unwrap_or(0)]
+                ),
+                rule,
+                end,
+            ),
+        },
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 #[allow(clippy::too_many_arguments)]
 fn finish_dmy(

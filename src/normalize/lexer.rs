@@ -177,35 +177,59 @@ pub fn canonical(w: &str) -> Option<&'static str> {
         "between" => "between",
         "from" => "from",
         "some-" => "some",
-        // units: length
-        "km" | "kms" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => "km",
-        "mile" | "miles" | "mi" => "mile",
-        "metre" | "metres" | "meter" | "meters" => "metre",
-        // units: time
-        "day" | "days" => "day",
-        "week" | "weeks" | "wk" | "wks" => "week",
-        "month" | "months" => "month",
-        "year" | "years" | "yr" | "yrs" => "year",
-        "hour" | "hours" | "hr" | "hrs" => "hour",
-        "decade" | "decades" => "decade",
-        "fortnight" | "fortnights" => "fortnight",
+        // units (see `units::unit_id`) that are also other words
         "long" => "long",
-        // percent
-        "percent" | "pct" => "percent",
         "per" => "per",
-        "cent" => "cent",
-        // money words and codes
-        "pound" | "pounds" | "sterling" | "gbp" => "GBP",
-        "dollar" | "dollars" | "usd" => "USD",
-        "euro" | "euros" | "eur" => "EUR",
-        "yen" | "jpy" => "JPY",
-        "rupee" | "rupees" | "inr" => "INR",
-        "rial" | "rials" | "irr" => "IRR",
-        "afghani" | "afghanis" | "afn" => "AFN",
-        "rouble" | "roubles" | "ruble" | "rubles" | "rub" => "RUB",
-        "yuan" | "cny" | "rmb" => "CNY",
-        "chf" | "francs" => "CHF",
+        "cent" | "cents" => "cent",
+        "pence" | "p" => "pence",
+        "pound" | "pounds" => "pound",
+        "quid" => "quid",
+        "bucks" => "bucks",
+        "grand" => "grand",
+        "crore" | "crores" | "cr" => "crore",
+        "lakh" | "lakhs" | "lac" | "lacs" => "lakh",
         "us" => "us",
+        "h" => "h",
+        "am" => "am",
+        "pm" => "pm",
+        "minus" | "negative" => "minus",
+        "but" => "but",
+        "nor" => "nor",
+        "will" => "will",
+        "could" => "could",
+        "would" => "would",
+        "exceeded" | "exceeds" | "exceed" | "topped" | "tops" | "top" | "surpassed"
+        | "surpasses" | "surpass" | "passed" | "outnumbered" => "exceeded",
+        "reached" | "reaches" | "reach" | "hit" | "hits" | "totalled" | "totaled" | "totals"
+        | "total" | "numbered" | "stood" | "stands" => "reached",
+        "rose" | "risen" | "rises" | "rising" | "climbed" | "climbs" | "jumped" | "jumps"
+        | "increased" | "increases" | "grew" | "grown" | "soared" | "fell" | "fallen" | "falls"
+        | "falling" | "dropped" | "drops" | "declined" | "declines" | "decreased" | "decreases"
+        | "plunged" | "sank" | "shrank" | "dipped" => "moved",
+        "higher" => "higher",
+        "lower" => "lower",
+        "tall" | "high" | "wide" | "deep" | "thick" | "away" | "across" => "extent",
+        "fifths" => "fifths",
+        "sixths" => "sixths",
+        "sevenths" => "sevenths",
+        "eighths" => "eighths",
+        "ninths" => "ninths",
+        "tenths" => "tenths",
+        "hundredths" => "hundredths",
+        "thousandth" => "thousandth",
+        "thousandths" => "thousandths",
+        "halves" => "halves",
+        "fourths" => "fourths",
+        "out" => "out",
+        "starting" | "effective" | "commencing" => "starting",
+        "through" | "thru" => "through",
+        "every" => "every",
+        "quarterly" => "quarterly",
+        "fiscal" | "financial" => "fiscal",
+        "fy" => "fy",
+        "following" | "subsequent" => "following",
+        "same" => "same",
+        "within" => "within",
         // months
         "january" | "jan" => "january",
         "february" | "feb" => "february",
@@ -252,7 +276,9 @@ pub fn canonical(w: &str) -> Option<&'static str> {
         "greater" => "greater",
         "short" => "short",
         "much" => "much",
-        _ => return None,
+        _ => {
+            return super::units::unit_id(w).or_else(|| super::units::currency_code(w));
+        }
     })
 }
 
@@ -279,6 +305,79 @@ fn currency_symbol(c: char) -> Option<&'static str> {
         '₽' => "RUB",
         _ => return None,
     })
+}
+
+/// Unicode fraction glyphs: "½", "¾".
+fn vulgar_fraction(c: char) -> Option<f64> {
+    Some(match c {
+        '½' => 0.5,
+        '⅓' => 1.0 / 3.0,
+        '⅔' => 2.0 / 3.0,
+        '¼' => 0.25,
+        '¾' => 0.75,
+        '⅕' => 0.2,
+        '⅖' => 0.4,
+        '⅗' => 0.6,
+        '⅘' => 0.8,
+        '⅙' => 1.0 / 6.0,
+        '⅚' => 5.0 / 6.0,
+        '⅛' => 0.125,
+        '⅜' => 0.375,
+        '⅝' => 0.625,
+        '⅞' => 0.875,
+        _ => return None,
+    })
+}
+
+/// Symbols the parsers read as words.
+fn symbol_word(c: char) -> Option<&'static str> {
+    Some(match c {
+        '≥' => "≥",
+        '≤' => "≤",
+        '°' | '℃' | '℉' => "°",
+        '²' => "²",
+        '³' => "³",
+        _ => return None,
+    })
+}
+
+/// The country letters of a dollar: "C$" Canadian, "NZ$" New Zealand.
+fn dollar_prefix(word: &str) -> Option<&'static str> {
+    let mut buf = [0u8; 4];
+    if word.len() > 4 || !word.is_ascii() {
+        return None;
+    }
+    for (k, b) in word.bytes().enumerate() {
+        buf[k] = b.to_ascii_uppercase();
+    }
+    Some(match &buf[..word.len()] {
+        b"US" | b"U.S" => "USD",
+        b"C" | b"CA" | b"CAN" => "CAD",
+        b"A" | b"AU" | b"AUD" => "AUD",
+        b"NZ" => "NZD",
+        b"HK" => "HKD",
+        b"S" | b"SG" => "SGD",
+        b"R" => "BRL",
+        b"NT" => "TWD",
+        b"MX" => "MXN",
+        _ => return None,
+    })
+}
+
+/// Currency codes and abbreviations that may be glued to their amount: "USD12.50", "Rs12".
+fn glued_currency(word: &str) -> Option<&'static str> {
+    if word.len() > 3 || !word.is_ascii() {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
+    match lower.as_str() {
+        "rs" => Some("INR"),
+        "rm" => Some("MYR"),
+        _ if word.len() == 3 && word.bytes().all(|b| b.is_ascii_uppercase()) => {
+            super::units::currency_code(&lower)
+        }
+        _ => None,
+    }
 }
 
 /// Largest power of ten that divides an integer written with `digits` (its last
@@ -326,6 +425,23 @@ pub fn lex(text: &str) -> Vec<Token> {
                     grouped = true;
                 }
             }
+            // "1.000.000": two or more dot-separated groups of three are thousands separators
+            // (a single ".000" stays a decimal point, as English writes it).
+            if !grouped && digits.len() <= 3 {
+                let dot_group = |k: usize| {
+                    k + 3 < bytes.len()
+                        && bytes[k] == b'.'
+                        && bytes[k + 1..=k + 3].iter().all(u8::is_ascii_digit)
+                        && bytes.get(k + 4).is_none_or(|c| !c.is_ascii_digit())
+                };
+                if dot_group(j) && dot_group(j + 4) {
+                    while dot_group(j) {
+                        digits.extend_from_slice(&bytes[j + 1..=j + 3]);
+                        j += 4;
+                    }
+                    grouped = true;
+                }
+            }
             let int_digits = u8::try_from(digits.len()).unwrap_or(u8::MAX);
             let mut ulp = integer_ulp(&digits);
             let mut frac_digits = 0usize;
@@ -354,6 +470,16 @@ pub fn lex(text: &str) -> Vec<Token> {
                 let s: String = digits.iter().map(|&d| d as char).collect();
                 s.parse().unwrap_or(f64::NAN)
             };
+            // A fraction glyph glued to the digits: "2½".
+            let mut value = value;
+            if frac_digits == 0
+                && let Some(ch) = text[j..].chars().next()
+                && let Some(f) = vulgar_fraction(ch)
+            {
+                value += f;
+                ulp = f;
+                j += ch.len_utf8();
+            }
             // Ordinal suffix glued to the digits: 3rd, 21st.
             let mut ordinal = false;
             if frac_digits == 0 && j + 1 < bytes.len() {
@@ -407,9 +533,95 @@ pub fn lex(text: &str) -> Vec<Token> {
                 }
             }
             let word = &text[i..j];
+            // "C$", "NZ$", "US$": a dollar named by its country.
+            if bytes.get(j) == Some(&b'$')
+                && let Some(code) = dollar_prefix(word)
+            {
+                out.push(Token {
+                    tok: Tok::Currency(code),
+                    start,
+                    end: j + 1,
+                    spaced,
+                    capital: c.is_uppercase(),
+                });
+                i = j + 1;
+                spaced = false;
+                continue;
+            }
+            // "a.m.", "p.m.", "a.m", "p.m": one token, so the article "a" is not read.
+            if word.len() == 1
+                && matches!(bytes[i].to_ascii_lowercase(), b'a' | b'p')
+                && bytes.get(j) == Some(&b'.')
+                && bytes
+                    .get(j + 1)
+                    .is_some_and(|m| m.eq_ignore_ascii_case(&b'm'))
+                && bytes.get(j + 2).is_none_or(|n| !n.is_ascii_alphanumeric())
+            {
+                let end = if bytes.get(j + 2) == Some(&b'.') {
+                    j + 3
+                } else {
+                    j + 2
+                };
+                out.push(Token {
+                    tok: Tok::Word(Some(if bytes[i].eq_ignore_ascii_case(&b'a') {
+                        "am"
+                    } else {
+                        "pm"
+                    })),
+                    start,
+                    end,
+                    spaced,
+                    capital: c.is_uppercase(),
+                });
+                i = end;
+                spaced = false;
+                continue;
+            }
             // Letters glued to digits form a name ("MI6", "G7", "COVID19"), not a unit and a
-            // number; "Q1" (a quarter) is the exception the date parser reads.
-            if bytes.get(j).is_some_and(u8::is_ascii_digit) && !word.eq_ignore_ascii_case("q") {
+            // number. The exceptions: "Q1" and "H1" (a quarter, a half), a currency code or
+            // abbreviation before its amount ("USD12.50", "Rs12", "RM90"), and a unit of area or
+            // volume ("km2", "m3").
+            let glued_digit = bytes.get(j).is_some_and(u8::is_ascii_digit);
+            let prefix_word = glued_digit
+                && (word.eq_ignore_ascii_case("q")
+                    || word.eq_ignore_ascii_case("h")
+                    || glued_currency(word).is_some());
+            let power = glued_digit
+                && matches!(bytes[j], b'2' | b'3')
+                && bytes.get(j + 1).is_none_or(|n| !n.is_ascii_alphanumeric())
+                && super::units::is_length_word(&word.to_ascii_lowercase());
+            if power {
+                out.push(Token {
+                    tok: Tok::Word(canonical(&word.to_ascii_lowercase())),
+                    start,
+                    end: j,
+                    spaced,
+                    capital: c.is_uppercase(),
+                });
+                out.push(Token {
+                    tok: Tok::Word(Some(if bytes[j] == b'2' { "²" } else { "³" })),
+                    start: j,
+                    end: j + 1,
+                    spaced: false,
+                    capital: false,
+                });
+                i = j + 1;
+                spaced = false;
+                continue;
+            }
+            if prefix_word && let Some(code) = glued_currency(word) {
+                out.push(Token {
+                    tok: Tok::Currency(code),
+                    start,
+                    end: j,
+                    spaced,
+                    capital: c.is_uppercase(),
+                });
+                i = j;
+                spaced = false;
+                continue;
+            }
+            if glued_digit && !prefix_word {
                 let mut k = j;
                 while k < bytes.len() && bytes[k].is_ascii_alphanumeric() {
                     k += 1;
@@ -459,8 +671,28 @@ pub fn lex(text: &str) -> Vec<Token> {
             spaced = end != j;
             continue;
         }
+        if let Some(f) = vulgar_fraction(c) {
+            out.push(Token {
+                tok: Tok::Num {
+                    value: f,
+                    ulp: f,
+                    int_digits: 0,
+                    grouped: false,
+                    ordinal: false,
+                },
+                start,
+                end: i + clen,
+                spaced,
+                capital: false,
+            });
+            i += clen;
+            spaced = false;
+            continue;
+        }
         let tok = if is_dash(c) {
             Tok::Dash
+        } else if let Some(w) = symbol_word(c) {
+            Tok::Word(Some(w))
         } else if let Some(code) = currency_symbol(c) {
             Tok::Currency(code)
         } else if c.is_ascii() {

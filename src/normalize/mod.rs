@@ -5,6 +5,7 @@ pub mod amount;
 pub mod date;
 pub mod lexer;
 pub mod names;
+pub mod units;
 pub mod value;
 pub mod vocab;
 
@@ -150,6 +151,20 @@ pub fn assertions(
     vocab: &Vocabulary,
     names: &[Names],
 ) -> (Vec<Assertion>, Vec<Finding>) {
+    // Properties that name a start ("start date", "began") read "since X" as X.
+    let starts: Vec<bool> = d
+        .properties
+        .iter()
+        .map(|p| {
+            p.kind == ValueKind::Date
+                && value::is_start_property(
+                    &std::iter::once(p.id.as_str())
+                        .chain(std::iter::once(p.name.as_str()))
+                        .chain(p.aliases.iter().map(String::as_str))
+                        .collect::<Vec<_>>(),
+                )
+        })
+        .collect();
     let (out, per_claim): (Vec<Assertion>, Vec<Vec<Finding>>) = d
         .claims
         .par_iter()
@@ -172,6 +187,8 @@ pub fn assertions(
                 unit: p.unit.as_deref(),
                 reference,
                 margin: None,
+                date_order: d.date_order,
+                start: n.property.is_some_and(|k| starts[k as usize]),
             };
             let mut a = normalize_value(&c.value, &ctx);
             if p.kind == ValueKind::Entity {

@@ -4,7 +4,10 @@
 use super::amount::{self, AmountOptions};
 use super::date::{self, Reference};
 use super::lexer::{Tok, Token, lex};
-use crate::model::{Assertion, AssertionKind, Conversion, DateRange, Interval, ValueKind};
+use super::units::{self, Dim};
+use crate::model::{
+    Assertion, AssertionKind, Conversion, DateOrder, DateRange, Interval, ValueKind,
+};
 use serde::Serialize;
 
 /// What the caller knows about the value before reading it.
@@ -17,13 +20,50 @@ pub struct Context<'a> {
     pub reference: Option<Reference>,
     /// Relative margin for approximate figures; `None` uses the default.
     pub margin: Option<f64>,
+    /// The dossier's declared order of all-numeric dates (`date_order` in properties.yaml).
+    pub date_order: Option<DateOrder>,
+    /// The property names the start of something ("start date", "began"): "since August
+    /// 2023" then states the start, August 2023, not an open-ended period.
+    pub start: bool,
 }
 
 fn opts(ctx: &Context) -> AmountOptions {
+    let dim = ctx.unit.and_then(Dim::of_property_unit);
     AmountOptions {
         margin: ctx.margin.unwrap_or(amount::DEFAULT_MARGIN),
-        m_is_metre: matches!(ctx.unit, Some("km" | "m" | "metre" | "metres")),
+        m_is_metre: dim == Some(Dim::Length),
+        dim,
+        slash_fractions: true,
+        money: ctx.expect == Some(ValueKind::Money),
     }
+}
+
+/// Whether a property's names say it is the start of something.
+pub fn is_start_property(names: &[&str]) -> bool {
+    names.iter().any(|n| {
+        n.to_ascii_lowercase()
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| {
+                matches!(
+                    w,
+                    "start"
+                        | "started"
+                        | "began"
+                        | "begin"
+                        | "beginning"
+                        | "since"
+                        | "onset"
+                        | "opened"
+                        | "launched"
+                        | "founded"
+                        | "established"
+                        | "commenced"
+                        | "effective"
+                        | "introduced"
+                        | "first"
+                )
+            })
+    })
 }
 
 /// Words that may precede a value without changing it ("on January 3", "in 2022").
@@ -44,6 +84,8 @@ fn from_amount(a: &amount::Amount, text: &str) -> Assertion {
     out.stated = Some(a.stated);
     out.unit = a.unit;
     out.currency = a.currency;
+    out.resolution = Some(a.resolution);
+    out.unresolved = a.warning.clone();
     if let Some((s, e, iv, _)) = a.restated {
         // The main figure's own rounding: half a percent either way.
         let main = Interval {
@@ -68,10 +110,74 @@ fn from_date(d: &date::DateParse) -> Assertion {
     out
 }
 
+/// What a value's reading leaves unexplained: the first token from `end` that is neither a
+/// count noun ("90 people", "thousands of civilians"), a participle after one ("90 people
+/// killed", "12 injured") nor a final full stop. `None` when every token is accounted for.
+fn unexplained(text: &str, t: &[Token], end: usize, nouns: bool) -> Option<usize> {
+    let mut k = end;
+    let raw = |k: usize| text[t[k].start..t[k].end].to_lowercase();
+    if nouns {
+        let of = t.get(k).is_some_and(|x| x.is("of"));
+        let at = if of { k + 1 } else { k };
+        if t.get(at).is_some_and(|_| units::count_noun(&raw(at))) {
+            k = at + 1;
+        }
+        if t.get(k)
+            .is_some_and(|_| units::count_participle(&raw(k).replace('\'', "")))
+        {
+            k += 1;
+        }
+    }
+    if k + 1 == t.len() && t[k].is_punct(b'.') {
+        k += 1;
+    }
+    (k < t.len()).then_some(k)
+}
+
+/// The reading, if it accounts for every token; otherwise the value is unreadable and says
+/// what was not understood.
+fn covered(text: &str, t: &[Token], end: usize, a: Assertion, nouns: bool) -> Assertion {
+    match unexplained(text, t, end, nouns) {
+        None => a,
+        Some(k) => {
+            let read = if end > 0 { &text[..t[end - 1].end] } else { "" };
+            let rest = text[t[k].start..].trim();
+            Assertion::unparsed(if read.trim().is_empty() {
+                format!("\"{}\" is not understood", text.trim())
+            } else {
+                format!(
+                    "\"{}\" reads as a {}, but \"{rest}\" after it is not understood",
+                    read.trim(),
+                    a.kind.name()
+                )
+            })
+        }
+    }
+}
+
+/// "since August 2023", "starting 7 January", "from 1 May", "as of June": for a property
+/// that names a start, the date it starts.
+fn start_date(t: &[Token], i: usize, ctx: &Context) -> Option<date::DateParse> {
+    let w = |k: usize| t.get(k).and_then(|x| x.word());
+    let at = match (w(i), w(i + 1)) {
+        (Some("since" | "starting" | "from" | "after"), _) => i + 1,
+        (Some("beginning" | "as"), Some("in" | "on" | "of")) => i + 2,
+        (Some("beginning"), _) => i + 1,
+        _ => return None,
+    };
+    let mut d = date::date(t, at, ctx.reference, true, ctx.date_order)?;
+    if w(i) == Some("after") {
+        return None;
+    }
+    d.rule = format!("start of the period: {}", d.rule);
+    Some(d)
+}
+
 /// Reads one value as a claim states it.
 ///
 /// Entity values are resolved by the caller against the vocabulary; this handles numbers,
-/// amounts, durations, dates and text.
+/// amounts, durations, dates and text. A value is read completely or not at all: a word
+/// the reading does not account for makes it unparsed, saying what was not understood.
 pub fn normalize_value(text: &str, ctx: &Context) -> Assertion {
     let t = lex(text);
     let i = skip_filler(&t, 0);
@@ -93,28 +199,48 @@ pub fn normalize_value(text: &str, ctx: &Context) -> Assertion {
             out.text = Some(super::names::key(&people));
             out
         }
-        Some(ValueKind::Time) => match time_of_day(text) {
-            Some((minutes, rule)) => {
+        Some(ValueKind::Time) => match time_in_stamp(text, &t, ctx.date_order) {
+            Ok((minutes, rule)) => {
                 let mut out = Assertion::of_kind(AssertionKind::Time, rule);
                 out.interval = Some(Interval::point(minutes));
                 out.stated = Some(minutes);
                 out.unit = Some("minute");
                 out
             }
-            None => Assertion::unparsed(format!(
-                "\"{text}\" is not a time of day corroborate can read"
-            )),
+            Err(why) => Assertion::unparsed(why),
         },
-        Some(ValueKind::Date) => match date::date(&t, i, ctx.reference, true) {
-            Some(d) => from_date(&d),
-            None => Assertion::unparsed(format!("\"{text}\" is not a date corroborate can read")),
-        },
+        Some(ValueKind::Date) => {
+            let parsed = if ctx.start {
+                start_date(&t, i, ctx)
+            } else {
+                None
+            }
+            .or_else(|| date::date(&t, i, ctx.reference, true, ctx.date_order));
+            match parsed {
+                Some(d) => {
+                    // A time of day after the date is accounted for ("12/1 7:45 p.m.").
+                    let end = match t.get(d.end) {
+                        Some(x)
+                            if time_prefix(&text[x.start..])
+                                .is_some_and(|(_, _, n)| text[x.start + n..].trim().is_empty()) =>
+                        {
+                            t.len()
+                        }
+                        _ => d.end,
+                    };
+                    covered(text, &t, end, from_date(&d), false)
+                }
+                None => {
+                    Assertion::unparsed(format!("\"{text}\" is not a date corroborate can read"))
+                }
+            }
+        }
         Some(kind @ (ValueKind::Quantity | ValueKind::Money | ValueKind::Duration)) => {
             match amount::amount(&t, i, o) {
                 Some(a) => {
                     let mut out = from_amount(&a, text);
-                    check_kind(&mut out, kind, ctx.unit);
-                    out
+                    check_kind(&mut out, kind, ctx.unit, a.fraction);
+                    covered(text, &t, a.end, out, kind == ValueKind::Quantity)
                 }
                 None => Assertion::unparsed(format!(
                     "\"{text}\" is not a {} corroborate can read",
@@ -125,12 +251,14 @@ pub fn normalize_value(text: &str, ctx: &Context) -> Assertion {
         None => {
             // Without a kind, a lone four-digit number is a year only where news years fall.
             let plausible_year = matches!(t.get(i).map(|x| x.tok), Some(Tok::Num { value, int_digits: 4, grouped: false, ordinal: false, .. }) if (1800.0..2200.0).contains(&value));
-            let d = date::date(&t, i, ctx.reference, plausible_year);
+            let d = date::date(&t, i, ctx.reference, plausible_year, ctx.date_order);
             let a = amount::amount(&t, i, o);
             match (d, a) {
-                (Some(d), Some(a)) if a.end > d.end => from_amount(&a, text),
-                (Some(d), _) => from_date(&d),
-                (None, Some(a)) => from_amount(&a, text),
+                (Some(d), Some(a)) if a.end > d.end => {
+                    covered(text, &t, a.end, from_amount(&a, text), true)
+                }
+                (Some(d), _) => covered(text, &t, d.end, from_date(&d), false),
+                (None, Some(a)) => covered(text, &t, a.end, from_amount(&a, text), true),
                 (None, None) => text_assertion(text),
             }
         }
@@ -138,15 +266,24 @@ pub fn normalize_value(text: &str, ctx: &Context) -> Assertion {
 }
 
 /// A time of day in minutes after midnight: "7:10 a.m.", "7:10am", "7:10 PM", "19:10",
-/// "7 a.m.", "noon", "midnight", and the flight-board form "7:10aDec 1" (the date is ignored).
+/// "7 a.m.", "noon", "midnight", and the flight-board form "7:10aDec 1" (the date must be
+/// one, see [`time_in_stamp`]).
 pub fn time_of_day(text: &str) -> Option<(f64, &'static str)> {
-    let t = text.trim();
-    let lower = t.to_ascii_lowercase();
+    let (m, rule, n) = time_prefix(text.trim())?;
+    let rest = text.trim()[n..].trim();
+    (rest.is_empty() || !lex(rest).is_empty()).then_some((m, rule))
+}
+
+/// A time of day at the start of `text`, and the bytes it takes. A number alone is no time:
+/// it needs minutes ("19:10") or a meridiem ("7 p.m.").
+pub fn time_prefix(text: &str) -> Option<(f64, &'static str, usize)> {
+    let t = text;
+    let lower = t.get(..8).unwrap_or(t).to_ascii_lowercase();
     if lower.starts_with("noon") {
-        return Some((720.0, "time of day: noon"));
+        return Some((720.0, "time of day: noon", 4));
     }
     if lower.starts_with("midnight") {
-        return Some((0.0, "time of day: midnight"));
+        return Some((0.0, "time of day: midnight", 8));
     }
     let b = t.as_bytes();
     let mut i = 0;
@@ -158,45 +295,141 @@ pub fn time_of_day(text: &str) -> Option<(f64, &'static str)> {
         t[start..*i].parse::<u32>().ok().filter(|_| *i - start <= 2)
     };
     let hour = digits(&mut i)?;
-    let mut minute = 0;
+    let mut minute = None;
     if i < b.len() && (b[i] == b':' || b[i] == b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit)
     {
         i += 1;
         let start = i;
-        minute = digits(&mut i)?;
-        if i - start != 2 {
+        minute = Some(digits(&mut i)?);
+        if i - start != 2 || b.get(i).is_some_and(u8::is_ascii_digit) {
             return None;
         }
     }
+    let before_meridiem = i;
     while i < b.len() && b[i] == b' ' {
         i += 1;
     }
     let meridiem = match b.get(i).map(u8::to_ascii_lowercase) {
         Some(c @ (b'a' | b'p')) => {
             // "a", "am", "a.m." — but not the start of an ordinary word ("at", "past").
-            let next = b.get(i + 1).copied();
+            let mut k = i + 1;
+            let next = b.get(k).copied();
             let ok = match next {
                 None => true,
-                Some(n) if n == b'.' || n.eq_ignore_ascii_case(&b'm') => true,
+                Some(b'.') if b.get(k + 1).is_some_and(|m| m.eq_ignore_ascii_case(&b'm')) => {
+                    k += 2;
+                    if b.get(k) == Some(&b'.') {
+                        k += 1;
+                    }
+                    b.get(k).is_none_or(|n| !n.is_ascii_alphanumeric())
+                }
+                Some(n) if n.eq_ignore_ascii_case(&b'm') => {
+                    k += 1;
+                    if b.get(k) == Some(&b'.') {
+                        k += 1;
+                    }
+                    b.get(k).is_none_or(|n| !n.is_ascii_alphabetic())
+                }
                 Some(n) => !n.is_ascii_lowercase(),
             };
-            ok.then_some(c)
+            ok.then_some((c, k))
         }
         _ => None,
     };
-    let hour = match meridiem {
+    let minute_v = minute.unwrap_or(0);
+    let (hour, end) = match meridiem {
         Some(_) if !(1..=12).contains(&hour) => return None,
-        Some(b'a') => hour % 12,
-        Some(_) => hour % 12 + 12,
-        None if hour <= 24 && (i > 1 || minute > 0) => hour % 24,
+        Some((b'a', k)) => (hour % 12, k),
+        Some((_, k)) => (hour % 12 + 12, k),
+        None if hour <= 24 && minute.is_some() => (hour % 24, before_meridiem),
         None => return None,
     };
-    if minute >= 60 {
+    if minute_v >= 60 {
         return None;
     }
     Some((
-        f64::from(hour * 60 + minute),
+        f64::from(hour * 60 + minute_v),
         "time of day: minutes after midnight",
+        end,
+    ))
+}
+
+/// Whether `text` is empty or a date (or weekday) written beside a time: "12/1", "Fri",
+/// "Jan 03", "Dec 1", "3 January 2024,".
+fn stamp_date_part(text: &str, order: Option<DateOrder>) -> bool {
+    let text = text.trim().trim_end_matches(',').trim();
+    if text.is_empty() {
+        return true;
+    }
+    let t = lex(text);
+    let mut k = 0;
+    if t.first().is_some_and(|x| x.is("on") || x.is("at")) {
+        k = 1;
+    }
+    if k == t.len() {
+        return true;
+    }
+    if let Some(d) = date::date(&t, k, None, true, order) {
+        let mut end = d.end;
+        if t.get(end).is_some_and(|x| x.is_punct(b',') || x.is("at")) {
+            end += 1;
+        }
+        return end == t.len();
+    }
+    // "12/1": month and day, in whichever order, with no year.
+    matches!(
+        (t.get(k).map(|x| x.tok), t.get(k + 1), t.get(k + 2).map(|x| x.tok), t.len()),
+        (Some(Tok::Num { value: a, .. }), Some(s), Some(Tok::Num { value: b, .. }), n)
+            if s.is_punct(b'/') && n == k + 3 && (1.0..=31.0).contains(&a) && (1.0..=31.0).contains(&b)
+    )
+}
+
+/// The time of day in a value that may also carry a date: "7:45 p.m.", "12/1 7:45 p.m.",
+/// "Fri 21:40", "Jan 03 12:15 a.m.", "7:10aDec 1". The date around the time must be a date,
+/// so a day of the month is never taken for the hour.
+pub fn time_in_stamp(
+    text: &str,
+    t: &[Token],
+    order: Option<DateOrder>,
+) -> Result<(f64, &'static str), String> {
+    for (k, x) in t.iter().enumerate() {
+        let starts = matches!(x.tok, Tok::Num { .. })
+            || matches!(
+                text[x.start..]
+                    .get(..4)
+                    .map(str::to_ascii_lowercase)
+                    .as_deref(),
+                Some("noon" | "midn")
+            );
+        if !starts {
+            continue;
+        }
+        let Some((minutes, rule, n)) = time_prefix(&text[x.start..]) else {
+            continue;
+        };
+        let before = &text[..t[k].start];
+        let after = &text[x.start + n..];
+        let after = after.trim().trim_start_matches(',');
+        let zone = matches!(
+            after.trim().to_ascii_lowercase().as_str(),
+            "gmt" | "utc" | "local time" | "local"
+        );
+        if stamp_date_part(before, order) && (zone || stamp_date_part(after, order)) {
+            return Ok((minutes, rule));
+        }
+        return Err(format!(
+            "\"{}\" is a time of day, but \"{}\" beside it is not a date corroborate can read",
+            text[x.start..x.start + n].trim(),
+            if stamp_date_part(before, order) {
+                after.trim()
+            } else {
+                before.trim()
+            }
+        ));
+    }
+    Err(format!(
+        "\"{}\" is not a time of day corroborate can read",
+        text.trim()
     ))
 }
 
@@ -210,7 +443,17 @@ fn text_assertion(text: &str) -> Assertion {
 }
 
 /// Flags a value whose dimension does not fit the property (a duration for a distance).
-fn check_kind(out: &mut Assertion, kind: ValueKind, unit: Option<&str>) {
+fn check_kind(out: &mut Assertion, kind: ValueKind, unit: Option<&str>, fraction: bool) {
+    // A fraction for a percentage: "two-thirds" is 66.7%.
+    if fraction
+        && kind == ValueKind::Quantity
+        && out.unit.is_none()
+        && unit.and_then(Dim::of_property_unit) == Some(Dim::Percent)
+    {
+        out.interval = out.interval.map(|iv| iv.scale(100.0));
+        out.stated = out.stated.map(|s| s * 100.0);
+        out.unit = Some("%");
+    }
     let problem = match (kind, out.kind) {
         (ValueKind::Money, AssertionKind::Money) => None,
         (ValueKind::Money, _) => Some("no currency is stated".to_string()),
@@ -364,7 +607,7 @@ pub fn extract(text: &str, published: Option<DateRange>) -> Vec<Extracted> {
             continue;
         }
         let year_like = matches!(t[i].tok, Tok::Num { int_digits: 4, grouped: false, ordinal: false, value, .. } if (1000.0..=2999.0).contains(&value));
-        let d = date::date(&t, i, reference, year_like);
+        let d = date::date(&t, i, reference, year_like, None);
         let a = amount::amount(&t, i, o);
         let found = match (d, a) {
             (Some(d), Some(a)) if a.end > d.end => Some((from_amount(&a, text), a.end)),
