@@ -227,12 +227,12 @@ pub fn date(
     };
 
     // Open-ended: "since 2020", "before March 2022", "after 3 January".
-    if let Some(edge @ ("since" | "before" | "after" | "until")) = w(i)
+    if let Some(edge @ ("since" | "starting" | "before" | "after" | "until")) = w(i)
         && let Some(inner) = date(t, i + 1, reference, true, order)
         && let Some(r) = inner.range
     {
         let range = match edge {
-            "since" | "after" => DateRange {
+            "since" | "starting" | "after" => DateRange {
                 first: if edge == "after" {
                     r.last.map(|d| Date::from_days(d.to_days() + 1))
                 } else {
@@ -359,37 +359,37 @@ pub fn date(
         return ok(r, "decade", i + 2);
     }
 
-    // Quarters: "Q1 2024", "the first quarter of 2024"
-    let quarter = match (w(i), w(i + 1), w(i + 2)) {
-        (Some("q"), _, _) => match int_at(t, i + 1) {
-            Some((q @ 1..=4, 1, false)) if !t[i + 1].spaced => {
-                Some((u8::try_from(q).unwrap_or(1), i + 2))
-            }
-            _ => None,
-        },
-        (Some(o @ ("first" | "second" | "third" | "fourth")), Some("quarter"), Some("of")) => {
-            Some((
-                match o {
-                    "first" => 1,
-                    "second" => 2,
-                    "third" => 3,
-                    _ => 4,
-                },
-                i + 3,
-            ))
-        }
-        _ => None,
-    };
-    if let Some((q, at)) = quarter
-        && let Some(y) = year_at(t, at)
+    // Quarters and halves: "Q1 2024", "2020 q3", "H1 2022", "the second half of 2021",
+    // "the first quarter of 2024", "Q3" and "the third quarter" (of the reference year),
+    // "last quarter".
+    if let Some(p) = part_of_year(t, i, reference) {
+        return Some(p);
+    }
+
+    // Ranges of months and days: "from June to October 2022", "June-October",
+    // "between 3 and 5 March", "3-5 March 2022", "March 3-5, 2022".
+    if let Some(p) = month_or_day_range(t, i, reference) {
+        return Some(p);
+    }
+
+    // "the week of 4 March"
+    if w(i) == Some("week")
+        && w(i + 1) == Some("of")
+        && let Some(inner) = date(t, i + 2, reference, false, order)
+        && let Some(r) = inner.range
+        && r.precision == Precision::Day
+        && let Some(d) = r.first
     {
-        let m1 = (q - 1) * 3 + 1;
-        let r = DateRange::span(
-            Date::new(y, m1, 1)?,
-            Date::new(y, m1 + 2, days_in_month(y, m1 + 2))?,
-            Precision::Quarter,
+        let monday = d.to_days() - i64::from(d.weekday());
+        return ok(
+            DateRange::span(
+                Date::from_days(monday),
+                Date::from_days(monday + 6),
+                Precision::Week,
+            ),
+            format!("the week (Monday to Sunday) of {}", inner.rule),
+            inner.end,
         );
-        return ok(r, format!("quarter Q{q} {y}"), at + 1);
     }
 
     // "early 2022", "mid-October", "late last year"
@@ -430,7 +430,11 @@ pub fn date(
                 Some(DateRange::day(Date::from_days(d.to_days() + 1)))
             });
         }
-        (Some(dir @ ("last" | "this" | "next")), Some(unit @ ("week" | "month" | "year"))) => {
+        (
+            Some(dir @ ("last" | "this" | "next" | "following")),
+            Some(unit @ ("week" | "month" | "year")),
+        ) => {
+            let dir = if dir == "following" { "next" } else { dir };
             let delta: i64 = match dir {
                 "last" => -1,
                 "this" => 0,
@@ -556,6 +560,19 @@ pub fn date(
         let y_at = skip_comma(k + 1);
         if let Some(y) = year_at(t, y_at).filter(|_| !ambiguous || t[k].capital) {
             return ok(month_range(y, m)?, "month and year", y_at + 1);
+        }
+        // "June of 2011"
+        if w(k + 1) == Some("of")
+            && let Some(y) = year_at(t, k + 2).filter(|_| !ambiguous || t[k].capital)
+        {
+            return ok(month_range(y, m)?, "month and year", k + 3);
+        }
+        // "May last year"
+        if let Some(delta) = year_word(t, k + 1) {
+            let what = format!("{mname} {}", year_phrase(delta));
+            return rel(reference, &what, k + 3, move |d| {
+                month_range(d.year + delta, m)
+            });
         }
         if w(k + 1) == Some("of")
             && matches!(w(k + 2), Some("this" | "last" | "next"))
@@ -712,6 +729,16 @@ fn finish_dmy(
             ),
         };
     }
+    // "9 May last year"
+    if let Some(delta) = year_word(_t, end_without_year) {
+        let what = format!("day and month {}", year_phrase(delta));
+        return match relative(reference, &what, |r| {
+            Date::new(r.year + delta, m, d).map(DateRange::day)
+        }) {
+            Ok((r, note)) => ok(r, format!("{what} ({note})"), end_without_year + 2),
+            Err(why) => unresolved(why, what, end_without_year + 2),
+        };
+    }
     match relative(reference, "day and month", |r| {
         Date::new(r.year, m, d).map(DateRange::day)
     }) {
@@ -838,15 +865,18 @@ fn weekday_day(reference: Option<Reference>, wd: u8, day: u8, end: usize) -> Opt
     }
 }
 
-/// "two weeks ago", "several months ago", "a year ago".
+/// Offsets from the reference: "two weeks ago", "several months ago", "a year ago",
+/// "three weeks later", "two days earlier", "in two weeks".
 fn ago(t: &[Token], i: usize, reference: Option<Reference>) -> Option<DateParse> {
+    let lead_in = t.get(i).is_some_and(|x| x.is("in"));
+    let i = if lead_in { i + 1 } else { i };
     let (lo, hi, after) = if let Some((iv, _, end)) = vague(t, i) {
         (iv.low?, iv.high?, end)
     } else if t.get(i).is_some_and(|x| x.is("a") || x.is("an")) {
         (1.0, 1.0, i + 1)
     } else {
         let (f, end) = figure(t, i, true)?;
-        if f.ordinal {
+        if f.ordinal || f.value < 0.0 {
             return None;
         }
         (f.value, f.value, end)
@@ -855,38 +885,252 @@ fn ago(t: &[Token], i: usize, reference: Option<Reference>) -> Option<DateParse>
     if !matches!(
         unit,
         "day" | "week" | "month" | "year" | "decade" | "fortnight"
-    ) || !t.get(after + 1)?.is("ago")
-    {
+    ) {
         return None;
     }
-    let text = format!("{} ago", unit);
+    let (sign, end, dir): (i64, usize, &str) = match t.get(after + 1).and_then(|x| x.word()) {
+        _ if lead_in => (1, after + 1, "from now"),
+        Some("ago") => (-1, after + 2, "ago"),
+        Some("earlier" | "before") => (-1, after + 2, "earlier"),
+        Some("later" | "after") => (1, after + 2, "later"),
+        _ => return None,
+    };
+    let text = if lead_in {
+        format!("in {unit}s")
+    } else {
+        format!("{unit}s {dir}")
+    };
     let (lo, hi) = (lo.max(0.0) as i64, hi.clamp(0.0, 10_000.0) as i64);
-    rel(reference, &text, after + 2, move |d| {
+    // The nearer and farther offsets, as signed counts of units.
+    let (near, far) = (sign * lo, sign * hi);
+    let (a, b) = (near.min(far), near.max(far));
+    rel(reference, &text, end, move |d| {
         Some(match unit {
             "day" => DateRange::span(
-                Date::from_days(d.to_days() - hi),
-                Date::from_days(d.to_days() - lo),
+                Date::from_days(d.to_days() + a),
+                Date::from_days(d.to_days() + b),
                 Precision::Day,
             ),
             "week" | "fortnight" => {
                 let k = if unit == "week" { 7 } else { 14 };
                 DateRange::span(
-                    Date::from_days(d.to_days() - hi * k - 3),
-                    Date::from_days(d.to_days() - lo * k + 3),
+                    Date::from_days(d.to_days() + a * k - 3),
+                    Date::from_days(d.to_days() + b * k + 3),
                     Precision::Week,
                 )
             }
             "month" => {
-                let (y1, m1) = add_months(d.year, d.month, -hi);
-                let (y2, m2) = add_months(d.year, d.month, -lo);
+                let (y1, m1) = add_months(d.year, d.month, a);
+                let (y2, m2) = add_months(d.year, d.month, b);
                 hull(month_range(y1, m1)?, month_range(y2, m2)?)
             }
             _ => {
                 let k = if unit == "decade" { 10 } else { 1 };
-                let a = d.year - i32::try_from(hi * k).ok()?;
-                let b = d.year - i32::try_from(lo * k).ok()?;
-                hull(DateRange::year(a)?, DateRange::year(b)?)
+                let ya = d.year + i32::try_from(a * k).ok()?;
+                let yb = d.year + i32::try_from(b * k).ok()?;
+                hull(DateRange::year(ya)?, DateRange::year(yb)?)
             }
         })
     })
+}
+
+/// "last year", "this year", "next year" at `k`: the year offset.
+fn year_word(t: &[Token], k: usize) -> Option<i32> {
+    let delta = match t.get(k)?.word()? {
+        "last" => -1,
+        "this" => 0,
+        "next" => 1,
+        _ => return None,
+    };
+    t.get(k + 1)?.is("year").then_some(delta)
+}
+
+fn year_phrase(delta: i32) -> &'static str {
+    match delta {
+        -1 => "last year",
+        0 => "this year",
+        _ => "next year",
+    }
+}
+
+/// A quarter or half of a year (`parts` = 4 or 2; `n` counts from 1).
+fn period_of_year(y: i32, parts: u8, n: u8) -> Option<DateRange> {
+    let len = 12 / parts;
+    let m1 = (n - 1) * len + 1;
+    let m2 = m1 + len - 1;
+    Some(DateRange::span(
+        Date::new(y, m1, 1)?,
+        Date::new(y, m2, days_in_month(y, m2))?,
+        Precision::Quarter,
+    ))
+}
+
+fn period_name(parts: u8, n: u8) -> String {
+    format!("{}{n}", if parts == 4 { "Q" } else { "H" })
+}
+
+/// "Q3 2020", "2020 Q3", "H1 2022", "the second half of 2021", "the first quarter of 2024",
+/// "Q3" and "the third quarter" (in the reference year), "last quarter", "next quarter".
+fn part_of_year(t: &[Token], i: usize, reference: Option<Reference>) -> Option<DateParse> {
+    let w = |k: usize| t.get(k).and_then(|x| x.word());
+    let glued_part = |k: usize| -> Option<(u8, u8)> {
+        let parts = match w(k)? {
+            "q" => 4,
+            "h" => 2,
+            _ => return None,
+        };
+        match int_at(t, k + 1)? {
+            (n, 1, false) if !t[k + 1].spaced && (1..=i64::from(parts)).contains(&n) => {
+                Some((parts, u8::try_from(n).ok()?))
+            }
+            _ => None,
+        }
+    };
+    // "2020 Q3"
+    if let Some(y) = year_at(t, i)
+        && let Some((parts, n)) = glued_part(i + 1)
+    {
+        return ok(
+            period_of_year(y, parts, n)?,
+            format!("{} {y}", period_name(parts, n)),
+            i + 3,
+        );
+    }
+    let (parts, n, after) = if let Some((parts, n)) = glued_part(i) {
+        (parts, n, i + 2)
+    } else if let (Some(o), Some(unit)) = (w(i), w(i + 1)) {
+        let n = match o {
+            "first" => 1,
+            "second" => 2,
+            "third" => 3,
+            "fourth" => 4,
+            _ => 0,
+        };
+        let parts = match unit {
+            "quarter" => 4,
+            "half" => 2,
+            _ => 0,
+        };
+        if n > 0 && parts > 0 && n <= parts {
+            (parts, n, i + 2)
+        } else if parts == 4 && matches!(o, "last" | "this" | "next" | "following") {
+            // "last quarter": the quarter before the reference's.
+            let delta: i64 = match o {
+                "last" => -1,
+                "this" => 0,
+                _ => 1,
+            };
+            let what = format!("{o} quarter");
+            return rel(reference, &what, i + 2, move |d| {
+                let (y, m) = add_months(d.year, d.month, 3 * delta);
+                period_of_year(y, 4, (m - 1) / 3 + 1)
+            });
+        } else {
+            return None;
+        }
+    } else {
+        return None;
+    };
+    // The year: "Q3 2020", "Q3, 2020", "first half of 2021", "first half of this year".
+    let mut k = after;
+    if t.get(k).is_some_and(|x| x.is_punct(b',')) {
+        k += 1;
+    }
+    if w(k) == Some("of") {
+        k += 1;
+    }
+    if let Some(y) = year_at(t, k) {
+        return ok(
+            period_of_year(y, parts, n)?,
+            format!("{} {y}", period_name(parts, n)),
+            k + 1,
+        );
+    }
+    let (delta, end) = if let Some(delta) = year_word(t, k) {
+        (delta, k + 2)
+    } else if w(k) == Some("the") && w(k + 1) == Some("year") {
+        (0, k + 2)
+    } else {
+        (0, after)
+    };
+    let what = format!("{} of {}", period_name(parts, n), year_phrase(delta));
+    rel(reference, &what, end, move |d| {
+        period_of_year(d.year + delta, parts, n)
+    })
+}
+
+/// "from June to October 2022", "June-October", "between 3 and 5 March", "3-5 March 2022",
+/// "March 3-5, 2022". A year written once applies to both ends; without one, the reference
+/// year.
+fn month_or_day_range(t: &[Token], i: usize, reference: Option<Reference>) -> Option<DateParse> {
+    let w = |k: usize| t.get(k).and_then(|x| x.word());
+    let lead = w(i).filter(|x| matches!(*x, "from" | "between"));
+    let a_at = if lead.is_some() { i + 1 } else { i };
+    let joiner = |k: usize| -> bool {
+        let Some(x) = t.get(k) else { return false };
+        match lead {
+            Some("between") => x.is("and"),
+            _ => x.tok == Tok::Dash || x.is("to") || x.is("through") || x.is("until"),
+        }
+    };
+    let month_at = |k: usize| -> Option<u8> {
+        let x = t.get(k)?;
+        let m = month_of(x.word()?)?;
+        // "may" and "march" are words too: months only when capitalised.
+        (!matches!(x.word(), Some("may" | "march")) || x.capital).then_some(m)
+    };
+    let year_after = |k: usize| -> Option<(i32, usize)> {
+        let k = if t.get(k).is_some_and(|x| x.is_punct(b',')) { k + 1 } else { k };
+        year_at(t, k).map(|y| (y, k + 1))
+    };
+    let finish = |first: (u8, u8), last: (u8, u8), end: usize, what: &str| -> Option<DateParse> {
+        let make = move |y: i32| -> Option<DateRange> {
+            // "from November to February 2023": the first month in the year before.
+            let y1 = if (first.0, first.1) > (last.0, last.1) { y - 1 } else { y };
+            let a = Date::new(y1, first.0, if first.1 == 0 { 1 } else { first.1 })?;
+            let b = Date::new(
+                y,
+                last.0,
+                if last.1 == 0 { days_in_month(y, last.0) } else { last.1 },
+            )?;
+            Some(DateRange::span(
+                a,
+                b,
+                if first.1 == 0 { Precision::Month } else { Precision::Day },
+            ))
+        };
+        match year_after(end) {
+            Some((y, e)) => match make(y) {
+                Some(r) => ok(r, format!("{what} {y}"), e),
+                None => unresolved(format!("{what} {y} is not a real date range"), what.to_string(), e),
+            },
+            None => rel(reference, what, end, move |d| make(d.year)),
+        }
+    };
+    // Months: "June-October 2022"
+    if let Some(m1) = month_at(a_at)
+        && joiner(a_at + 1)
+        && let Some(m2) = month_at(a_at + 2)
+    {
+        return finish((m1, 0), (m2, 0), a_at + 3, "range of months");
+    }
+    // Days then month: "3-5 March", "between 3 and 5 March"
+    if let Some((d1, after1)) = day_at(t, a_at)
+        && joiner(after1)
+        && let Some((d2, after2)) = day_at(t, after1 + 1)
+        && let Some(m) = month_at(after2)
+        && d1 < d2
+    {
+        return finish((m, d1), (m, d2), after2 + 1, "range of days");
+    }
+    // Month then days: "March 3-5", "from March 3 to 5"
+    if let Some(m) = month_at(a_at)
+        && let Some((d1, after1)) = day_at(t, a_at + 1)
+        && joiner(after1)
+        && let Some((d2, after2)) = day_at(t, after1 + 1)
+        && d1 < d2
+    {
+        return finish((m, d1), (m, d2), after2, "range of days");
+    }
+    None
 }

@@ -215,6 +215,11 @@ pub fn normalize_value(text: &str, ctx: &Context) -> Assertion {
             } else {
                 None
             }
+            .or_else(|| {
+                // "in two weeks": the filler "in" belongs to the offset.
+                date::date(&t, 0, ctx.reference, true, ctx.date_order)
+                    .filter(|_| i > 0 && t[0].is("in"))
+            })
             .or_else(|| date::date(&t, i, ctx.reference, true, ctx.date_order));
             match parsed {
                 Some(d) => {
