@@ -567,9 +567,67 @@ fn can_start(tok: &Token) -> bool {
                 | "short"
                 | "excess"
                 | "plus"
+                | "moved"
+                | "reached"
+                | "exceeded"
+                | "will"
+                | "could"
+                | "would"
+                | "higher"
+                | "lower"
+                | "extent"
+                | "but"
+                | "nor"
+                | "pence"
+                | "grand"
+                | "crore"
+                | "lakh"
+                | "am"
+                | "pm"
+                | "h"
+                | "point"
+                | "square"
+                | "cubic"
+                | "out"
+                | "every"
+                | "f"
+                | "°"
+                | "²"
+                | "³"
         ),
         _ => false,
     }
+}
+
+fn digit_separator(x: &Token) -> bool {
+    x.tok == Tok::Dash || matches!(x.tok, Tok::Punct(b'.' | b',' | b'/' | b':'))
+}
+
+/// Whether the token before `i` continues a run of digits glued to it.
+fn glued_to_digits_before(t: &[Token], i: usize) -> bool {
+    if t[i].spaced || i == 0 {
+        return false;
+    }
+    let prev = &t[i - 1];
+    matches!(prev.tok, Tok::Num { .. })
+        || (digit_separator(prev)
+            && !prev.spaced
+            && i >= 2
+            && matches!(t[i - 2].tok, Tok::Num { .. }))
+}
+
+/// Whether the value ending before `end` runs on into more digits: "192.168" of
+/// "192.168.1.1", "555" of "555-123-4567".
+fn glued_to_digits_after(t: &[Token], end: usize) -> bool {
+    let Some(next) = t.get(end) else { return false };
+    if next.spaced {
+        return false;
+    }
+    matches!(next.tok, Tok::Num { .. })
+        || (digit_separator(next)
+            && t
+                .get(end + 1)
+                .is_some_and(|x| !x.spaced && matches!(x.tok, Tok::Num { .. })))
 }
 
 /// An expression worth reporting: a lone "one" or "a" counts nothing by itself.
@@ -603,13 +661,44 @@ pub fn extract(text: &str, published: Option<DateRange>) -> Vec<Extracted> {
         range,
         label: "publication date",
     });
-    let o = AmountOptions::default();
+    // In running text "3/4" may be a date or a score as well as a fraction.
+    let o = AmountOptions {
+        slash_fractions: false,
+        ..AmountOptions::default()
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
         if !can_start(&t[i]) {
             i += 1;
             continue;
+        }
+        // A figure glued to digits before it ("192.168.1.1", "555-123-4567") is part of a
+        // code, not a value.
+        if glued_to_digits_before(&t, i) {
+            i += 1;
+            continue;
+        }
+        // Times of day: "9:45 PM", "21:45", "7 a.m." (not the numbers 9 and 45).
+        if matches!(t[i].tok, Tok::Num { .. })
+            && let Some((minutes, rule, n)) = time_prefix(&text[t[i].start..])
+        {
+            let e = t[i].start + n;
+            let mut end = i;
+            while end < t.len() && t[end].end <= e {
+                end += 1;
+            }
+            if end > i && t[end - 1].end == e && !glued_to_digits_after(&t, end) {
+                let mut a = Assertion::of_kind(AssertionKind::Time, rule);
+                a.interval = Some(Interval::point(minutes));
+                a.stated = Some(minutes);
+                a.unit = Some("minute");
+                let s = t[i].start;
+                let (ss, se) = crate::text::sentence_bounds(text, s, e);
+                out.push(Extracted::new(&text[s..e], s, e, &text[ss..se], a));
+                i = end;
+                continue;
+            }
         }
         let year_like = matches!(t[i].tok, Tok::Num { int_digits: 4, grouped: false, ordinal: false, value, .. } if (1000.0..=2999.0).contains(&value));
         let d = date::date(&t, i, reference, year_like, None);
@@ -621,6 +710,14 @@ pub fn extract(text: &str, published: Option<DateRange>) -> Vec<Extracted> {
             (None, None) => None,
         };
         match found {
+            Some((_, end)) if glued_to_digits_after(&t, end) => {
+                // Skip the whole run of glued digits and separators.
+                let mut k = i + 1;
+                while k < t.len() && !t[k].spaced {
+                    k += 1;
+                }
+                i = k;
+            }
             Some((a, end)) if end > i && worth_it(&t, i, end, &a) => {
                 let (s, e) = (t[i].start, t[end - 1].end);
                 let (ss, se) = crate::text::sentence_bounds(text, s, e);
