@@ -157,3 +157,67 @@ proptest! {
         let _ = extract(&s, None);
     }
 }
+
+/// Readable values of many forms, built from parts the reader documents.
+fn readable() -> impl Strategy<Value = String> {
+    let hedge = prop::sample::select(vec![
+        "",
+        "about ",
+        "over ",
+        "at least ",
+        "nearly ",
+        "up to ",
+        "more than ",
+        "exceeded ",
+    ]);
+    let unit = prop::sample::select(vec![
+        "",
+        " km",
+        " miles",
+        " tonnes",
+        " per cent",
+        "%",
+        " days",
+        " hours",
+        " square miles",
+        " km/h",
+        " people",
+        " people killed",
+    ]);
+    (hedge, 1u64..10_000_000, unit).prop_map(|(h, n, u)| format!("{h}{}{u}", with_separators(n)))
+}
+
+fn quantity(text: &str) -> corroborate::model::Assertion {
+    normalize_value(
+        text,
+        &Context {
+            expect: Some(corroborate::model::ValueKind::Quantity),
+            ..Context::default()
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// Every word of a value is accounted for, or the value is unparsed: a word the reader
+    /// does not know, or a stray group of digits, after a readable value is never ignored.
+    #[test]
+    fn every_word_is_accounted_for_or_unparsed(
+        v in readable(),
+        junk in "[qxz][bcdfghjklmnpqrstvwxz]{3,8}",
+        digits in 1u32..1000,
+    ) {
+        use corroborate::model::AssertionKind::Unparsed;
+        let base = quantity(&v);
+        prop_assert_ne!(base.kind, Unparsed, "{} should read: {:?}", v, base.unresolved);
+        for tail in [format!(" {junk}"), format!(" {digits}"), format!(",{digits}O"), format!(" and {junk}")] {
+            let s = format!("{v}{tail}");
+            prop_assert_eq!(quantity(&s).kind, Unparsed, "{}", s);
+            prop_assert_eq!(normalize_value(&s, &Context::default()).kind, Unparsed, "{}", s);
+        }
+        // Before the value, too.
+        let s = format!("{junk} {v}");
+        prop_assert_eq!(quantity(&s).kind, Unparsed, "{}", s);
+    }
+}

@@ -1389,7 +1389,9 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
             };
             // A dash range written high to low is more likely a score or a code than a
             // range: left to the caller to report.
-            return finish_range(t, a, None, b, after_b, cur, opts, rule, j != "dash");
+            if let Some(r) = finish_range(t, a, None, b, after_b, cur, opts, rule, j != "dash") {
+                return Some(r);
+            }
         }
     }
     let mut end = after_a;

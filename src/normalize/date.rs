@@ -1080,29 +1080,49 @@ fn month_or_day_range(t: &[Token], i: usize, reference: Option<Reference>) -> Op
         (!matches!(x.word(), Some("may" | "march")) || x.capital).then_some(m)
     };
     let year_after = |k: usize| -> Option<(i32, usize)> {
-        let k = if t.get(k).is_some_and(|x| x.is_punct(b',')) { k + 1 } else { k };
+        let k = if t.get(k).is_some_and(|x| x.is_punct(b',')) {
+            k + 1
+        } else {
+            k
+        };
         year_at(t, k).map(|y| (y, k + 1))
     };
     let finish = |first: (u8, u8), last: (u8, u8), end: usize, what: &str| -> Option<DateParse> {
         let make = move |y: i32| -> Option<DateRange> {
             // "from November to February 2023": the first month in the year before.
-            let y1 = if (first.0, first.1) > (last.0, last.1) { y - 1 } else { y };
+            let y1 = if (first.0, first.1) > (last.0, last.1) {
+                y - 1
+            } else {
+                y
+            };
             let a = Date::new(y1, first.0, if first.1 == 0 { 1 } else { first.1 })?;
             let b = Date::new(
                 y,
                 last.0,
-                if last.1 == 0 { days_in_month(y, last.0) } else { last.1 },
+                if last.1 == 0 {
+                    days_in_month(y, last.0)
+                } else {
+                    last.1
+                },
             )?;
             Some(DateRange::span(
                 a,
                 b,
-                if first.1 == 0 { Precision::Month } else { Precision::Day },
+                if first.1 == 0 {
+                    Precision::Month
+                } else {
+                    Precision::Day
+                },
             ))
         };
         match year_after(end) {
             Some((y, e)) => match make(y) {
                 Some(r) => ok(r, format!("{what} {y}"), e),
-                None => unresolved(format!("{what} {y} is not a real date range"), what.to_string(), e),
+                None => unresolved(
+                    format!("{what} {y} is not a real date range"),
+                    what.to_string(),
+                    e,
+                ),
             },
             None => rel(reference, what, end, move |d| make(d.year)),
         }

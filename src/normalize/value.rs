@@ -625,8 +625,7 @@ fn glued_to_digits_after(t: &[Token], end: usize) -> bool {
     }
     matches!(next.tok, Tok::Num { .. })
         || (digit_separator(next)
-            && t
-                .get(end + 1)
+            && t.get(end + 1)
                 .is_some_and(|x| !x.spaced && matches!(x.tok, Tok::Num { .. })))
 }
 
@@ -733,7 +732,7 @@ pub fn extract(text: &str, published: Option<DateRange>) -> Vec<Extracted> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Date, Precision};
+    use crate::model::{Date, DateOrder, Precision};
 
     fn n(text: &str) -> Assertion {
         normalize_value(text, &Context::default())
@@ -1038,6 +1037,320 @@ mod tests {
         assert!(why.unwrap().contains("publication date"));
         let (_, _, why) = dr("Tuesday", Some("2024"));
         assert!(why.unwrap().contains("precise to the day"));
+    }
+
+    fn q(text: &str, unit: Option<&'static str>) -> Assertion {
+        normalize_value(
+            text,
+            &Context {
+                expect: Some(ValueKind::Quantity),
+                unit,
+                ..Context::default()
+            },
+        )
+    }
+    fn close(a: Option<f64>, b: f64) -> bool {
+        a.is_some_and(|a| (a - b).abs() < 1e-6 * b.abs().max(1.0))
+    }
+
+    #[test]
+    fn every_word_is_accounted_for_or_the_value_is_unparsed() {
+        for s in [
+            "1,2OO",
+            "14 apples",
+            "3 January 20245",
+            "over 90 Afghans",
+            "about 25,000 or so more",
+            "12,34",
+            "1.2.3",
+        ] {
+            assert_eq!(n(s).kind, AssertionKind::Unparsed, "{s}");
+        }
+        let why = n("1,2OO").unresolved.unwrap();
+        assert!(why.contains("2OO"), "{why}");
+        // Count nouns and participles after them are recognised, not skipped.
+        for s in [
+            "over 90 people",
+            "90 people killed",
+            "12 injured",
+            "thousands of civilians",
+        ] {
+            assert_ne!(q(s, Some("people")).kind, AssertionKind::Unparsed, "{s}");
+        }
+        // Dot-separated thousands are read whole, never as 1.
+        assert_eq!(n("1.000.000").stated, Some(1e6));
+        assert_eq!(
+            n("2005-11-20").date.map(|d| d.to_string()).unwrap(),
+            "2005-11-20"
+        );
+    }
+
+    #[test]
+    fn signs_fractions_and_ratios() {
+        assert_eq!(n("minus 12").stated, Some(-12.0));
+        assert_eq!(n("negative 3.5").stated, Some(-3.5));
+        assert_eq!(q("\u{2212}40", None).stated, Some(-40.0));
+        assert_eq!(n("3/4").stated, Some(0.75));
+        assert_eq!(n("½").stated, Some(0.5));
+        assert_eq!(n("2½ million").stated, Some(2.5e6));
+        assert_eq!(n("2 million and a half").stated, Some(2.5e6));
+        assert_eq!(n("half a billion").stated, Some(5e8));
+        assert!(close(n("two-thirds").stated, 2.0 / 3.0));
+        assert!(close(n("a sixth").stated, 1.0 / 6.0));
+        assert_eq!(n("a sixth").unit, None, "a fraction, not an ordinal");
+        assert_eq!(n("one in eight").stated, Some(0.125));
+        assert_eq!(n("three out of four").stated, Some(0.75));
+        assert_eq!(n("a quarter").stated, Some(0.25));
+        // For a percentage property, a fraction is its percentage.
+        let p = q("one in eight", Some("%"));
+        assert_eq!((p.stated, p.unit), (Some(12.5), Some("%")));
+    }
+
+    #[test]
+    fn bounds_verbs_and_alternatives() {
+        assert_eq!(ends("14 or 15"), (Some(14.0), Some(15.0), true, true));
+        assert_eq!(ends("two or three"), (Some(2.0), Some(3.0), true, true));
+        assert_eq!(iv("two or three hundred"), Interval::closed(200.0, 300.0));
+        assert_eq!(ends("500 or greater"), (Some(500.0), None, true, false));
+        assert_eq!(ends("500 or higher"), (Some(500.0), None, true, false));
+        assert_eq!(ends("≥ 5"), (Some(5.0), None, true, false));
+        assert_eq!(ends("<100"), (Some(0.0), Some(100.0), true, false));
+        assert_eq!(ends("≤ 7"), (Some(0.0), Some(7.0), true, true));
+        assert_eq!(
+            ends("more than 40 but fewer than 60"),
+            (Some(40.0), Some(60.0), false, false)
+        );
+        assert_eq!(
+            ends("at least 3 and at most 5"),
+            (Some(3.0), Some(5.0), true, true)
+        );
+        assert_eq!(
+            ends("between 2 and 3 per cent"),
+            (Some(2.0), Some(3.0), true, true)
+        );
+        assert_eq!(n("between 2 and 3 per cent").unit, Some("%"));
+        for s in [
+            "exceeded 1,000",
+            "topped 1,000",
+            "surpassed 1,000",
+            "will exceed 1,000",
+        ] {
+            assert_eq!(ends(s), (Some(1000.0), None, false, false), "{s}");
+        }
+        assert_eq!(iv("rose to 50"), Interval::point(50.0));
+        assert_eq!(iv("fell to 12"), Interval::point(12.0));
+        assert_eq!(iv("nearly reached 1,000"), iv("nearly 1,000"));
+    }
+
+    #[test]
+    fn reversed_ranges_are_read_low_to_high_with_a_warning() {
+        let a = n("between 100 and 10");
+        assert_eq!(a.interval, Some(Interval::closed(10.0, 100.0)));
+        assert!(a.unresolved.unwrap().contains("high to low"));
+        // A dash "range" written high to low is a score or a code: unreadable.
+        assert_eq!(n("100-10").kind, AssertionKind::Unparsed);
+    }
+
+    #[test]
+    fn units_convert_to_one_canonical_unit_per_dimension() {
+        for (s, v, unit) in [
+            ("6 ft 1 in", 0.001_854_2, "km"),
+            ("1 hour 20 minutes", 80.0 / 1440.0, "day"),
+            (
+                "two years and three months",
+                2.0 * 365.2425 + 3.0 * 30.436_875,
+                "day",
+            ),
+            ("3000 tonnes", 3e6, "kg"),
+            ("200 lbs", 90.718_474, "kg"),
+            ("120 km/h", 120.0, "km/h"),
+            ("70 miles per hour", 112.654_08, "km/h"),
+            ("50 mph", 80.4672, "km/h"),
+            ("50 square miles", 129.499_4, "km²"),
+            ("400 hectares", 4.0, "km²"),
+            ("20 km²", 20.0, "km²"),
+            ("5m3", 5000.0, "litre"),
+            ("2 cubic metres", 2000.0, "litre"),
+            ("1,000 barrels", 158_987.294_928, "litre"),
+            ("104 degrees Fahrenheit", 40.0, "°C"),
+            ("40°C", 40.0, "°C"),
+            ("forty minutes", 40.0 / 1440.0, "day"),
+            ("3 percentage points", 3.0, "percentage point"),
+        ] {
+            let a = n(s);
+            assert!(close(a.stated, v), "{s}: {:?}", a.stated);
+            assert_eq!(a.unit, Some(unit), "{s}");
+        }
+        // "m": metres by the text or the property, millions after money.
+        assert!(close(n("2.1m tall").stated, 0.0021));
+        assert_eq!(n("£2.1m").stated, Some(2.1e6));
+        assert!(close(q("850m", Some("km")).stated, 0.85));
+        assert_eq!(n("850m").stated, Some(850e6));
+        // A number followed by a unit is never a year.
+        assert_eq!(n("2000 tonnes").kind, AssertionKind::Quantity);
+        assert_eq!(n("2020 km").kind, AssertionKind::Quantity);
+        // Pounds of mass for a mass property, sterling otherwise.
+        assert_eq!(q("200 pounds", Some("kg")).unit, Some("kg"));
+        assert_eq!(n("200 pounds").currency, Some("GBP"));
+        // Degrees alone are the property's.
+        assert_eq!(q("40 degrees", Some("°C")).stated, Some(40.0));
+        assert_eq!(n("40 degrees").kind, AssertionKind::Unparsed);
+    }
+
+    #[test]
+    fn money_in_every_spelling() {
+        for (s, v, cur) in [
+            ("USD12.50", 12.5, "USD"),
+            ("USD 12.50", 12.5, "USD"),
+            ("12.50 USD", 12.5, "USD"),
+            ("45 €", 45.0, "EUR"),
+            ("45€", 45.0, "EUR"),
+            ("€45", 45.0, "EUR"),
+            ("RM90", 90.0, "MYR"),
+            ("C$12", 12.0, "CAD"),
+            ("A$3bn", 3e9, "AUD"),
+            ("NZ$40", 40.0, "NZD"),
+            ("HK$1.2m", 1.2e6, "HKD"),
+            ("US$5 million", 5e6, "USD"),
+            ("$7 and 25 cents", 7.25, "USD"),
+            ("$4.99", 4.99, "USD"),
+            ("50 bucks", 50.0, "USD"),
+            ("20 quid", 20.0, "GBP"),
+            ("Rs 12 crore", 1.2e8, "INR"),
+            ("Rs. 3 lakh", 3e5, "INR"),
+            ("75p", 0.75, "GBP"),
+        ] {
+            let a = n(s);
+            assert_eq!(a.kind, AssertionKind::Money, "{s}");
+            assert!(close(a.stated, v), "{s}: {:?}", a.stated);
+            assert_eq!(a.currency, Some(cur), "{s}");
+        }
+        assert_eq!(n("5 grand").stated, Some(5000.0));
+        assert_eq!(n("3 lakh").stated, Some(3e5));
+        // "c." is circa; "C$" is a currency.
+        assert_eq!(n("c. 1,500").rule, n("about 1,500").rule);
+        assert_eq!(n("C$1,500").currency, Some("CAD"));
+    }
+
+    #[test]
+    fn stated_resolution_follows_the_way_of_writing() {
+        assert_eq!(n("640 million").resolution, Some(1e7));
+        assert_eq!(n("640,000,000").resolution, Some(0.0));
+        assert_eq!(n("1.2bn").resolution, Some(1e8));
+        assert_eq!(n("£5-7bn").resolution, Some(1e9));
+        assert_eq!(n("twenty-one").resolution, Some(0.0));
+        assert_eq!(n("three hundred").resolution, Some(0.0));
+        assert_eq!(n("two million").resolution, Some(1e6));
+        assert_eq!(n("25k").resolution, Some(1e3));
+        assert_eq!(n("February 2022").resolution, None);
+    }
+
+    #[test]
+    fn numeric_dates_and_the_declared_order() {
+        assert_eq!(dr("17/03/2021", None).0, "2021-03-17");
+        assert_eq!(dr("3/17/2021", None).0, "2021-03-17");
+        assert_eq!(dr("2021/03/17", None).0, "2021-03-17");
+        assert_eq!(dr("17-Mar-2021", None).0, "2021-03-17");
+        let (range, _, why) = dr("04/05/2021", None);
+        assert!(range.is_empty());
+        assert!(why.unwrap().contains("date_order"));
+        let with = |order| {
+            normalize_value(
+                "04/05/2021",
+                &Context {
+                    date_order: Some(order),
+                    ..date_ctx(None)
+                },
+            )
+            .date
+            .map(|d| d.to_string())
+        };
+        assert_eq!(with(DateOrder::Dmy).as_deref(), Some("2021-05-04"));
+        assert_eq!(with(DateOrder::Mdy).as_deref(), Some("2021-04-05"));
+        assert!(
+            dr("31/02/2021", None)
+                .2
+                .unwrap()
+                .contains("not a real date")
+        );
+    }
+
+    #[test]
+    fn date_ranges_periods_weeks_and_offsets() {
+        let r = Some("2024-09-05");
+        for (s, want) in [
+            ("from June to October 2022", "2022-06-01..2022-10-31"),
+            ("June-October 2022", "2022-06-01..2022-10-31"),
+            ("between 3 and 5 March 2023", "2023-03-03..2023-03-05"),
+            ("March 3-5, 2022", "2022-03-03..2022-03-05"),
+            ("from November to February 2023", "2022-11-01..2023-02-28"),
+            ("Q3 2020", "2020-07-01..2020-09-30"),
+            ("2020 q3", "2020-07-01..2020-09-30"),
+            ("H1 2022", "2022-01-01..2022-06-30"),
+            ("the second half of 2021", "2021-07-01..2021-12-31"),
+            ("the first quarter of 2024", "2024-01-01..2024-03-31"),
+            ("last quarter", "2024-04-01..2024-06-30"),
+            ("the week of 4 March", "2024-03-04..2024-03-10"),
+            ("the following week", "2024-09-09..2024-09-15"),
+            ("June of 2011", "2011-06-01..2011-06-30"),
+            ("9 May last year", "2023-05-09"),
+            ("two days earlier", "2024-09-03"),
+            ("three days later", "2024-09-08"),
+            ("in two weeks", "2024-09-16..2024-09-22"),
+        ] {
+            assert_eq!(dr(s, r).0, want, "{s}");
+        }
+        assert_eq!(dr("since August 2023", r).0, "2023-08-01..");
+        assert_eq!(dr("starting 7 January", r).0, "2024-01-07..");
+        let start = normalize_value(
+            "since August 2023",
+            &Context {
+                start: true,
+                ..date_ctx(r)
+            },
+        );
+        assert_eq!(start.date.unwrap().to_string(), "2023-08-01..2023-08-31");
+        assert!(is_start_property(&["start date"]) && !is_start_property(&["death toll"]));
+    }
+
+    #[test]
+    fn times_in_date_and_time_stamps() {
+        let time = |s: &str| {
+            let a = normalize_value(
+                s,
+                &Context {
+                    expect: Some(ValueKind::Time),
+                    ..Context::default()
+                },
+            );
+            a.stated.ok_or(a.unresolved.unwrap_or_default())
+        };
+        assert_eq!(time("12/1 7:45 p.m."), Ok(1185.0));
+        assert_eq!(time("Fri 21:40"), Ok(1300.0));
+        assert_eq!(time("Jan 03 12:15 a.m."), Ok(15.0));
+        assert_eq!(time("7:10aDec 1"), Ok(430.0));
+        assert_eq!(time("9:45 PM"), Ok(1305.0));
+        // The day of the month is never the hour.
+        assert!(time("Jan 03").is_err());
+        assert!(time("7:45 p.m. tomorrow-ish").is_err());
+    }
+
+    #[test]
+    fn extract_keeps_codes_whole_and_reads_times_and_durations() {
+        let text = "At 9:45 PM, 14 or 15 people were hurt; forty minutes later police arrived. \
+                    Call 555-123-4567 or see 192.168.1.1. On 2005-11-20 the 2.1m wall fell.";
+        let found = extract(text, Date::parse_iso("2024-01"));
+        let got: Vec<(&str, &str)> = found.iter().map(|e| (e.text.as_str(), e.kind)).collect();
+        assert_eq!(
+            got,
+            [
+                ("9:45 PM", "time"),
+                ("14 or 15", "range"),
+                ("forty minutes", "duration"),
+                ("2005-11-20", "date"),
+                ("2.1m", "number"),
+            ]
+        );
     }
 
     #[test]
