@@ -633,7 +633,13 @@ fn extract(
             return EXIT_ERROR;
         }
     };
-    let found = corroborate::normalize::extract(&text, published);
+    let mut found = corroborate::normalize::extract(&text, published);
+    // Run inside a dossier, draft claims suggest its properties from the words around them.
+    if std::path::Path::new("claims/properties.yaml").is_file()
+        && let Ok(loaded) = corroborate::load::load(std::path::Path::new("."))
+    {
+        corroborate::normalize::suggest_properties(&mut found, &loaded.dossier.properties);
+    }
     let out = match format {
         ExtractFormat::Jsonl => report::extracted_jsonl(&found),
         ExtractFormat::Yaml => report::extracted_yaml(&found, file, published),

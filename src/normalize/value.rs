@@ -503,6 +503,10 @@ pub struct Extracted {
     pub rule: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unresolved: Option<String>,
+    /// A property of the dossier that words near the figure name ("killed" for the death
+    /// toll), as a suggestion for a draft claim.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub property: Option<String>,
 }
 
 impl Extracted {
@@ -527,6 +531,7 @@ impl Extracted {
             sentence: sentence.to_string(),
             rule: a.rule,
             unresolved: a.unresolved,
+            property: None,
         }
     }
 }
@@ -627,6 +632,76 @@ fn glued_to_digits_after(t: &[Token], end: usize) -> bool {
         || (digit_separator(next)
             && t.get(end + 1)
                 .is_some_and(|x| !x.spaced && matches!(x.tok, Tok::Num { .. })))
+}
+
+/// Whether a property of this kind can take what was found.
+fn kind_fits(found: &str, kind: ValueKind) -> bool {
+    matches!(
+        (found, kind),
+        ("date", ValueKind::Date)
+            | ("money", ValueKind::Money)
+            | ("duration", ValueKind::Duration)
+            | ("time", ValueKind::Time)
+            | ("number" | "range" | "quantity", ValueKind::Quantity)
+    )
+}
+
+/// Suggests, for each figure, the property of `properties` whose name or alias the words
+/// around it (up to six on either side, within its sentence) spell, the nearest first. A
+/// suggestion needs the property's kind to fit what was found.
+pub fn suggest_properties(found: &mut [Extracted], properties: &[crate::model::PropertyDef]) {
+    let names: Vec<(Vec<String>, &crate::model::PropertyDef)> = properties
+        .iter()
+        .flat_map(|p| {
+            std::iter::once(p.name.as_str())
+                .chain(std::iter::once(p.id.as_str()))
+                .chain(p.aliases.iter().map(String::as_str))
+                .map(move |n| {
+                    let words: Vec<String> = super::vocab::key(&n.replace('-', " "))
+                        .split_whitespace()
+                        .map(str::to_string)
+                        .collect();
+                    (words, p)
+                })
+        })
+        .filter(|(w, _)| !w.is_empty())
+        .collect();
+    for e in found.iter_mut() {
+        let Some(offset) = e.sentence.find(&e.text) else {
+            continue;
+        };
+        let before: Vec<String> = super::vocab::key(&e.sentence[..offset])
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        let after: Vec<String> = super::vocab::key(&e.sentence[offset + e.text.len()..])
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        // Words by distance from the figure: (distance, word index in the side, side).
+        let mut best: Option<(usize, &crate::model::PropertyDef)> = None;
+        for (words, p) in &names {
+            if !kind_fits(e.kind, p.kind) {
+                continue;
+            }
+            let n = words.len();
+            let near_before = (0..before.len().saturating_sub(n - 1))
+                .filter(|&k| before[k..k + n] == words[..])
+                .map(|k| before.len() - k - n + 1)
+                .min();
+            let near_after = (0..after.len().saturating_sub(n - 1))
+                .filter(|&k| after[k..k + n] == words[..])
+                .map(|k| k + 1)
+                .min();
+            if let Some(d) = near_before.into_iter().chain(near_after).min()
+                && d <= 6
+                && best.is_none_or(|(bd, _)| d < bd)
+            {
+                best = Some((d, p));
+            }
+        }
+        e.property = best.map(|(_, p)| p.name.clone());
+    }
 }
 
 /// An expression worth reporting: a lone "one" or "a" counts nothing by itself.

@@ -16,6 +16,7 @@ pub fn normalized_json(text: &str, a: &Assertion) -> String {
             serde_json::json!(a.date.map(|d| d.precision)),
         );
         obj.insert("stated".into(), serde_json::json!(a.stated));
+        obj.insert("resolution".into(), serde_json::json!(a.resolution));
         obj.insert("conversion".into(), serde_json::json!(a.conversion));
     }
     serde_json::to_string(&v).unwrap_or_default()
@@ -37,6 +38,12 @@ pub fn normalized_text(text: &str, a: &Assertion) -> String {
         && a.date.is_none()
     {
         out.push_str(&format!("stated:    {}\n", fmt_num(s)));
+    }
+    if let Some(r) = a.resolution.filter(|r| *r > 0.0) {
+        out.push_str(&format!(
+            "rounding:  to the nearest {} as written (a scale word carries its last digit)\n",
+            fmt_num(r)
+        ));
     }
     if let Some(u) = a.unit {
         out.push_str(&format!("unit:      {u}\n"));
@@ -91,7 +98,7 @@ pub fn extracted_claims_jsonl(found: &[Extracted], file: &Path) -> String {
             "source": source,
             "id": format!("{}-{}", e.kind, n + 1),
             "subject": "TODO",
-            "property": "TODO",
+            "property": e.property.as_deref().unwrap_or("TODO"),
             "value": e.text,
             "quote": e.sentence,
             "note": format!("{} read as {}", e.kind, e.rule),
@@ -132,8 +139,9 @@ pub fn extracted_yaml(found: &[Extracted], file: &Path, published: Option<DateRa
     ));
     for (n, e) in found.iter().enumerate() {
         out.push_str(&format!(
-            "  - id: {}\n    subject: TODO\n    property: TODO\n    value: {}\n    quote: {}\n    note: {}\n",
+            "  - id: {}\n    subject: TODO\n    property: {}\n    value: {}\n    quote: {}\n    note: {}\n",
             yaml_str(&format!("{}-{}", e.kind, n + 1)),
+            e.property.as_deref().map_or_else(|| "TODO".to_string(), yaml_str),
             yaml_str(&e.text),
             yaml_str(&e.sentence),
             yaml_str(&format!("{} read as {}", e.kind, e.rule)),
