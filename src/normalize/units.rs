@@ -1,9 +1,8 @@
 //! The unit and currency registry: every spelling the reader knows, the dimension it measures
 //! and its conversion to the one canonical unit of that dimension.
 //!
-//! Spellings map to a unit id in [`unit_id`] (called by the lexer for every word, so it is a
-//! `match` the compiler turns into a jump table, not a scan); ids map to their conversion in
-//! [`unit`]. Money is never converted: [`currency_word`] and [`currency_code`] only name the
+//! Spellings map to a unit id in [`UNIT_WORDS`] (the lexer folds them into its one hash
+//! table of known words); ids map to their conversion in [`unit`]. Money is never converted: [`currency_word`] and [`currency_code`] only name the
 //! ISO 4217 code.
 
 use crate::model::AssertionKind;
@@ -100,68 +99,121 @@ const fn u(dim: Dim, factor: f64) -> Unit {
 /// ("m", "in", "pound", "h") keep their own id and are read as units only where the parser
 /// knows they are one.
 pub fn unit_id(w: &str) -> Option<&'static str> {
-    Some(match w {
-        // length
-        "km" | "kms" | "kilometre" | "kilometres" | "kilometer" | "kilometers" => "km",
-        "mile" | "miles" | "mi" => "mile",
-        "metre" | "metres" | "meter" | "meters" => "metre",
-        "cm" | "centimetre" | "centimetres" | "centimeter" | "centimeters" => "cm",
-        "mm" | "millimetre" | "millimetres" | "millimeter" | "millimeters" => "mm",
-        "ft" | "foot" | "feet" => "foot",
-        "inch" | "inches" => "inch",
-        "yard" | "yards" | "yd" | "yds" => "yard",
-        "nautical" => "nautical",
-        // area
-        "hectare" | "hectares" | "ha" => "hectare",
-        "acre" | "acres" => "acre",
-        "square" | "sq" => "square",
-        "cubic" | "cu" => "cubic",
-        // volume
-        "litre" | "litres" | "liter" | "liters" => "litre",
-        "ml" | "millilitre" | "millilitres" | "milliliter" | "milliliters" => "ml",
-        "gallon" | "gallons" => "gallon",
-        "barrel" | "barrels" | "bbl" => "barrel",
-        // mass
-        "kg" | "kgs" | "kilogram" | "kilograms" | "kilogramme" | "kilogrammes" | "kilo"
-        | "kilos" => "kg",
-        "g" | "gram" | "grams" | "gramme" | "grammes" => "gram",
-        "mg" | "milligram" | "milligrams" => "mg",
-        "tonne" | "tonnes" => "tonne",
-        "ton" | "tons" => "ton",
-        "lb" | "lbs" => "lb",
-        "oz" | "ounce" | "ounces" => "ounce",
-        "stone" => "stone",
-        // speed
-        "mph" => "mph",
-        "kph" | "kmh" | "km/h" => "kph",
-        "knot" | "knots" => "knot",
-        // temperature
-        "degree" | "degrees" | "deg" => "degree",
-        "celsius" | "centigrade" => "celsius",
-        "fahrenheit" => "fahrenheit",
-        "°c" => "°C",
-        "°f" => "°F",
-        // time
-        "second" | "seconds" | "sec" | "secs" => "second",
-        "minute" | "minutes" | "min" | "mins" => "minute",
-        "hour" | "hours" | "hr" | "hrs" => "hour",
-        "day" | "days" => "day",
-        "week" | "weeks" | "wk" | "wks" => "week",
-        "fortnight" | "fortnights" => "fortnight",
-        "month" | "months" => "month",
-        "year" | "years" | "yr" | "yrs" => "year",
-        "decade" | "decades" => "decade",
-        "century" | "centuries" => "century",
-        // percentages
-        "percent" | "pct" => "percent",
-        "percentage" => "percentage",
-        "pp" | "ppt" | "ppts" => "pp",
-        "bps" => "bps",
-        "point" | "points" => "point",
-        "basis" => "basis",
-        _ => return None,
-    })
+    UNIT_WORDS
+        .iter()
+        .find(|(spellings, _)| spellings.contains(&w))
+        .map(|(_, id)| *id)
 }
+
+/// Unit spellings by unit id.
+pub const UNIT_WORDS: &[(&[&str], &str)] = &[
+    // length
+    (
+        &[
+            "km",
+            "kms",
+            "kilometre",
+            "kilometres",
+            "kilometer",
+            "kilometers",
+        ],
+        "km",
+    ),
+    (&["mile", "miles", "mi"], "mile"),
+    (&["metre", "metres", "meter", "meters"], "metre"),
+    (
+        &[
+            "cm",
+            "centimetre",
+            "centimetres",
+            "centimeter",
+            "centimeters",
+        ],
+        "cm",
+    ),
+    (
+        &[
+            "mm",
+            "millimetre",
+            "millimetres",
+            "millimeter",
+            "millimeters",
+        ],
+        "mm",
+    ),
+    (&["ft", "foot", "feet"], "foot"),
+    (&["inch", "inches"], "inch"),
+    (&["yard", "yards", "yd", "yds"], "yard"),
+    (&["nautical"], "nautical"),
+    // area
+    (&["hectare", "hectares", "ha"], "hectare"),
+    (&["acre", "acres"], "acre"),
+    (&["square", "sq"], "square"),
+    (&["cubic", "cu"], "cubic"),
+    // volume
+    (&["litre", "litres", "liter", "liters"], "litre"),
+    (
+        &[
+            "ml",
+            "millilitre",
+            "millilitres",
+            "milliliter",
+            "milliliters",
+        ],
+        "ml",
+    ),
+    (&["gallon", "gallons"], "gallon"),
+    (&["barrel", "barrels", "bbl"], "barrel"),
+    // mass
+    (
+        &[
+            "kg",
+            "kgs",
+            "kilogram",
+            "kilograms",
+            "kilogramme",
+            "kilogrammes",
+            "kilo",
+            "kilos",
+        ],
+        "kg",
+    ),
+    (&["g", "gram", "grams", "gramme", "grammes"], "gram"),
+    (&["mg", "milligram", "milligrams"], "mg"),
+    (&["tonne", "tonnes"], "tonne"),
+    (&["ton", "tons"], "ton"),
+    (&["lb", "lbs"], "lb"),
+    (&["oz", "ounce", "ounces"], "ounce"),
+    (&["stone"], "stone"),
+    // speed
+    (&["mph"], "mph"),
+    (&["kph", "kmh", "km/h"], "kph"),
+    (&["knot", "knots"], "knot"),
+    // temperature
+    (&["degree", "degrees", "deg"], "degree"),
+    (&["celsius", "centigrade"], "celsius"),
+    (&["fahrenheit"], "fahrenheit"),
+    (&["°c"], "°C"),
+    (&["°f"], "°F"),
+    // time
+    (&["second", "seconds", "sec", "secs"], "second"),
+    (&["minute", "minutes", "min", "mins"], "minute"),
+    (&["hour", "hours", "hr", "hrs"], "hour"),
+    (&["day", "days"], "day"),
+    (&["week", "weeks", "wk", "wks"], "week"),
+    (&["fortnight", "fortnights"], "fortnight"),
+    (&["month", "months"], "month"),
+    (&["year", "years", "yr", "yrs"], "year"),
+    (&["decade", "decades"], "decade"),
+    (&["century", "centuries"], "century"),
+    // percentages
+    (&["percent", "pct"], "percent"),
+    (&["percentage"], "percentage"),
+    (&["pp", "ppt", "ppts"], "pp"),
+    (&["bps"], "bps"),
+    (&["point", "points"], "point"),
+    (&["basis"], "basis"),
+];
 
 /// Whether a lower-cased word is a length unit that a "2" or "3" may follow ("km2", "m3").
 pub fn is_length_word(w: &str) -> bool {
@@ -295,54 +347,59 @@ pub fn currency_word(w: &str) -> Option<&'static str> {
 /// Lower-cased ISO codes (and unambiguous currency words) to their code. Codes that are also
 /// English words ("try", "all", "top") are left out: "lira" still names the Turkish lira.
 pub fn currency_code(w: &str) -> Option<&'static str> {
-    Some(match w {
-        "gbp" | "sterling" => "GBP",
-        "usd" | "dollar" | "dollars" => "USD",
-        "eur" | "euro" | "euros" => "EUR",
-        "jpy" | "yen" => "JPY",
-        "inr" | "rupee" | "rupees" => "INR",
-        "irr" | "rial" | "rials" => "IRR",
-        "afn" | "afghani" | "afghanis" => "AFN",
-        "rub" | "rouble" | "roubles" | "ruble" | "rubles" => "RUB",
-        "cny" | "yuan" | "rmb" | "renminbi" => "CNY",
-        "chf" | "franc" | "francs" => "CHF",
-        "cad" => "CAD",
-        "aud" => "AUD",
-        "nzd" => "NZD",
-        "hkd" => "HKD",
-        "sgd" => "SGD",
-        "krw" => "KRW",
-        "ils" | "shekel" | "shekels" => "ILS",
-        "ngn" | "naira" => "NGN",
-        "zar" | "rand" => "ZAR",
-        "myr" | "ringgit" => "MYR",
-        "aed" | "dirham" | "dirhams" => "AED",
-        "sar" | "riyal" | "riyals" => "SAR",
-        "uah" | "hryvnia" | "hryvnias" => "UAH",
-        "pln" | "zloty" | "zlotys" => "PLN",
-        "sek" => "SEK",
-        "nok" => "NOK",
-        "dkk" => "DKK",
-        "brl" | "reais" => "BRL",
-        "mxn" => "MXN",
-        "twd" => "TWD",
-        "pkr" => "PKR",
-        "bdt" | "taka" => "BDT",
-        "egp" => "EGP",
-        "kes" => "KES",
-        "thb" | "baht" => "THB",
-        "idr" | "rupiah" => "IDR",
-        "vnd" | "dong" => "VND",
-        "czk" | "koruna" => "CZK",
-        "huf" | "forint" => "HUF",
-        "qar" => "QAR",
-        "kwd" => "KWD",
-        "lira" | "liras" => "TRY",
-        "rs" => "INR",
-        "rm" => "MYR",
-        _ => return None,
-    })
+    CURRENCY_WORDS
+        .iter()
+        .find(|(spellings, _)| spellings.contains(&w))
+        .map(|(_, id)| *id)
 }
+
+/// Currency spellings by ISO code.
+pub const CURRENCY_WORDS: &[(&[&str], &str)] = &[
+    (&["gbp", "sterling"], "GBP"),
+    (&["usd", "dollar", "dollars"], "USD"),
+    (&["eur", "euro", "euros"], "EUR"),
+    (&["jpy", "yen"], "JPY"),
+    (&["inr", "rupee", "rupees"], "INR"),
+    (&["irr", "rial", "rials"], "IRR"),
+    (&["afn", "afghani", "afghanis"], "AFN"),
+    (&["rub", "rouble", "roubles", "ruble", "rubles"], "RUB"),
+    (&["cny", "yuan", "rmb", "renminbi"], "CNY"),
+    (&["chf", "franc", "francs"], "CHF"),
+    (&["cad"], "CAD"),
+    (&["aud"], "AUD"),
+    (&["nzd"], "NZD"),
+    (&["hkd"], "HKD"),
+    (&["sgd"], "SGD"),
+    (&["krw"], "KRW"),
+    (&["ils", "shekel", "shekels"], "ILS"),
+    (&["ngn", "naira"], "NGN"),
+    (&["zar", "rand"], "ZAR"),
+    (&["myr", "ringgit"], "MYR"),
+    (&["aed", "dirham", "dirhams"], "AED"),
+    (&["sar", "riyal", "riyals"], "SAR"),
+    (&["uah", "hryvnia", "hryvnias"], "UAH"),
+    (&["pln", "zloty", "zlotys"], "PLN"),
+    (&["sek"], "SEK"),
+    (&["nok"], "NOK"),
+    (&["dkk"], "DKK"),
+    (&["brl", "reais"], "BRL"),
+    (&["mxn"], "MXN"),
+    (&["twd"], "TWD"),
+    (&["pkr"], "PKR"),
+    (&["bdt", "taka"], "BDT"),
+    (&["egp"], "EGP"),
+    (&["kes"], "KES"),
+    (&["thb", "baht"], "THB"),
+    (&["idr", "rupiah"], "IDR"),
+    (&["vnd", "dong"], "VND"),
+    (&["czk", "koruna"], "CZK"),
+    (&["huf", "forint"], "HUF"),
+    (&["qar"], "QAR"),
+    (&["kwd"], "KWD"),
+    (&["lira", "liras"], "TRY"),
+    (&["rs"], "INR"),
+    (&["rm"], "MYR"),
+];
 
 /// Nouns that name what a count counts, which a figure may carry without changing its
 /// meaning ("90 people", "25,000 Afghan applicants" is not one: "applicants" is, "Afghan" is
