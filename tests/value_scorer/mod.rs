@@ -91,6 +91,9 @@ struct ItemDoc {
 #[serde(deny_unknown_fields)]
 struct FigureDoc {
     span: String,
+    /// Another exact span that counts as this figure ("88" for "reached 88").
+    #[serde(default)]
+    or_span: Option<String>,
     #[serde(default)]
     occurrence: Option<usize>,
     #[serde(default)]
@@ -210,6 +213,8 @@ pub struct Figure {
     pub span: String,
     pub start: usize,
     pub end: usize,
+    /// An alternative span accepted for the same reading.
+    pub alt: Option<(usize, usize)>,
     pub label: Label,
 }
 
@@ -546,6 +551,20 @@ fn load_item(
                 if out.iter().any(|g| g.start < end && start < g.end) {
                     return Err(format!("span `{}` overlaps another figure", f.span));
                 }
+                // The alternative lies inside or around the span, never elsewhere.
+                let alt = match &f.or_span {
+                    None => None,
+                    Some(a) => {
+                        let inside = f.span.find(a.as_str()).map(|i| (start + i, start + i + a.len()));
+                        let around = sentence
+                            .match_indices(a.as_str())
+                            .map(|(i, _)| (i, i + a.len()))
+                            .find(|&(s, e)| s <= start && end <= e);
+                        Some(inside.or(around).ok_or_else(|| {
+                            format!("or_span `{a}` neither lies inside nor contains `{}`", f.span)
+                        })?)
+                    }
+                };
                 let label = label_of(
                     f.category.as_deref().unwrap_or(category),
                     f.read.as_deref(),
@@ -559,6 +578,7 @@ fn load_item(
                     span: f.span,
                     start,
                     end,
+                    alt,
                     label,
                 });
             }
@@ -875,10 +895,10 @@ pub fn score(corpus: &Corpus) -> Score {
             for &k in &overlapping {
                 used[k] = true;
             }
-            let exact = overlapping
-                .iter()
-                .copied()
-                .find(|&k| found[k].start == f.start && found[k].end == f.end);
+            let exact = overlapping.iter().copied().find(|&k| {
+                let span = (found[k].start, found[k].end);
+                span == (f.start, f.end) || Some(span) == f.alt
+            });
             let (got, got_span, outcome) = match (&f.label.expect, exact) {
                 // Must stay unread: any reading over the span is a misread.
                 (Reading::Nothing, _) => {
