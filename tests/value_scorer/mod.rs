@@ -626,7 +626,8 @@ pub fn read_value(item: &ValueItem) -> Reading {
         margin: None,
     };
     let a = normalize_value(&item.text, &ctx);
-    if a.kind == AssertionKind::Unparsed {
+    // A value the reader flags as unresolved becomes an unparsed-value finding, not a reading.
+    if a.kind == AssertionKind::Unparsed || a.unresolved.is_some() {
         return Reading::Nothing;
     }
     if let Some(d) = a.date {
@@ -663,17 +664,14 @@ pub struct Found {
 
 fn found_of(e: &Extracted) -> Found {
     let reading = match (&e.low, &e.high) {
-        _ if e.kind == "unparsed" => Reading::Nothing,
+        // As for values: a flagged figure is reported, not read.
+        _ if e.kind == "unparsed" || e.unresolved.is_some() => Reading::Nothing,
         (serde_json::Value::String(_), _) | (_, serde_json::Value::String(_)) => Reading::Date {
             first: e.low.as_str().map(str::to_string),
             last: e.high.as_str().map(str::to_string),
         },
-        // A date or amount the reader found but could not resolve.
-        (serde_json::Value::Null, serde_json::Value::Null)
-            if e.kind == "date" || e.unresolved.is_some() =>
-        {
-            Reading::Nothing
-        }
+        // A date the reader found but could not place.
+        (serde_json::Value::Null, serde_json::Value::Null) if e.kind == "date" => Reading::Nothing,
         (lo, hi) => Reading::Number {
             low: End {
                 value: lo.as_f64(),
@@ -761,6 +759,15 @@ pub enum Outcome {
     /// The reader gave a wrong reading, or read what must stay unread.
     Misread,
     Skipped,
+}
+
+/// Is `sentence[end..found_end]` nothing but punctuation the reader swallowed after the figure
+/// (a sentence's full stop, a comma)? Then the found span still names the figure.
+fn swallowed(sentence: &str, end: usize, found_end: usize) -> bool {
+    found_end >= end
+        && sentence
+            .get(end..found_end)
+            .is_some_and(|rest| rest.chars().all(|c| matches!(c, '.' | ',' | ';' | ':')))
 }
 
 pub fn judge(want: &Reading, got: &Reading) -> Outcome {
@@ -896,8 +903,10 @@ pub fn score(corpus: &Corpus) -> Score {
                 used[k] = true;
             }
             let exact = overlapping.iter().copied().find(|&k| {
-                let span = (found[k].start, found[k].end);
-                span == (f.start, f.end) || Some(span) == f.alt
+                let same = |(s, e): (usize, usize)| {
+                    found[k].start == s && swallowed(&item.sentence, e, found[k].end)
+                };
+                same((f.start, f.end)) || f.alt.is_some_and(same)
             });
             let (got, got_span, outcome) = match (&f.label.expect, exact) {
                 // Must stay unread: any reading over the span is a misread.
