@@ -26,7 +26,11 @@ fn main() -> std::process::ExitCode {
         "{} value items, {} sentences ({} labelled figures); items by origin: {}\n",
         corpus.values.len(),
         corpus.sentences.len(),
-        corpus.sentences.iter().map(|x| x.figures.len()).sum::<usize>(),
+        corpus
+            .sentences
+            .iter()
+            .map(|x| x.figures.len())
+            .sum::<usize>(),
         origins.join(", ")
     );
     print!("{}", table(&s));
@@ -42,7 +46,9 @@ fn main() -> std::process::ExitCode {
                 }
             }
             other => {
-                eprintln!("error: unknown argument {other}; expected --misses, --misreads, --unread or --extras");
+                eprintln!(
+                    "error: unknown argument {other}; expected --misses, --misreads, --unread or --extras"
+                );
                 return std::process::ExitCode::from(2);
             }
         }

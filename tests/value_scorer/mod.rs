@@ -489,7 +489,9 @@ fn load_item(
         .or_else(|| file_origin.clone())
         .ok_or("no `origin` (news-adapted or written) on the item or the file")?;
     if !matches!(origin.as_str(), "news-adapted" | "written") {
-        return Err(format!("origin `{origin}`: expected news-adapted or written"));
+        return Err(format!(
+            "origin `{origin}`: expected news-adapted or written"
+        ));
     }
     if origin == "news-adapted" && it.source.is_none() {
         return Err("a news-adapted item names its `source`".into());
@@ -520,8 +522,9 @@ fn load_item(
                     return Err(format!("date_order `{order}`: expected dmy, mdy or ymd"));
                 }
                 // The current reader takes no date order: such items wait for one.
-                label.unscorable =
-                    Some(format!("date order `{order}` cannot be declared to the reader"));
+                label.unscorable = Some(format!(
+                    "date order `{order}` cannot be declared to the reader"
+                ));
             }
             corpus.values.push(ValueItem {
                 at: at.to_string(),
@@ -545,7 +548,10 @@ fn load_item(
                     .nth(occ.saturating_sub(1))
                     .map(|(i, _)| i)
                     .ok_or_else(|| {
-                        format!("span `{}` (occurrence {occ}) is not in the sentence", f.span)
+                        format!(
+                            "span `{}` (occurrence {occ}) is not in the sentence",
+                            f.span
+                        )
                     })?;
                 let end = start + f.span.len();
                 if out.iter().any(|g| g.start < end && start < g.end) {
@@ -555,13 +561,19 @@ fn load_item(
                 let alt = match &f.or_span {
                     None => None,
                     Some(a) => {
-                        let inside = f.span.find(a.as_str()).map(|i| (start + i, start + i + a.len()));
+                        let inside = f
+                            .span
+                            .find(a.as_str())
+                            .map(|i| (start + i, start + i + a.len()));
                         let around = sentence
                             .match_indices(a.as_str())
                             .map(|(i, _)| (i, i + a.len()))
                             .find(|&(s, e)| s <= start && end <= e);
                         Some(inside.or(around).ok_or_else(|| {
-                            format!("or_span `{a}` neither lies inside nor contains `{}`", f.span)
+                            format!(
+                                "or_span `{a}` neither lies inside nor contains `{}`",
+                                f.span
+                            )
                         })?)
                     }
                 };
@@ -599,10 +611,12 @@ fn load_item(
 // The adapters: the only code that knows the reader's API.
 
 fn reference(r: &Option<String>) -> Option<Reference> {
-    r.as_deref().and_then(Date::parse_iso).map(|range| Reference {
-        range,
-        label: "publication date",
-    })
+    r.as_deref()
+        .and_then(Date::parse_iso)
+        .map(|range| Reference {
+            range,
+            label: "publication date",
+        })
 }
 
 /// The reader's canonical unit names, in the labels' vocabulary.
@@ -911,7 +925,10 @@ pub fn score(corpus: &Corpus) -> Score {
             let (got, got_span, outcome) = match (&f.label.expect, exact) {
                 // Must stay unread: any reading over the span is a misread.
                 (Reading::Nothing, _) => {
-                    match overlapping.iter().find(|&&k| !found[k].reading.is_nothing()) {
+                    match overlapping
+                        .iter()
+                        .find(|&&k| !found[k].reading.is_nothing())
+                    {
                         Some(&k) => (
                             found[k].reading.clone(),
                             Some(found[k].text.clone()),
@@ -926,7 +943,10 @@ pub fn score(corpus: &Corpus) -> Score {
                     (got, None, o)
                 }
                 // Another span over the figure: read, but not as this figure.
-                (_, None) => match overlapping.iter().find(|&&k| !found[k].reading.is_nothing()) {
+                (_, None) => match overlapping
+                    .iter()
+                    .find(|&&k| !found[k].reading.is_nothing())
+                {
                     Some(&k) => (
                         found[k].reading.clone(),
                         Some(found[k].text.clone()),
@@ -951,7 +971,10 @@ pub fn score(corpus: &Corpus) -> Score {
         }
         for (k, fd) in found.iter().enumerate() {
             if !used[k] {
-                s.per_category.entry(item.category.clone()).or_default().extra += 1;
+                s.per_category
+                    .entry(item.category.clone())
+                    .or_default()
+                    .extra += 1;
                 s.extras.push((
                     item.at.clone(),
                     item.category.clone(),
