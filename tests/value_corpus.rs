@@ -134,3 +134,41 @@ fn scorer_separates_correct_unread_and_misread() {
     assert!(value_scorer::parse_interval("[3, 2]").is_err());
     assert!(value_scorer::parse_date_label("2023-02-29").is_err());
 }
+
+#[test]
+fn loader_names_the_file_item_and_problem() {
+    let cases = [
+        (
+            "items:\n  - sentence: \"It rose 5%.\"\n    figures:\n      - {span: \"6%\", read: 6, unit: \"%\"}\n",
+            "is not in the sentence",
+        ),
+        ("items:\n  - {text: \"x\", read: \"[3, 2]\"}\n", "reversed"),
+        (
+            "items:\n  - {text: \"x\", read: 3, unit: furlong}\n",
+            "canonical unit",
+        ),
+        (
+            "items:\n  - {text: \"x\", read: 3, date: 2021}\n",
+            "exactly one of",
+        ),
+        (
+            "items:\n  - {text: \"x\", date: 2023-02-29}\n",
+            "bad ISO date",
+        ),
+        (
+            "items:\n  - {text: \"x\", read: 3, colour: red}\n",
+            "colour",
+        ),
+    ];
+    for (body, want) in cases {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let text = format!("category: number\nkind: quantity\norigin: written\n{body}");
+        std::fs::write(dir.path().join("bad.yaml"), text).unwrap_or_else(|e| panic!("{e}"));
+        let err = match load(dir.path()) {
+            Ok(_) => panic!("accepted a bad corpus: {body}"),
+            Err(e) => e,
+        };
+        assert!(err.contains("bad.yaml"), "{err}");
+        assert!(err.contains(want), "{want:?} not in {err}");
+    }
+}
