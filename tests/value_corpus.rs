@@ -22,7 +22,7 @@ const THRESHOLDS: [(&str, f64, f64); 11] = [
     ("date", 0.6, 0.255),
     ("time", 0.405, 0.431),
     ("duration", 0.652, 0.158),
-    ("unreadable", 0.573, 0.427),
+    ("unreadable", 0.54, 0.46),
 ];
 
 /// Every category is large enough to measure.

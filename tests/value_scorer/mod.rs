@@ -633,15 +633,19 @@ fn label_unit(tool: Option<&str>) -> Option<String> {
 
 /// What the reader makes of one value of the given kind.
 pub fn read_value(item: &ValueItem) -> Reading {
+    // Fields the reader may gain later keep their defaults here.
     let ctx = Context {
         expect: Some(item.kind),
         unit: item.unit_hint.as_deref(),
         reference: reference(&item.reference),
-        margin: None,
+        ..Context::default()
     };
     let a = normalize_value(&item.text, &ctx);
-    // A value the reader flags as unresolved becomes an unparsed-value finding, not a reading.
-    if a.kind == AssertionKind::Unparsed || a.unresolved.is_some() {
+    // A value the reader flags as unresolved becomes an unparsed-value finding in `check`,
+    // not a reading; a date keeps its days beside the flag (a weekday that does not match)
+    // and is compared with them, so it stays a reading.
+    let flagged = a.unresolved.is_some() && !(a.kind == AssertionKind::Date && a.date.is_some());
+    if a.kind == AssertionKind::Unparsed || flagged {
         return Reading::Nothing;
     }
     if let Some(d) = a.date {
@@ -678,14 +682,16 @@ pub struct Found {
 
 fn found_of(e: &Extracted) -> Found {
     let reading = match (&e.low, &e.high) {
-        // As for values: a flagged figure is reported, not read.
-        _ if e.kind == "unparsed" || e.unresolved.is_some() => Reading::Nothing,
+        _ if e.kind == "unparsed" => Reading::Nothing,
+        // As for values: a date with days is read even when flagged; anything else flagged
+        // is reported, not read.
         (serde_json::Value::String(_), _) | (_, serde_json::Value::String(_)) => Reading::Date {
             first: e.low.as_str().map(str::to_string),
             last: e.high.as_str().map(str::to_string),
         },
         // A date the reader found but could not place.
         (serde_json::Value::Null, serde_json::Value::Null) if e.kind == "date" => Reading::Nothing,
+        _ if e.unresolved.is_some() => Reading::Nothing,
         (lo, hi) => Reading::Number {
             low: End {
                 value: lo.as_f64(),
