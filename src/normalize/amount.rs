@@ -367,7 +367,8 @@ impl Hedge {
             ),
             Hedge::Under => (
                 Interval {
-                    low: Some(0.0_f64.min(x)),
+                    // "below zero", "under -5": no floor.
+                    low: (x > 0.0).then_some(0.0),
                     high: Some(x),
                     low_inclusive: true,
                     high_inclusive: false,
@@ -376,7 +377,7 @@ impl Hedge {
             ),
             Hedge::AtMost => (
                 Interval {
-                    low: Some(0.0_f64.min(x)),
+                    low: (x > 0.0).then_some(0.0),
                     high: Some(x),
                     low_inclusive: true,
                     high_inclusive: true,
@@ -441,7 +442,7 @@ fn hedge(t: &[Token], i: usize) -> (Hedge, usize) {
         (Some("under" | "below"), _, _) => (Hedge::Under, i + 1),
         (Some("up"), Some("to"), _) => (Hedge::AtMost, i + 2),
         (Some("at"), Some("most"), _) => (Hedge::AtMost, i + 2),
-        (Some("as"), Some("many" | "much"), Some("as")) => (Hedge::AtMost, i + 3),
+        (Some("as"), Some("many" | "much" | "extent"), Some("as")) => (Hedge::AtMost, i + 3),
         (Some("no"), Some("more"), Some("than")) => (Hedge::AtMost, i + 3),
         (Some("a"), Some("maximum"), Some("of")) => (Hedge::AtMost, i + 3),
         _ => (Hedge::Exact, i),
@@ -762,6 +763,13 @@ fn post_unit(t: &[Token], i: usize, opts: AmountOptions) -> Post {
             ..none
         };
     }
+    if word == "metric" && matches!(w(j + 1), Some("ton" | "tonne")) {
+        return Post {
+            unit: super::units::unit("tonne"),
+            end: j + 2,
+            ..none
+        };
+    }
     if word == "nautical" && w(j + 1) == Some("mile") {
         return Post {
             unit: super::units::unit("nmi"),
@@ -787,6 +795,19 @@ fn post_unit(t: &[Token], i: usize, opts: AmountOptions) -> Post {
     if word == "cent" {
         return Post {
             factor: 0.01,
+            end: j + 1,
+            ..none
+        };
+    }
+    // "42C", "104F", "38.7 C": a capital C or F right after a figure is a temperature.
+    if t[j].capital
+        && t[j].end - t[j].start == 1
+        && matches!(word, "approximately" | "f")
+        && t.get(j + 1)
+            .is_none_or(|n| n.spaced || !matches!(n.tok, Tok::Word(_) | Tok::Num { .. }))
+    {
+        return Post {
+            unit: super::units::unit(if word == "f" { "°F" } else { "°C" }),
             end: j + 1,
             ..none
         };
@@ -822,7 +843,9 @@ fn post_unit(t: &[Token], i: usize, opts: AmountOptions) -> Post {
         }
         // "-long", "tall", "high"
         if u.dim == Dim::Length {
-            if t.get(j).is_some_and(|x| x.tok == Tok::Dash) && w(j + 1) == Some("long") {
+            if t.get(j).is_some_and(|x| x.tok == Tok::Dash)
+                && matches!(w(j + 1), Some("long" | "extent"))
+            {
                 j += 2;
             } else if matches!(w(j), Some("long" | "extent")) {
                 j += 1;
@@ -851,7 +874,7 @@ fn m_is_length_at(t: &[Token], k: usize) -> bool {
         || (t
             .get(k + 1)
             .is_some_and(|x| x.is_punct(b'/') || x.tok == Tok::Dash)
-            && matches!(w(k + 2), Some("second" | "h" | "hour" | "long")))
+            && matches!(w(k + 2), Some("second" | "h" | "hour" | "long" | "extent")))
         || (w(k + 1) == Some("per") && matches!(w(k + 2), Some("second" | "hour")))
 }
 
@@ -867,6 +890,12 @@ fn affine(iv: Interval, u: Option<Unit>) -> Interval {
 /// A figure with a sign: "-5", "−5", "minus 5", "negative 5".
 fn signed_figure(t: &[Token], i: usize, m: MMode, opts: AmountOptions) -> Option<(Figure, usize)> {
     let tok = t.get(i)?;
+    if tok.is_punct(b'+')
+        && t.get(i + 1)
+            .is_some_and(|n| !n.spaced && matches!(n.tok, Tok::Num { .. }))
+    {
+        return figure_m(t, i + 1, m, opts);
+    }
     let minus = (tok.tok == Tok::Dash
         && t.get(i + 1)
             .is_some_and(|n| !n.spaced && matches!(n.tok, Tok::Num { .. })))
@@ -1394,6 +1423,33 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
             }
         }
     }
+    // "2% to 2.5%", "3 km to 5 km": the unit written on both ends.
+    if !a.ordinal && !fraction {
+        let pa = post_unit(t, after_a, opts);
+        if pa.end > after_a
+            && pa.factor == 1.0
+            && let Some(j) = joiner(pa.end).filter(|j| *j != "or")
+        {
+            let (cur_b, b_at) = pre_currency(t, pa.end + 1);
+            let cur = currency.or(pa.currency).or(cur_b);
+            if let Some((b, after_b)) = signed_figure(t, b_at, m_mode(cur), opts)
+                && !b.ordinal
+                && let Some(r) = finish_range(
+                    t,
+                    a,
+                    pa.unit,
+                    b,
+                    after_b,
+                    cur,
+                    opts,
+                    "range: \"A to B\" with the unit on both = [A, B]",
+                    j != "dash",
+                )
+            {
+                return Some(r);
+            }
+        }
+    }
     let mut end = after_a;
     let post = post_unit(t, end, opts);
     if post.currency.is_some() {
@@ -1520,6 +1576,7 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
         && t.get(inner.end).is_some_and(|x| x.is_punct(b')'))
         && inner.kind == kind
         && inner.unit == unit_name
+        && inner.currency == currency
     {
         let inner_fig = figure(t, hedge(t, end + 1).1, !opts.m_is_metre).map(|(f, _)| f);
         let widen = |f: Option<Figure>, factor: f64, iv: Interval| match f {

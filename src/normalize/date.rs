@@ -189,11 +189,39 @@ fn rel(
     }
 }
 
-/// Part of a period: "early" = first third, "mid" = middle third, "late" = last third.
+/// Part of a period: "early" = first third, "mid" = middle third, "late" = last third (of a
+/// year, four months each; of a month, the 1st-10th, 11th-20th and 21st to the end).
 fn part_of(range: DateRange, part: &str) -> DateRange {
     let (Some(a), Some(b)) = (range.first, range.last) else {
         return range;
     };
+    // A year in thirds of four months, a month in thirds of ten days (the rest to the last).
+    if range.precision == Precision::Year && a.month == 1 && b.month == 12 {
+        let (m1, m2) = match part {
+            "early" | "beginning" => (1, 4),
+            "mid" => (5, 8),
+            _ => (9, 12),
+        };
+        if let (Some(s), Some(e)) = (
+            Date::new(a.year, m1, 1),
+            Date::new(b.year, m2, days_in_month(b.year, m2)),
+        ) {
+            return DateRange::span(s, e, Precision::PartOfPeriod);
+        }
+    }
+    if range.precision == Precision::Month {
+        let (d1, d2) = match part {
+            "early" | "beginning" => (1, 10),
+            "mid" => (11, 20),
+            _ => (21, days_in_month(a.year, a.month)),
+        };
+        if let (Some(s), Some(e)) = (
+            Date::new(a.year, a.month, d1),
+            Date::new(a.year, a.month, d2),
+        ) {
+            return DateRange::span(s, e, Precision::PartOfPeriod);
+        }
+    }
     let (a, b) = (a.to_days(), b.to_days());
     let len = b - a + 1;
     let (s, e) = match part {
@@ -209,8 +237,75 @@ fn part_of(range: DateRange, part: &str) -> DateRange {
 }
 
 /// Parses a date expression at `i`. `year_alone` accepts a bare four-digit year; `order`
-/// is the dossier's declared order of all-numeric dates.
+/// is the dossier's declared order of all-numeric dates. Two dates joined ("February 28 to
+/// March 3, 2023", "from Oct. 4 to Oct. 20", "2024-04-01 to 2024-09-30") are the days from
+/// the first to the last; a year written only at the end applies to the start too.
 pub fn date(
+    t: &[Token],
+    i: usize,
+    reference: Option<Reference>,
+    year_alone: bool,
+    order: Option<DateOrder>,
+) -> Option<DateParse> {
+    let w = |k: usize| t.get(k).and_then(|x| x.word());
+    let lead = w(i).filter(|x| matches!(*x, "from" | "between"));
+    let a_at = if lead.is_some() { i + 1 } else { i };
+    let first = date_one(t, a_at, reference, year_alone, order);
+    let joined = |k: usize| {
+        t.get(k).is_some_and(|x| match lead {
+            Some("between") => x.is("and"),
+            _ => x.tok == Tok::Dash || x.is("to") || x.is("through") || x.is("until"),
+        })
+    };
+    if let Some(a) = &first
+        && joined(a.end)
+        && let Some(b) = date_one(t, a.end + 1, reference, year_alone, order)
+        && let Some(rb) = b.range
+        && let (Some(_), Some(b_last)) = (rb.first, rb.last)
+    {
+        // The first date without a year takes the year of the last.
+        let a = if date_one(t, a_at, None, year_alone, order).is_some_and(|x| x.range.is_none()) {
+            date_one(
+                t,
+                a_at,
+                DateRange::year(b_last.year).map(|range| Reference {
+                    range,
+                    label: "year of the range's end",
+                }),
+                year_alone,
+                order,
+            )
+        } else {
+            Some(a.clone())
+        };
+        if let Some(a) = a
+            && let Some(ra) = a.range
+            && let (Some(a_first), Some(_)) = (ra.first, ra.last)
+            && a_first <= b_last
+            && ra.precision != Precision::Unbounded
+            && rb.precision != Precision::Unbounded
+        {
+            return ok(
+                DateRange::span(a_first, b_last, ra.precision.min(rb.precision)),
+                format!("from {} to {}", a.rule, b.rule),
+                b.end,
+            );
+        }
+    }
+    if lead.is_some() && first.is_some() {
+        // "from June" alone is not a range: leave it to the forms below.
+        return date_one(t, i, reference, year_alone, order);
+    }
+    first.or_else(|| {
+        if lead.is_some() {
+            date_one(t, i, reference, year_alone, order)
+        } else {
+            None
+        }
+    })
+}
+
+fn date_one(
     t: &[Token],
     i: usize,
     reference: Option<Reference>,
@@ -227,7 +322,7 @@ pub fn date(
     };
 
     // Open-ended: "since 2020", "before March 2022", "after 3 January".
-    if let Some(edge @ ("since" | "starting" | "before" | "after" | "until")) = w(i)
+    if let Some(edge @ ("since" | "starting" | "before" | "after" | "until" | "by")) = w(i)
         && let Some(inner) = date(t, i + 1, reference, true, order)
         && let Some(r) = inner.range
     {
@@ -717,11 +812,11 @@ fn finish_dmy(
     };
     if let Some((y, end)) = year {
         return match Date::new(y, m, d) {
-            Some(date) => {
-                let mut p = ok(DateRange::day(date), "day, month and year", end)?;
-                p.unresolved = check_weekday(date);
-                Some(p)
-            }
+            // A weekday that contradicts the date leaves the day unknown.
+            Some(date) => match check_weekday(date) {
+                Some(why) => unresolved(why, "day, month and year", end),
+                None => ok(DateRange::day(date), "day, month and year", end),
+            },
             None => unresolved(
                 format!("{y}-{m:02}-{d:02} is not a real date"),
                 "day, month and year",

@@ -148,6 +148,8 @@ const WORDS: &[(&[&str], &str)] = &[
         &["approximately", "approx", "approximate", "circa", "ca", "c"],
         "approximately",
     ),
+    (&["f"], "f"),
+    (&["metric"], "metric"),
     (&["about"], "about"),
     (&["around"], "around"),
     (&["some"], "some"),
@@ -501,6 +503,72 @@ pub fn lex(text: &str) -> Vec<Token> {
                 {
                     digits.extend_from_slice(&bytes[j + 1..=j + 3]);
                     j += 4;
+                    grouped = true;
+                }
+            }
+            // Indian grouping: "12,00,000" (twelve lakh), "1,20,00,000".
+            if !grouped && digits.len() <= 2 {
+                let pair = |k: usize| {
+                    k + 2 < bytes.len()
+                        && bytes[k] == b','
+                        && bytes[k + 1..=k + 2].iter().all(u8::is_ascii_digit)
+                        && bytes.get(k + 3).is_some_and(|c| !c.is_ascii_digit())
+                };
+                let mut k = j;
+                let mut pairs = 0;
+                while pair(k) {
+                    k += 3;
+                    pairs += 1;
+                }
+                if pairs > 0
+                    && k + 3 < bytes.len()
+                    && bytes[k] == b','
+                    && bytes[k + 1..=k + 3].iter().all(u8::is_ascii_digit)
+                    && bytes.get(k + 4).is_none_or(|c| !c.is_ascii_digit())
+                {
+                    let mut m = j;
+                    while m < k + 4 {
+                        if bytes[m].is_ascii_digit() {
+                            digits.push(bytes[m]);
+                        }
+                        m += 1;
+                    }
+                    j = k + 4;
+                    grouped = true;
+                }
+            }
+            // "300 000", "1 000 000" (also with no-break or thin spaces): groups of exactly
+            // three digits after a first group of at most three, when no digit precedes.
+            if !grouped
+                && digits.len() <= 3
+                && !matches!(
+                    out.last(),
+                    Some(Token {
+                        tok: Tok::Num { .. },
+                        ..
+                    })
+                )
+            {
+                let group = |k: usize| -> Option<usize> {
+                    let sep = match bytes.get(k)? {
+                        b' ' => 1,
+                        0xC2 if bytes.get(k + 1) == Some(&0xA0) => 2,
+                        0xE2 if bytes.get(k + 1) == Some(&0x80)
+                            && matches!(bytes.get(k + 2), Some(&0x89 | &0xAF)) =>
+                        {
+                            3
+                        }
+                        _ => return None,
+                    };
+                    let d = k + sep;
+                    (d + 2 < bytes.len()
+                        && bytes[d..d + 3].iter().all(u8::is_ascii_digit)
+                        && bytes.get(d + 3).is_none_or(|c| !c.is_ascii_alphanumeric()))
+                    .then_some(d)
+                };
+                while let Some(d) = group(j) {
+                    digits.extend_from_slice(&bytes[d..d + 3]);
+                    j = d + 3;
                     grouped = true;
                 }
             }

@@ -393,7 +393,7 @@ pub const CURRENCY_WORDS: &[(&[&str], &str)] = &[
     (&["idr", "rupiah"], "IDR"),
     (&["vnd", "dong"], "VND"),
     (&["czk", "koruna"], "CZK"),
-    (&["huf", "forint"], "HUF"),
+    (&["huf", "forint", "forints"], "HUF"),
     (&["qar"], "QAR"),
     (&["kwd"], "KWD"),
     (&["lira", "liras"], "TRY"),

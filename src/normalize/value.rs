@@ -70,7 +70,7 @@ pub fn is_start_property(names: &[&str]) -> bool {
 fn skip_filler(t: &[Token], mut i: usize) -> usize {
     while t
         .get(i)
-        .is_some_and(|x| matches!(x.word(), Some("on" | "in" | "the" | "by" | "of")))
+        .is_some_and(|x| matches!(x.word(), Some("on" | "in" | "the" | "of")))
         && t.get(i + 1).is_some_and(|x| !x.is("excess"))
     {
         i += 1;
@@ -310,6 +310,7 @@ pub fn time_prefix(text: &str) -> Option<(f64, &'static str, usize)> {
             return None;
         }
     }
+    let dot = minute.is_some() && b.get(i.saturating_sub(3)) == Some(&b'.');
     let before_meridiem = i;
     while i < b.len() && b[i] == b' ' {
         i += 1;
@@ -346,7 +347,8 @@ pub fn time_prefix(text: &str) -> Option<(f64, &'static str, usize)> {
         Some(_) if !(1..=12).contains(&hour) => return None,
         Some((b'a', k)) => (hour % 12, k),
         Some((_, k)) => (hour % 12 + 12, k),
-        None if hour <= 24 && minute.is_some() => (hour % 24, before_meridiem),
+        // "17.08" is a decimal unless a meridiem follows ("7.30pm").
+        None if hour <= 24 && minute.is_some() && !dot => (hour % 24, before_meridiem),
         None => return None,
     };
     if minute_v >= 60 {
@@ -536,9 +538,22 @@ impl Extracted {
     }
 }
 
-fn can_start(tok: &Token) -> bool {
+fn can_start(t: &[Token], i: usize) -> bool {
+    let tok = &t[i];
+    let next = t.get(i + 1);
+    let glued_num = next.is_some_and(|n| !n.spaced && matches!(n.tok, Tok::Num { .. }));
     match tok.tok {
         Tok::Num { .. } | Tok::Currency(_) => true,
+        // Signs and comparison symbols: "-16°C", "+2.9%", "< 10 million", "~300".
+        Tok::Dash | Tok::Punct(b'+') => {
+            glued_num
+                && (i == 0 || tok.spaced || !matches!(t[i - 1].tok, Tok::Num { .. } | Tok::Word(_)))
+        }
+        Tok::Punct(b'<' | b'>' | b'~') => true,
+        // "in excess of", "in two weeks"; "by 2030"
+        Tok::Word(Some("in" | "by")) => next.is_some_and(|n| {
+            n.is("excess") || matches!(n.tok, Tok::Num { .. }) || n.word().is_some()
+        }),
         Tok::Word(Some(w)) => !matches!(
             w,
             "and"
@@ -546,9 +561,7 @@ fn can_start(tok: &Token) -> bool {
                 | "of"
                 | "to"
                 | "the"
-                | "in"
                 | "on"
-                | "by"
                 | "than"
                 | "as"
                 | "per"
@@ -572,12 +585,6 @@ fn can_start(tok: &Token) -> bool {
                 | "short"
                 | "excess"
                 | "plus"
-                | "moved"
-                | "reached"
-                | "exceeded"
-                | "will"
-                | "could"
-                | "would"
                 | "higher"
                 | "lower"
                 | "extent"
@@ -589,7 +596,6 @@ fn can_start(tok: &Token) -> bool {
                 | "lakh"
                 | "am"
                 | "pm"
-                | "h"
                 | "point"
                 | "square"
                 | "cubic"
@@ -743,7 +749,7 @@ pub fn extract(text: &str, published: Option<DateRange>) -> Vec<Extracted> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
-        if !can_start(&t[i]) {
+        if !can_start(&t, i) {
             i += 1;
             continue;
         }
@@ -1057,7 +1063,10 @@ mod tests {
         assert_eq!(dr("Jan. 4, 2024", None).0, "2024-01-04");
         assert_eq!(dr("February 2022", None).0, "2022-02-01..2022-02-28");
         assert_eq!(dr("2022", None).1, Some(Precision::Year));
-        assert_eq!(dr("early 2022", None).0, "2022-01-01..2022-05-01");
+        // A year in thirds of four months, a month in thirds of ten days.
+        assert_eq!(dr("early 2022", None).0, "2022-01-01..2022-04-30");
+        assert_eq!(dr("mid-2021", None).0, "2021-05-01..2021-08-31");
+        assert_eq!(dr("late March 2024", None).0, "2024-03-21..2024-03-31");
         assert_eq!(dr("2024-01-03", None).0, "2024-01-03");
         assert_eq!(
             dr("between 2011 and 2017", None).0,
