@@ -1113,7 +1113,7 @@ fn resolution(f: &Figure, factor: f64) -> f64 {
 
 /// Quantity verbs and hedges before a figure: "exceeded", "will top", "rose to",
 /// "nearly reached", "≥", "<", "~".
-fn verb_hedge(t: &[Token], i: usize) -> (Hedge, usize) {
+pub fn verb_hedge(t: &[Token], i: usize) -> (Hedge, usize) {
     let w = |k: usize| t.get(k).and_then(|x| x.word());
     // Symbols.
     if let Some(x) = t.get(i) {
@@ -1432,8 +1432,14 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
         {
             let (cur_b, b_at) = pre_currency(t, pa.end + 1);
             let cur = currency.or(pa.currency).or(cur_b);
+            let pb = |after_b: usize| post_unit(t, after_b, opts);
             if let Some((b, after_b)) = signed_figure(t, b_at, m_mode(cur), opts)
                 && !b.ordinal
+                // The same unit or currency on both ends: "28% to 120.6 billion yen" is two
+                // figures, not a range.
+                && cur_b.is_none()
+                && pb(after_b).unit.map(|u| u.dim) == pa.unit.map(|u| u.dim)
+                && pb(after_b).currency == pa.currency
                 && let Some(r) = finish_range(
                     t,
                     a,

@@ -640,7 +640,10 @@ pub fn lex(text: &str) -> Vec<Token> {
                     j += 2;
                 }
             }
-            if value.is_finite() {
+            // "120.000", "40.000": a point before three zeros is a thousands separator in much
+            // of Europe and a pointless decimal in English: neither reading is safe.
+            let ambiguous = frac_digits == 3 && frac_value == 0 && digits.len() <= 3 && !grouped;
+            if value.is_finite() && !ambiguous {
                 out.push(Token {
                     tok: Tok::Num {
                         value,

@@ -563,7 +563,6 @@ fn can_start(t: &[Token], i: usize) -> bool {
                 | "the"
                 | "on"
                 | "than"
-                | "as"
                 | "per"
                 | "cent"
                 | "ordinal-suffix"
@@ -759,6 +758,15 @@ pub fn extract(text: &str, published: Option<DateRange>) -> Vec<Extracted> {
             i += 1;
             continue;
         }
+        // A verb that leaves the figure as stated ("totalled", "reached", "rose to") is not
+        // part of the value.
+        if matches!(t[i].word(), Some("reached" | "moved")) {
+            let (h, at) = amount::verb_hedge(&t, i);
+            if h == amount::Hedge::Exact && at > i {
+                i = at;
+                continue;
+            }
+        }
         // Times of day: "9:45 PM", "21:45", "7 a.m." (not the numbers 9 and 45).
         if matches!(t[i].tok, Tok::Num { .. })
             && let Some((minutes, rule, n)) = time_prefix(&text[t[i].start..])
@@ -790,7 +798,11 @@ pub fn extract(text: &str, published: Option<DateRange>) -> Vec<Extracted> {
             (None, None) => None,
         };
         match found {
-            Some((_, end)) if glued_to_digits_after(&t, end) => {
+            Some((_, end))
+                if glued_to_digits_after(&t, end)
+                    || t.get(end)
+                        .is_some_and(|x| !x.spaced && x.tok == Tok::Word(None)) =>
+            {
                 // Skip the whole run of glued digits and separators.
                 let mut k = i + 1;
                 while k < t.len() && !t[k].spaced {
