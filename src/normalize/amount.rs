@@ -219,7 +219,7 @@ fn word_figure(t: &[Token], i: usize) -> Option<(Figure, usize)> {
             scale = s;
             any = true;
             j += 1;
-        } else if w == "and" && any {
+        } else if w == "and" && any && (current.is_some_and(|c| c >= 100.0) || total > 0.0) {
             // "a hundred and fifty", "one and a half million"
             match t.get(j + 1).and_then(|x| x.word()) {
                 Some(n) if units_word(n).is_some() || tens_word(n).is_some() => j += 1,
@@ -500,6 +500,7 @@ pub fn vague(t: &[Token], i: usize) -> Option<(Interval, String, usize)> {
         (Some("a"), Some("couple"), Some("of")) => (Some((2.0, 2.0, "a couple of")), i + 3),
         (Some("a"), Some("couple"), _) => (Some((2.0, 2.0, "a couple")), i + 2),
         (Some("a"), Some("handful"), Some("of")) => (Some((2.0, 6.0, "a handful of")), i + 3),
+        (Some("a"), Some("handful"), _) => (Some((2.0, 6.0, "a handful")), i + 2),
         _ => (None, i),
     };
     if let Some((lo, hi, name)) = q {
@@ -831,10 +832,10 @@ fn post_unit(t: &[Token], i: usize, opts: AmountOptions) -> Post {
         let per =
             t.get(j).is_some_and(|x| x.is_punct(b'/')) || matches!(w(j), Some("per" | "a" | "an"));
         if per
-            && let Some(time) = unit_of(j + 1).or_else(|| {
-                (w(j + 1) == Some("h"))
-                    .then(|| super::units::unit("hour"))
-                    .flatten()
+            && let Some(time) = unit_of(j + 1).or_else(|| match w(j + 1) {
+                Some("h") => super::units::unit("hour"),
+                Some("s") => super::units::unit("second"),
+                _ => None,
             })
             && let Some(speed) = super::units::speed_of(u, time)
         {
@@ -981,6 +982,19 @@ fn figure_m(t: &[Token], i: usize, m: MMode, opts: AmountOptions) -> Option<(Fig
                 },
                 j + 2,
             ));
+        }
+        // "2 ½"
+        if let Some(Tok::Num {
+            value: g,
+            int_digits: 0,
+            ..
+        }) = t.get(j).map(|x| x.tok)
+            && value.fract() == 0.0
+            && !ordinal
+        {
+            f.value += g;
+            f.ulp = g;
+            j += 1;
         }
         if !ordinal && let Some(s) = scale_after(t, j, m) {
             f.value *= s;
@@ -1313,7 +1327,8 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
                 cur,
                 opts,
                 &format!("range: \"{} A {joiner} B\" = [A, B]", w(i).unwrap_or("")),
-                true,
+                // "from 714 to 692" is a change, not a range; "between 100 and 10" a slip.
+                w(i) == Some("between"),
             );
         }
         return None;
@@ -1349,13 +1364,52 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
     let (h, at) = verb_hedge(t, i);
     let (mut currency, fig_at) = pre_currency(t, at);
     let mut fraction = false;
+    let one = |v: f64| Figure {
+        value: v,
+        ulp: 1.0,
+        ordinal: false,
+        scale: 1.0,
+    };
+    // Only units of time take "a" for one ("a year", "an hour"): "a second" is mostly the
+    // ordinal, "a ton of" a manner of speaking.
+    let unit_next = |k: usize| {
+        w(k) != Some("second")
+            && post_unit(t, k, opts)
+                .unit
+                .is_some_and(|u| u.dim == Dim::Time)
+    };
     let (mut a, mut after_a) = match fraction_at(t, fig_at) {
         Some(f) => {
             fraction = true;
             f
         }
+        // "a year", "an hour", "a fortnight"
+        None if matches!(w(fig_at), Some("a" | "an")) && unit_next(fig_at + 1) => {
+            (one(1.0), fig_at + 1)
+        }
+        // "half an hour", "half a day"
+        None if w(fig_at) == Some("half")
+            && matches!(w(fig_at + 1), Some("a" | "an"))
+            && unit_next(fig_at + 2) =>
+        {
+            (one(0.5), fig_at + 2)
+        }
         None => signed_figure(t, fig_at, m_mode(currency), opts)?,
     };
+    // "a quarter of a million", "three-quarters of a million"
+    if fraction
+        && w(after_a) == Some("of")
+        && matches!(w(after_a + 1), Some("a" | "an"))
+        && let Some(s) = w(after_a + 2)
+            .and_then(|x| scale_word(x, true))
+            .filter(|s| *s >= 1e3)
+    {
+        a.value *= s;
+        a.ulp *= s;
+        a.scale = s;
+        after_a += 3;
+        fraction = false;
+    }
     if let Some((r, end)) = ratio_at(t, a, after_a) {
         (a, after_a, fraction) = (r, end, true);
     }
@@ -1474,6 +1528,17 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
             a.ulp = a.ulp.min(1.0);
             end = e;
         }
+    }
+    // "a day and a half", "two years and a half"
+    if let Some(u) = unit
+        && u.offset == 0.0
+        && w(end) == Some("and")
+        && w(end + 1) == Some("a")
+        && w(end + 2) == Some("half")
+    {
+        a.value += 0.5;
+        a.ulp = a.ulp.min(0.5);
+        end += 3;
     }
     // "$7 and 25 cents"
     if currency.is_some()

@@ -394,6 +394,7 @@ pub const CURRENCY_WORDS: &[(&[&str], &str)] = &[
     (&["vnd", "dong"], "VND"),
     (&["czk", "koruna"], "CZK"),
     (&["huf", "forint", "forints"], "HUF"),
+    (&["won"], "KRW"),
     (&["qar"], "QAR"),
     (&["kwd"], "KWD"),
     (&["lira", "liras"], "TRY"),

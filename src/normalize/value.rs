@@ -550,10 +550,12 @@ fn can_start(t: &[Token], i: usize) -> bool {
                 && (i == 0 || tok.spaced || !matches!(t[i - 1].tok, Tok::Num { .. } | Tok::Word(_)))
         }
         Tok::Punct(b'<' | b'>' | b'~') => true,
-        // "in excess of", "in two weeks"; "by 2030"
-        Tok::Word(Some("in" | "by")) => next.is_some_and(|n| {
-            n.is("excess") || matches!(n.tok, Tok::Num { .. }) || n.word().is_some()
-        }),
+        // "in excess of"; "by 2030". ("in three months" in prose is as often "within the
+        // last three months" as a date ahead: read as the duration it states.)
+        Tok::Word(Some("in")) => next.is_some_and(|n| n.is("excess")),
+        Tok::Word(Some("by")) => {
+            next.is_some_and(|n| n.word().is_some() || matches!(n.tok, Tok::Num { .. }))
+        }
         Tok::Word(Some(w)) => !matches!(
             w,
             "and"
