@@ -223,11 +223,21 @@ pub fn normalize_value(text: &str, ctx: &Context) -> Assertion {
             .or_else(|| date::date(&t, i, ctx.reference, true, ctx.date_order));
             match parsed {
                 Some(d) => {
-                    // A time of day after the date is accounted for ("12/1 7:45 p.m.").
-                    let end = match t.get(d.end) {
+                    // A time of day after the date is accounted for ("12/1 7:45 p.m.",
+                    // "15 March 2024, 14:30").
+                    let at = if t.get(d.end).is_some_and(|x| x.is_punct(b',') || x.is("at")) {
+                        d.end + 1
+                    } else {
+                        d.end
+                    };
+                    let end = match t.get(at) {
                         Some(x)
-                            if time_prefix(&text[x.start..])
-                                .is_some_and(|(_, _, n)| text[x.start + n..].trim().is_empty()) =>
+                            if time_prefix_with(&text[x.start..], true).is_some_and(
+                                |(_, _, n)| {
+                                    let rest = text[x.start + n..].trim();
+                                    rest.is_empty() || time_zone(rest)
+                                },
+                            ) =>
                         {
                             t.len()
                         }
@@ -282,10 +292,71 @@ pub fn time_of_day(text: &str) -> Option<(f64, &'static str)> {
 /// A time of day at the start of `text`, and the bytes it takes. A number alone is no time:
 /// it needs minutes ("19:10") or a meridiem ("7 p.m.").
 pub fn time_prefix(text: &str) -> Option<(f64, &'static str, usize)> {
+    time_prefix_with(text, false)
+}
+
+/// Time-zone abbreviations that may stand beside a time.
+fn time_zone(w: &str) -> bool {
+    matches!(
+        w.trim().to_ascii_uppercase().as_str(),
+        "GMT"
+            | "UTC"
+            | "Z"
+            | "BST"
+            | "CET"
+            | "CEST"
+            | "EET"
+            | "EEST"
+            | "EST"
+            | "EDT"
+            | "CST"
+            | "CDT"
+            | "MST"
+            | "MDT"
+            | "PST"
+            | "PDT"
+            | "IST"
+            | "JST"
+            | "AEST"
+            | "AEDT"
+            | "MSK"
+            | "LOCAL TIME"
+            | "LOCAL"
+    )
+}
+
+/// [`time_prefix`]; `dot_ok` also takes "21.45" without a meridiem (a value known to be a
+/// time; in prose it is more often a decimal).
+fn time_prefix_with(text: &str, dot_ok: bool) -> Option<(f64, &'static str, usize)> {
     let t = text;
-    let lower = t.get(..8).unwrap_or(t).to_ascii_lowercase();
+    let lower = t.get(..9).unwrap_or(t).to_ascii_lowercase();
     if lower.starts_with("noon") {
         return Some((720.0, "time of day: noon", 4));
+    }
+    if lower.starts_with("midday") {
+        return Some((720.0, "time of day: noon", 6));
+    }
+    // "1930 hours": the 24-hour clock as armies and police write it.
+    if t.len() >= 10
+        && t.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && t.as_bytes().get(4) == Some(&b' ')
+        && let Some(rest) = t.get(5..)
+    {
+        let word = rest
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        if matches!(word.to_ascii_lowercase().as_str(), "hours" | "hrs")
+            && let (Ok(h), Ok(m)) = (t[..2].parse::<u32>(), t[2..4].parse::<u32>())
+            && h < 24
+            && m < 60
+        {
+            return Some((
+                f64::from(h * 60 + m),
+                "time of day: 24-hour clock",
+                5 + word.len(),
+            ));
+        }
     }
     if lower.starts_with("midnight") {
         return Some((0.0, "time of day: midnight", 8));
@@ -310,7 +381,17 @@ pub fn time_prefix(text: &str) -> Option<(f64, &'static str, usize)> {
             return None;
         }
     }
-    let dot = minute.is_some() && b.get(i.saturating_sub(3)) == Some(&b'.');
+    let dot = !dot_ok && minute.is_some() && b.get(i.saturating_sub(3)) == Some(&b'.');
+    // "12 noon", "12 midnight"
+    if minute.is_none() && hour == 12 {
+        let rest = t[i..].trim_start().to_ascii_lowercase();
+        for (word, m) in [("noon", 720.0), ("midday", 720.0), ("midnight", 0.0)] {
+            if rest.starts_with(word) {
+                let n = t.len() - t[i..].trim_start().len() + word.len();
+                return Some((m, "time of day: noon or midnight", n));
+            }
+        }
+    }
     let before_meridiem = i;
     while i < b.len() && b[i] == b' ' {
         i += 1;
@@ -411,17 +492,23 @@ pub fn time_in_stamp(
         if !starts {
             continue;
         }
-        let Some((minutes, rule, n)) = time_prefix(&text[x.start..]) else {
+        let Some((minutes, rule, n)) = time_prefix_with(&text[x.start..], true) else {
             continue;
         };
-        let before = &text[..t[k].start];
-        let after = &text[x.start + n..];
-        let after = after.trim().trim_start_matches(',');
-        let zone = matches!(
-            after.trim().to_ascii_lowercase().as_str(),
-            "gmt" | "utc" | "local time" | "local"
-        );
-        if stamp_date_part(before, order) && (zone || stamp_date_part(after, order)) {
+        let mut before = text[..t[k].start].trim_end();
+        // A zone before the time: "GMT 12:23".
+        let last = before.rsplit(' ').next().unwrap_or("");
+        if !last.is_empty() && time_zone(last) {
+            before = before[..before.len() - last.len()].trim_end();
+        }
+        let after = text[x.start + n..].trim().trim_start_matches(',').trim();
+        // A zone after it: "8:56 AM CDT", "Jul 2, 2012 8:56 AM CDT".
+        let after = match after.split_once(' ') {
+            Some((z, rest)) if time_zone(z) => rest,
+            _ if time_zone(after) => "",
+            _ => after,
+        };
+        if stamp_date_part(before, order) && stamp_date_part(after, order) {
             return Ok((minutes, rule));
         }
         return Err(format!(
@@ -750,6 +837,23 @@ pub fn extract(text: &str, published: Option<DateRange>) -> Vec<Extracted> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < t.len() {
+        // "noon", "midnight", "midday": times of day with no digits.
+        if t[i].tok == Tok::Word(None)
+            && (4..=8).contains(&(t[i].end - t[i].start))
+            && matches!(text.as_bytes()[t[i].start], b'n' | b'N' | b'm' | b'M')
+            && let Some((minutes, rule, n)) = time_prefix(&text[t[i].start..])
+            && n == t[i].end - t[i].start
+        {
+            let mut a = Assertion::of_kind(AssertionKind::Time, rule);
+            a.interval = Some(Interval::point(minutes));
+            a.stated = Some(minutes);
+            a.unit = Some("minute");
+            let (s, e) = (t[i].start, t[i].end);
+            let (ss, se) = crate::text::sentence_bounds(text, s, e);
+            out.push(Extracted::new(&text[s..e], s, e, &text[ss..se], a));
+            i += 1;
+            continue;
+        }
         if !can_start(&t, i) {
             i += 1;
             continue;
