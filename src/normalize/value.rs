@@ -274,6 +274,12 @@ pub fn normalize_value(text: &str, ctx: &Context) -> Assertion {
                 }
                 (Some(d), _) => covered(text, &t, d.end, from_date(&d), false),
                 (None, Some(a)) => covered(text, &t, a.end, from_amount(&a, text), true),
+                // Digits nothing could read are a figure written wrongly, not text.
+                (None, None)
+                    if t[i].start < text.len() && text.as_bytes()[t[i].start].is_ascii_digit() =>
+                {
+                    Assertion::unparsed(format!("\"{}\" is not understood", text.trim()))
+                }
                 (None, None) => text_assertion(text),
             }
         }
@@ -487,7 +493,7 @@ pub fn time_in_stamp(
                     .get(..4)
                     .map(str::to_ascii_lowercase)
                     .as_deref(),
-                Some("noon" | "midn")
+                Some("noon" | "midn" | "midd")
             );
         if !starts {
             continue;
@@ -1553,6 +1559,97 @@ mod tests {
                 ("2.1m", "number"),
             ]
         );
+    }
+
+    #[test]
+    fn digit_groupings_and_ambiguous_separators() {
+        assert_eq!(n("about 300 000").stated, Some(300_000.0));
+        assert_eq!(n("1\u{a0}000\u{a0}000").stated, Some(1e6));
+        assert_eq!(n("12,00,000").stated, Some(1.2e6));
+        assert_eq!(n("1,20,00,000").stated, Some(1.2e7));
+        // "120.000" is 120 in English and 120,000 in German: not guessed.
+        assert_eq!(n("120.000").kind, AssertionKind::Unparsed);
+        assert_eq!(n("1O%").kind, AssertionKind::Unparsed);
+    }
+
+    #[test]
+    fn durations_with_articles_halves_and_compound_units() {
+        let d = |s: &str| {
+            normalize_value(
+                s,
+                &Context {
+                    expect: Some(ValueKind::Duration),
+                    ..Context::default()
+                },
+            )
+        };
+        assert_eq!(d("a fortnight").stated, Some(14.0));
+        assert!(close(d("an hour").stated, 1.0 / 24.0));
+        assert!(close(d("half an hour").stated, 1.0 / 48.0));
+        assert_eq!(d("a day and a half").stated, Some(1.5));
+        assert_eq!(
+            d("more than a decade").interval.and_then(|i| i.low),
+            Some(3652.425)
+        );
+        assert!(close(n("30 m/s").stated, 108.0));
+        assert_eq!(n("a quarter of a million").stated, Some(250_000.0));
+        assert_eq!(n("three-quarters of a million").stated, Some(750_000.0));
+        assert_eq!(n("2 ½").stated, Some(2.5));
+        assert_eq!(
+            ends("between five and ten"),
+            (Some(5.0), Some(10.0), true, true)
+        );
+        // "from 714 to 692" states a change, not a range.
+        assert_eq!(
+            q("from 714 billion yen to 692 billion yen", None).kind,
+            AssertionKind::Unparsed
+        );
+    }
+
+    #[test]
+    fn temperatures_by_letter_and_sign() {
+        assert_eq!(n("42C").stated, Some(42.0));
+        assert!(close(n("104F").stated, 40.0));
+        assert_eq!(n("-16°C").stated, Some(-16.0));
+        assert_eq!(n("minus 20 degrees Celsius").stated, Some(-20.0));
+        assert_eq!(ends("below zero"), (None, Some(0.0), true, false));
+        assert_eq!(
+            n("more than 16 metric tonnes").interval.and_then(|i| i.low),
+            Some(16_000.0)
+        );
+    }
+
+    #[test]
+    fn more_times_of_day() {
+        let time = |s: &str| {
+            normalize_value(
+                s,
+                &Context {
+                    expect: Some(ValueKind::Time),
+                    ..Context::default()
+                },
+            )
+            .stated
+        };
+        assert_eq!(time("midday"), Some(720.0));
+        assert_eq!(time("12 noon"), Some(720.0));
+        assert_eq!(time("1930 hours"), Some(1170.0));
+        assert_eq!(time("21.45"), Some(1305.0));
+        assert_eq!(time("8:56 AM CDT"), Some(536.0));
+        assert_eq!(time("GMT 12:23"), Some(743.0));
+        assert_eq!(time("Jul 2, 2012 8:56 AM CDT"), Some(536.0));
+        assert_eq!(dr("15 March 2024, 14:30", None).0, "2024-03-15");
+        assert_eq!(dr("by 2030", None).0, "..2030-12-31");
+        assert_eq!(
+            dr("February 28 to March 3, 2023", None).0,
+            "2023-02-28..2023-03-03"
+        );
+        assert_eq!(
+            dr("2024-04-01 to 2024-09-30", None).0,
+            "2024-04-01..2024-09-30"
+        );
+        // A weekday that contradicts the date leaves the day unknown.
+        assert!(dr("Wednesday, Jan. 4, 2024", None).0.is_empty());
     }
 
     #[test]
