@@ -657,7 +657,8 @@ struct Post {
 
 fn temperature_letter(t: &[Token], k: usize) -> Option<Unit> {
     let x = t.get(k)?;
-    if x.end - x.start == 1 || matches!(x.word(), Some("celsius" | "fahrenheit")) {
+    // One letter, perhaps with the sentence's full stop: "23°C."
+    if x.end - x.start <= 2 || matches!(x.word(), Some("celsius" | "fahrenheit")) {
         return match x.word()? {
             "approximately" | "celsius" => super::units::unit("°C"),
             "f" | "fahrenheit" => super::units::unit("°F"),
@@ -802,7 +803,7 @@ fn post_unit(t: &[Token], i: usize, opts: AmountOptions) -> Post {
     }
     // "42C", "104F", "38.7 C": a capital C or F right after a figure is a temperature.
     if t[j].capital
-        && t[j].end - t[j].start == 1
+        && t[j].end - t[j].start <= 2
         && matches!(word, "approximately" | "f")
         && t.get(j + 1)
             .is_none_or(|n| n.spaced || !matches!(n.tok, Tok::Word(_) | Tok::Num { .. }))

@@ -205,6 +205,8 @@ pub struct ValueItem {
     pub kind: ValueKind,
     pub reference: Option<String>,
     pub unit_hint: Option<String>,
+    /// The dossier's declared order of all-numeric dates, if the item declares one.
+    pub date_order: Option<corroborate::model::DateOrder>,
     pub label: Label,
 }
 
@@ -509,7 +511,7 @@ fn load_item(
                     .or(file_kind.as_deref())
                     .ok_or("a value item needs a `kind` (on the item or the file)")?,
             )?;
-            let mut label = label_of(
+            let label = label_of(
                 category,
                 it.read.as_deref(),
                 it.unit.as_deref(),
@@ -517,21 +519,22 @@ fn load_item(
                 it.date.as_deref(),
                 it.unreadable,
             )?;
-            if let Some(order) = &it.date_order {
-                if !matches!(order.as_str(), "dmy" | "mdy" | "ymd") {
+            let date_order = match it.date_order.as_deref() {
+                None => None,
+                Some("dmy") => Some(corroborate::model::DateOrder::Dmy),
+                Some("mdy") => Some(corroborate::model::DateOrder::Mdy),
+                Some("ymd") => Some(corroborate::model::DateOrder::Ymd),
+                Some(order) => {
                     return Err(format!("date_order `{order}`: expected dmy, mdy or ymd"));
                 }
-                // The current reader takes no date order: such items wait for one.
-                label.unscorable = Some(format!(
-                    "date order `{order}` cannot be declared to the reader"
-                ));
-            }
+            };
             corpus.values.push(ValueItem {
                 at: at.to_string(),
                 text,
                 kind,
                 reference: it.reference,
                 unit_hint: it.unit_hint,
+                date_order,
                 label,
             });
         }
@@ -638,6 +641,7 @@ pub fn read_value(item: &ValueItem) -> Reading {
         expect: Some(item.kind),
         unit: item.unit_hint.as_deref(),
         reference: reference(&item.reference),
+        date_order: item.date_order,
         ..Context::default()
     };
     let a = normalize_value(&item.text, &ctx);
