@@ -1312,7 +1312,9 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
         let pa = post_unit(t, after_a, opts);
         let joiner = if w(i) == Some("between") { "and" } else { "to" };
         let mut k = pa.end;
+        // "between 18,000 to 20,000" is a slip for "and", with one meaning.
         if w(k) == Some(joiner)
+            || (joiner == "and" && w(k) == Some("to"))
             || (w(i) == Some("from") && t.get(k).is_some_and(|x| x.tok == Tok::Dash))
         {
             k += 1;

@@ -243,6 +243,19 @@ pub fn normalize_value(text: &str, ctx: &Context) -> Assertion {
                         }
                         _ => d.end,
                     };
+                    // "Sunday night", "3 March morning": a part of the day stays that day.
+                    let end = match (t.get(end), d.range) {
+                        (Some(x), Some(r))
+                            if r.precision == crate::model::Precision::Day
+                                && matches!(
+                                    text[x.start..x.end].to_ascii_lowercase().as_str(),
+                                    "morning" | "afternoon" | "evening" | "night"
+                                ) =>
+                        {
+                            end + 1
+                        }
+                        _ => end,
+                    };
                     covered(text, &t, end, from_date(&d), false)
                 }
                 None => {
@@ -542,6 +555,24 @@ fn text_assertion(text: &str) -> Assertion {
     out
 }
 
+/// The canonical unit a property's declared unit converts to: "tonnes" -> kg, "cubic metres"
+/// -> litre, "mph" -> km/h. Read as the unit of "1 <unit>", so every spelling the value
+/// reader knows is understood here too.
+fn canonical_unit(declared: &str) -> Option<&'static str> {
+    let text = format!("1 {declared}");
+    let t = lex(&text);
+    let a = amount::amount(
+        &t,
+        0,
+        AmountOptions {
+            m_is_metre: true,
+            dim: None,
+            ..AmountOptions::default()
+        },
+    )?;
+    (a.end == t.len()).then_some(a.unit).flatten()
+}
+
 /// Flags a value whose dimension does not fit the property (a duration for a distance).
 fn check_kind(out: &mut Assertion, kind: ValueKind, unit: Option<&str>, fraction: bool) {
     // A fraction for a percentage: "two-thirds" is 66.7%.
@@ -566,7 +597,11 @@ fn check_kind(out: &mut Assertion, kind: ValueKind, unit: Option<&str>, fraction
             Some("it is a duration, but the property is a quantity".into())
         }
         (ValueKind::Quantity, _) => match (unit, out.unit) {
-            (Some(want), Some(got)) if want != got && !(want == "ordinal" || got == "ordinal") => {
+            (Some(want), Some(got))
+                if want != got
+                    && !(want == "ordinal" || got == "ordinal")
+                    && canonical_unit(want) != Some(got) =>
+            {
                 Some(format!(
                     "its unit is {got}, but the property is measured in {want}"
                 ))
@@ -1650,6 +1685,21 @@ mod tests {
         );
         // A weekday that contradicts the date leaves the day unknown.
         assert!(dr("Wednesday, Jan. 4, 2024", None).0.is_empty());
+    }
+
+    #[test]
+    fn property_units_are_matched_by_dimension_and_slips_are_read() {
+        assert_eq!(q("14 tons", Some("tonnes")).unresolved, None);
+        assert_eq!(
+            q("more than 30 million cubic meters", Some("cubic metres")).unresolved,
+            None
+        );
+        assert!(q("14 km", Some("tonnes")).unresolved.is_some());
+        assert_eq!(
+            iv("between 18,000 to 20,000"),
+            Interval::closed(18_000.0, 20_000.0)
+        );
+        assert_eq!(dr("Sunday night", Some("2024-09-05")).0, "2024-09-01");
     }
 
     #[test]
