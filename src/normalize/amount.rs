@@ -843,6 +843,13 @@ fn post_unit(t: &[Token], i: usize, opts: AmountOptions) -> Post {
             u = speed;
             j += 2;
         }
+        // "28-year-old": an age, a duration.
+        if u.dim == Dim::Time
+            && t.get(j).is_some_and(|x| x.tok == Tok::Dash && !x.spaced)
+            && w(j + 1) == Some("old")
+        {
+            j += 2;
+        }
         // "-long", "tall", "high"
         if u.dim == Dim::Length {
             if t.get(j).is_some_and(|x| x.tok == Tok::Dash)
@@ -1252,6 +1259,37 @@ fn year_like(t: &[Token], k: usize) -> bool {
     matches!(t.get(k).map(|x| x.tok), Some(Tok::Num { value, int_digits: 4, grouped: false, ordinal: false, .. }) if (1800.0..2200.0).contains(&value))
 }
 
+/// A hedge before a range: "as much as 10-15 inches" is at most 15, "more than 10-15" more
+/// than 10, "about 10-15" 10-15 widened at both ends as "about" widens a figure.
+fn hedged_range(mut r: Amount, h: Hedge, margin: f64) -> Amount {
+    let (Some(lo), Some(hi)) = (r.interval.low, r.interval.high) else {
+        return r;
+    };
+    let open = |low: Option<f64>, li: bool, high: Option<f64>, hi_inc: bool| Interval {
+        low,
+        high,
+        low_inclusive: li,
+        high_inclusive: hi_inc,
+    };
+    r.interval = match h {
+        Hedge::Exact => return r,
+        Hedge::AtMost => open((hi > 0.0).then_some(0.0), true, Some(hi), true),
+        Hedge::Under => open((hi > 0.0).then_some(0.0), true, Some(hi), false),
+        Hedge::AtLeast => open(Some(lo), true, None, false),
+        Hedge::Over => open(Some(lo), false, None, false),
+        Hedge::Approximate => open(
+            Some(lo - margin * lo.abs()),
+            true,
+            Some(hi + margin * hi.abs()),
+            true,
+        ),
+        Hedge::Nearly => open(Some(lo - 0.1 * lo.abs()), true, Some(hi), false),
+        Hedge::JustOver => open(Some(lo), false, Some(hi + 0.1 * hi.abs()), true),
+    };
+    r.rule = format!("{} before a range: {}", h.name(), r.rule);
+    r
+}
+
 /// Adds the smaller units of a compound measure: "6 ft 1 in", "1 hour 20 minutes",
 /// "two years and three months". Returns the extra amount in the first unit and the end.
 fn compound(t: &[Token], mut end: usize, first: Unit, opts: AmountOptions) -> (f64, usize) {
@@ -1476,7 +1514,7 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
             // A dash range written high to low is more likely a score or a code than a
             // range: left to the caller to report.
             if let Some(r) = finish_range(t, a, None, b, after_b, cur, opts, rule, j != "dash") {
-                return Some(r);
+                return Some(hedged_range(r, h, opts.margin));
             }
         }
     }
@@ -1558,6 +1596,28 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
         a.value += c / 100.0;
         a.ulp = 0.01;
         end += 3;
+    }
+    // A second hedge after a hedged figure contradicts or repeats the first ("up to 20 feet
+    // or more"): no reading is safe.
+    if h != Hedge::Exact
+        && w(end) == Some("or")
+        && matches!(
+            w(end + 1),
+            Some(
+                "more"
+                    | "over"
+                    | "above"
+                    | "greater"
+                    | "higher"
+                    | "less"
+                    | "fewer"
+                    | "under"
+                    | "below"
+                    | "lower"
+            )
+        )
+    {
+        return None;
     }
     // Trailing hedges: "90 or more", "90-plus", "90+", "90 or so", "90 or higher".
     let mut h = h;

@@ -150,6 +150,7 @@ const WORDS: &[(&[&str], &str)] = &[
     ),
     (&["f"], "f"),
     (&["metric"], "metric"),
+    (&["old"], "old"),
     (&["about"], "about"),
     (&["around"], "around"),
     (&["some"], "some"),

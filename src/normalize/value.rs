@@ -957,6 +957,13 @@ pub fn extract(text: &str, published: Option<DateRange>) -> Vec<Extracted> {
                 }
                 i = k;
             }
+            // "more than a year ago": a hedged offset the date reader does not read; the
+            // duration alone would be a misreading.
+            Some((ref a, end))
+                if a.kind == AssertionKind::Duration && t.get(end).is_some_and(|x| x.is("ago")) =>
+            {
+                i = end + 1;
+            }
             Some((a, end)) if end > i && worth_it(&t, i, end, &a) => {
                 let (s, e) = (t[i].start, t[end - 1].end);
                 let (ss, se) = crate::text::sentence_bounds(text, s, e);
@@ -1700,6 +1707,29 @@ mod tests {
             Interval::closed(18_000.0, 20_000.0)
         );
         assert_eq!(dr("Sunday night", Some("2024-09-05")).0, "2024-09-01");
+    }
+
+    #[test]
+    fn hedges_before_ranges_and_contradicting_hedges() {
+        assert_eq!(
+            ends("as much as 10-15"),
+            (Some(0.0), Some(15.0), true, true)
+        );
+        assert_eq!(ends("more than 10-15"), (Some(10.0), None, false, false));
+        assert_eq!(
+            q("up to 20 feet or more", None).kind,
+            AssertionKind::Unparsed
+        );
+        let age = normalize_value(
+            "28-year-old",
+            &Context {
+                expect: Some(ValueKind::Duration),
+                ..Context::default()
+            },
+        );
+        assert!(close(age.stated, 28.0 * 365.2425));
+        let found = extract("He left more than a year ago.", None);
+        assert!(found.is_empty(), "{found:?}");
     }
 
     #[test]
