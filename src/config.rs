@@ -86,7 +86,7 @@ pub fn parse_rule(code: &str) -> Result<Rule, String> {
     ))
 }
 
-/// "; did you mean `x`?" when one known name is close to `got`, else nothing.
+/// " (did you mean `x`?)" when one known name is close to `got`, else nothing.
 pub fn did_you_mean(got: &str, known: &[&str]) -> String {
     let best = known
         .iter()
@@ -94,7 +94,7 @@ pub fn did_you_mean(got: &str, known: &[&str]) -> String {
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0));
     match best {
-        Some((_, k)) => format!("; did you mean `{k}`?"),
+        Some((_, k)) => format!(" (did you mean `{k}`?)"),
         None => String::new(),
     }
 }
