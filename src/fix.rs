@@ -103,18 +103,54 @@ impl Plan {
     }
 }
 
-/// The best declared name for an unknown one, if the choice is safe: every suggestion
-/// names the same entry and the best is at most a few letters away.
-fn safe_name(index: &Index, name: &str) -> Option<String> {
-    let suggestions = index.suggest(name);
-    let best = suggestions.first()?;
-    let target = index.get(best)?;
-    if suggestions.iter().any(|s| index.get(s) != Some(target)) {
-        return None;
-    }
-    let (a, b) = (key(name), key(best));
-    let d = strsim::levenshtein(&a, &b);
-    (d <= 3 && d * 5 <= a.chars().count()).then(|| best.clone())
+/// The declared entry an unknown name was meant to be, if the choice is safe: the closest
+/// suggestion is at most a few letters away, and no suggestion naming another entry is
+/// nearly as close.
+fn safe_target(index: &Index, name: &str) -> Option<u32> {
+    let k = key(name);
+    let mut scored: Vec<(usize, u32)> = index
+        .suggest(name)
+        .into_iter()
+        .filter_map(|s| Some((strsim::levenshtein(&k, &key(&s)), index.get(&s)?)))
+        .collect();
+    scored.sort();
+    let &(d, target) = scored.first()?;
+    let rival = scored.iter().any(|s| s.1 != target && s.0 <= d + 1);
+    (d <= 3 && d * 5 <= k.chars().count() && !rival).then_some(target)
+}
+
+/// Of an entry's id, name and aliases, the one spelt most like what was written (`Kerman
+/// bombng` becomes the name `Kerman bombing`, not the id `kerman-bombing`).
+fn closest_spelling<'a>(written: &str, names: impl Iterator<Item = &'a String>) -> Option<String> {
+    let k = key(written);
+    names
+        .map(|n| {
+            (
+                strsim::levenshtein(&k, &key(n)),
+                strsim::levenshtein(written, n),
+                n,
+            )
+        })
+        .min()
+        .map(|(_, _, n)| n.clone())
+}
+
+fn entity_name(a: &Analysis, written: &str) -> Option<String> {
+    let e = a
+        .loaded
+        .dossier
+        .entities
+        .get(safe_target(&a.vocab.entities, written)? as usize)?;
+    closest_spelling(written, [&e.id, &e.name].into_iter().chain(&e.aliases))
+}
+
+fn property_name(a: &Analysis, written: &str) -> Option<String> {
+    let p = a
+        .loaded
+        .dossier
+        .properties
+        .get(safe_target(&a.vocab.properties, written)? as usize)?;
+    closest_spelling(written, [&p.id, &p.name].into_iter().chain(&p.aliases))
 }
 
 fn digits(s: &str) -> String {
@@ -229,7 +265,7 @@ pub fn find_fixes(a: &Analysis, findings: &[Finding]) -> Vec<Fix> {
             }
         };
         if has(Rule::UnknownEntity, &c.locs.subject()) {
-            let new = safe_name(&a.vocab.entities, &c.subject);
+            let new = entity_name(a, &c.subject);
             replace(
                 Rule::UnknownEntity,
                 c.locs.subject(),
@@ -239,7 +275,7 @@ pub fn find_fixes(a: &Analysis, findings: &[Finding]) -> Vec<Fix> {
             );
         }
         if has(Rule::UnknownProperty, &c.locs.property()) {
-            let new = safe_name(&a.vocab.properties, &c.property);
+            let new = property_name(a, &c.property);
             replace(
                 Rule::UnknownProperty,
                 c.locs.property(),
@@ -249,7 +285,7 @@ pub fn find_fixes(a: &Analysis, findings: &[Finding]) -> Vec<Fix> {
             );
         }
         if has(Rule::UnknownEntity, &c.locs.value()) {
-            let new = safe_name(&a.vocab.entities, &c.value);
+            let new = entity_name(a, &c.value);
             replace(
                 Rule::UnknownEntity,
                 c.locs.value(),
@@ -349,7 +385,14 @@ pub fn fix_text(name: &str, text: &str, fixes: &[Fix]) -> Result<String, String>
     if edits.windows(2).any(|w| w[0].1 > w[1].0) {
         return Err("two fixes overlap".into());
     }
-    let after = apply_edits(text, &edits);
+    let mut after = apply_edits(text, &edits);
+    if fixes
+        .iter()
+        .any(|f| matches!(f, Fix::RemoveAcknowledgement { .. }))
+        && accepted(&after).is_none()
+    {
+        after = empty_list(&after).unwrap_or(after);
+    }
     verify(name, text, &after, fixes)?;
     Ok(after)
 }
@@ -591,6 +634,26 @@ fn jsonl_records(text: &str) -> Option<Vec<Record>> {
             Some((c.id.0, c.subject, c.property, c.value.0, c.quote, rest))
         })
         .collect()
+}
+
+/// `accepted:` with every entry removed reads as null, not as a list: say `[]`.
+fn empty_list(text: &str) -> Option<String> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let t = line.trim_end();
+        if let Some(rest) = t.strip_prefix("accepted:")
+            && (rest.trim().is_empty() || rest.trim_start().starts_with('#'))
+        {
+            let mut out = text[..at].to_string();
+            out.push_str("accepted: []");
+            out.push_str(rest);
+            out.push_str(&line[t.len()..]);
+            out.push_str(&text[at + line.len()..]);
+            return Some(out);
+        }
+        at += line.len();
+    }
+    None
 }
 
 fn accepted(text: &str) -> Option<Vec<String>> {

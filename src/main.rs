@@ -244,8 +244,8 @@ enum Command {
 /// `check`'s linter conventions, as in ruff.
 #[derive(clap::Args, Default)]
 struct LintArgs {
-    /// Report only these rule codes (comma-separated or repeated); replaces `select` in the
-    /// configuration. Input errors (exit 2) are always reported.
+    /// Report only these rule codes (comma-separated or repeated); replaces `select` and
+    /// `ignore` of the configuration. Input errors (exit 2) are always reported.
     #[arg(long, value_delimiter = ',', value_name = "CODES")]
     select: Vec<String>,
     /// Do not report these rule codes (comma-separated or repeated); adds to `ignore` in the
@@ -430,10 +430,15 @@ fn parse_rules(flag: &str, codes: &[String]) -> Result<BTreeSet<Rule>, u8> {
 /// Which rules report and how seriously: the configuration, then the flags.
 fn rule_policy(cfg: &Config, lint: &LintArgs) -> Result<RulePolicy, u8> {
     let mut p = cfg.rules.clone();
-    if !lint.select.is_empty() {
+    let ignore = parse_rules("--ignore", &lint.ignore)?;
+    if lint.select.is_empty() {
+        p.ignore.extend(ignore);
+    } else {
+        // As in ruff: a selection on the command line starts afresh, dropping the configured
+        // selection and its ignores.
         p.select = Some(parse_rules("--select", &lint.select)?);
+        p.ignore = ignore;
     }
-    p.ignore.extend(parse_rules("--ignore", &lint.ignore)?);
     Ok(p)
 }
 
@@ -471,10 +476,14 @@ fn check(dir: PathBuf, run: CheckRun) -> u8 {
         if watched.claims.as_os_str().is_empty() {
             return code;
         }
-        if !run.lint.quiet {
-            eprintln!("watching for changes to claims, seeds and configuration (Ctrl-C to stop)");
-        }
-        match corroborate::watch::wait_for_change(&watched) {
+        let ready = || {
+            if !run.lint.quiet {
+                eprintln!(
+                    "watching for changes to claims, seeds and configuration (Ctrl-C to stop)"
+                );
+            }
+        };
+        match corroborate::watch::wait_for_change(&watched, &ready) {
             Ok(changed) => {
                 if !run.lint.quiet {
                     let names: Vec<String> = changed

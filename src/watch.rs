@@ -26,8 +26,9 @@ impl Watched {
     }
 }
 
-/// Blocks until a watched file changes; returns the changed paths.
-pub fn wait_for_change(w: &Watched) -> Result<Vec<PathBuf>, String> {
+/// Blocks until a watched file changes; returns the changed paths. `ready` is called once
+/// the watches are in place (a change before then may be missed).
+pub fn wait_for_change(w: &Watched, ready: &dyn Fn()) -> Result<Vec<PathBuf>, String> {
     let (tx, rx) = std::sync::mpsc::channel();
     let mut debouncer = notify_debouncer_mini::new_debouncer(DEBOUNCE, tx)
         .map_err(|e| format!("cannot watch files: {e}"))?;
@@ -47,6 +48,7 @@ pub fn wait_for_change(w: &Watched) -> Result<Vec<PathBuf>, String> {
                 .map_err(|e| format!("cannot watch {}: {e}", d.display()))?;
         }
     }
+    ready();
     loop {
         match rx.recv() {
             Ok(Ok(events)) => {
