@@ -314,12 +314,11 @@ fn json_lines_claims_are_fixed_in_place() {
     write(
         d.path(),
         "claims/b.yaml",
-        &SOURCE_B
+        SOURCE_B
             .replace("claims:\n", "claims: []\n")
             .split("  - id: toll")
             .next()
-            .unwrap()
-            .to_string(),
+            .unwrap(),
     );
     let line = r#"{"source": "b", "id": "t2", "subject": "Kerman bombng", "property": "killed", "value": "95", "quote": "killed 95 people"}"#;
     write(d.path(), "claims/more.jsonl", &format!("{line}\n"));
