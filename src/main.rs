@@ -87,6 +87,7 @@ enum CheckFormat {
     Human,
     /// `path:line:col: severity[rule] message`, one line each.
     Brief,
+    /// One JSON document: counts and every finding, acknowledged ones with their reason.
     Json,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
     Sarif,
@@ -103,7 +104,7 @@ enum Command {
     /// Validate the claim files, check every quote against its source text, compare the
     /// sources, and fail on what is new and unacknowledged.
     Check {
-        /// Dossier root (holds claims/ and seeds/).
+        /// Dossier root (holds claims/ and seeds/), or a folder inside it such as claims/.
         #[arg(default_value = ".")]
         dir: PathBuf,
         /// Output format [default: human, or `format` in corroborate.toml's [check]].
@@ -546,11 +547,15 @@ fn check_once(
                 return code;
             }
             if !lint.quiet {
-                eprintln!(
-                    "{} fixable findings in {} files; `check --fix` applies them",
-                    plan.count(),
-                    plan.files.len()
-                );
+                if plan.count() == 0 {
+                    eprintln!("nothing to fix");
+                } else {
+                    eprintln!(
+                        "{} fixable findings in {} files; `check --fix` applies them",
+                        plan.count(),
+                        plan.files.len()
+                    );
+                }
             }
             return if plan.count() > 0 {
                 EXIT_FINDINGS
