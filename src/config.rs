@@ -146,7 +146,11 @@ pub fn find_config(start: &Path) -> Option<PathBuf> {
 }
 
 fn ancestors_to_repo_root(start: &Path) -> Vec<PathBuf> {
-    let start = std::fs::canonicalize(start).unwrap_or_else(|_| start.to_path_buf());
+    // A directory that does not exist has no ancestors to search: a mistyped DIR must not
+    // silently stand for the dossier around the current directory.
+    let Ok(start) = std::fs::canonicalize(start) else {
+        return Vec::new();
+    };
     let mut out = Vec::new();
     for d in start.ancestors() {
         out.push(d.to_path_buf());
@@ -438,5 +442,6 @@ not-comparable = "warning"
             std::fs::canonicalize(&dossier).unwrap()
         );
         assert_eq!(find_dossier(&repo), None);
+        assert_eq!(find_dossier(&dossier.join("no-such-dir")), None);
     }
 }
