@@ -11,9 +11,10 @@
 //! quoting style elsewhere survive. A fixed file is parsed again before it is written: if it
 //! does not hold the same claims with only the fixed fields changed, it is left alone.
 
+use crate::config::RulePolicy;
 use crate::load::provenance::{FoldedText, fold};
 use crate::load::{self, jsonl, yaml};
-use crate::model::{Finding, Loc, Rule};
+use crate::model::{Loc, Rule};
 use crate::normalize::vocab::{Index, key};
 use crate::pipeline::Analysis;
 use std::collections::{BTreeMap, HashSet};
@@ -227,7 +228,9 @@ pub fn closest_passage(seed: &str, quote: &str) -> Option<String> {
         .into_iter()
         .filter(|&(s, e)| e > s)
         .map(|(s, e)| (s, e, strsim::levenshtein(&hay[s..e], fq)))
-        .min_by_key(|&(s, e, d)| (d, e - s))?;
+        // Equally close windows: the one as long as the quote (a letter changed, not one
+        // dropped at an edge), then the first.
+        .min_by_key(|&(s, e, d)| (d, (e - s).abs_diff(qlen), s))?;
     let window = &hay[start..end];
     if d == 0 || d > max || digits(window) != digits(fq) {
         return None;
@@ -238,11 +241,50 @@ pub fn closest_passage(seed: &str, quote: &str) -> Option<String> {
     text.find(&passage).is_ok().then_some(passage)
 }
 
-/// Every safe fix for the open findings among `findings` (already filtered by the rule
-/// selection, so an ignored rule is not fixed).
-pub fn find_fixes(a: &Analysis, findings: &[Finding]) -> Vec<Fix> {
+/// Whether open findings of `rule` can hide the finding an acknowledgement names: a claim
+/// that is not read, not recognised or not understood is not compared, so the conflict it
+/// was part of is missing, not gone.
+pub fn hides_findings(rule: Rule) -> bool {
+    rule.is_input_error()
+        || matches!(
+            rule,
+            Rule::UnknownEntity
+                | Rule::UnknownProperty
+                | Rule::UnknownSource
+                | Rule::DuplicateId
+                | Rule::AmbiguousAlias
+                | Rule::EmptyValue
+                | Rule::UnparsedValue
+                | Rule::BadDate
+                | Rule::SeedMissing
+                | Rule::UnsafePath
+        )
+}
+
+/// Stale acknowledgements that are kept because findings that can hide what they
+/// acknowledge are still open (see [`hides_findings`]).
+pub fn stale_kept(a: &Analysis, policy: &RulePolicy) -> usize {
+    let open = || a.findings.iter().filter(|f| f.acknowledged.is_none());
+    if !open().any(|f| hides_findings(f.rule)) {
+        return 0;
+    }
+    open()
+        .filter(|f| f.rule == Rule::StaleAcknowledgement && policy.enabled(f.rule))
+        .count()
+}
+
+/// Every safe fix for the open findings of `a` whose rules `policy` enables (an ignored rule
+/// is not fixed). A stale acknowledgement is removed only when nothing else is left to fix
+/// and no open finding can be hiding what it acknowledges: otherwise fixing a misspelt
+/// subject could bring back, unacknowledged, a conflict whose acknowledgement was just
+/// removed.
+pub fn find_fixes(a: &Analysis, policy: &RulePolicy) -> Vec<Fix> {
+    let findings = &a.findings;
     let mut open: HashSet<(Rule, &str, u32, u32)> = HashSet::new();
-    for f in findings.iter().filter(|f| f.acknowledged.is_none()) {
+    for f in findings
+        .iter()
+        .filter(|f| f.acknowledged.is_none() && policy.enabled(f.rule))
+    {
         if let Some(l) = &f.loc {
             open.insert((f.rule, &l.file, l.line, l.column));
         }
@@ -306,6 +348,12 @@ pub fn find_fixes(a: &Analysis, findings: &[Finding]) -> Vec<Fix> {
             replace(Rule::QuoteNotFound, c.locs.quote(), Field::Quote, q, new);
         }
     }
+    let hiding = findings
+        .iter()
+        .any(|f| f.acknowledged.is_none() && hides_findings(f.rule));
+    if !fixes.is_empty() || hiding || !policy.enabled(Rule::StaleAcknowledgement) {
+        return fixes;
+    }
     for f in findings
         .iter()
         .filter(|f| f.rule == Rule::StaleAcknowledgement)
@@ -348,6 +396,51 @@ pub fn plan(root: &Path, fixes: Vec<Fix>) -> Plan {
         }
     }
     out
+}
+
+/// What `fix_all` did.
+#[derive(Debug, Default)]
+pub struct Outcome {
+    /// Every file written, once per round that changed it.
+    pub files: Vec<FileFix>,
+    pub refused: Vec<String>,
+}
+
+impl Outcome {
+    pub fn count(&self) -> usize {
+        self.files.iter().map(|f| f.fixes.len()).sum()
+    }
+}
+
+/// Fixes until nothing is left to fix (a fix can make another one possible: a stale
+/// acknowledgement is removed only once the names are fixed), at most a few rounds.
+/// `analyze` reads the dossier afresh; the last analysis is returned with the outcome, or
+/// `None` if reading failed.
+pub fn fix_all(
+    policy: &RulePolicy,
+    first: Analysis,
+    analyze: &mut dyn FnMut() -> Option<Analysis>,
+) -> Result<(Outcome, Option<Analysis>), crate::write::WriteError> {
+    let mut out = Outcome::default();
+    let mut a = first;
+    for _ in 0..4 {
+        let fixes = find_fixes(&a, policy);
+        if fixes.is_empty() {
+            break;
+        }
+        let p = plan(&a.loaded.root, fixes);
+        out.refused.extend(p.refused.iter().cloned());
+        if p.files.is_empty() {
+            break;
+        }
+        apply(&p)?;
+        out.files.extend(p.files);
+        match analyze() {
+            Some(next) => a = next,
+            None => return Ok((out, None)),
+        }
+    }
+    Ok((out, Some(a)))
 }
 
 /// Writes every fixed file atomically; returns how many were written.
@@ -430,8 +523,10 @@ fn indent(line: &str) -> usize {
 /// Whether `s` reads back as the same string when written as a plain YAML scalar.
 fn plain_safe(s: &str) -> bool {
     let first = s.chars().next();
-    first.is_some_and(char::is_alphabetic)
-        && s.trim() == s
+    // YAML's indicator characters cannot start a plain scalar; typographic quotes can.
+    first.is_some_and(|c| {
+        !c.is_whitespace() && !c.is_ascii_digit() && !"-?:,[]{}#&*!|>'\"%@`.+~".contains(c)
+    }) && s.trim() == s
         && !s.contains(": ")
         && !s.ends_with(':')
         && !s.contains(" #")
@@ -794,6 +889,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn plain_scalars_stay_plain_where_yaml_allows() {
+        assert!(plain_safe("\u{201c}Biden administration officials\u{201d}"));
+        for s in [
+            "95", "- x", "'a'", "\"a\"", "a: b", "a #b", "true", " a", "[a]", "@a",
+        ] {
+            assert!(!plain_safe(s), "{s}");
+        }
+    }
+
+    #[test]
     fn scalars_keep_their_style() {
         let t = "a:\n  - id: x\n    subject: \"Kerman atack\"   # c\n    property: 'deth toll'\n    value: Israil # c\n";
         let e = yaml_scalar_edit(t, 3, 14, "Kerman attack").unwrap();
@@ -844,6 +949,11 @@ mod tests {
         assert_eq!(
             closest_passage(seed, "bombing in Kerman on January 3 killed 96"),
             None
+        );
+        assert_eq!(
+            closest_passage(seed, "xhe bombing in Kerman on January 3").as_deref(),
+            Some("the bombing in Kerman on January 3"),
+            "a changed first letter is restored, not dropped"
         );
         assert_eq!(
             closest_passage(seed, "something else entirely, not in the text"),

@@ -534,59 +534,65 @@ fn check_once(
         Ok(a) => a,
         Err(code) => return code,
     };
-    run.policy.apply(&mut analysis.findings);
-    if lint.fix || lint.diff {
-        let fixes = fix::find_fixes(&analysis, &analysis.findings);
+    if lint.diff {
+        let fixes = fix::find_fixes(&analysis, &run.policy);
         let plan = fix::plan(&analysis.loaded.root, fixes);
         for r in &plan.refused {
             eprintln!("warning: {r}");
         }
-        if lint.diff {
-            let out: String = plan.files.iter().map(fix::diff).collect();
-            if let Err(code) = emit(&out, lint, overwrite) {
-                return code;
-            }
-            if !lint.quiet {
-                if plan.count() == 0 {
-                    eprintln!("nothing to fix");
-                } else {
-                    eprintln!(
-                        "{} fixable findings in {} files; `check --fix` applies them",
-                        plan.count(),
-                        plan.files.len()
-                    );
-                }
-            }
-            return if plan.count() > 0 {
-                EXIT_FINDINGS
+        let out: String = plan.files.iter().map(fix::diff).collect();
+        if let Err(code) = emit(&out, lint, overwrite) {
+            return code;
+        }
+        if !lint.quiet {
+            if plan.count() == 0 {
+                eprintln!("nothing to fix");
             } else {
-                EXIT_CLEAN
-            };
-        }
-        if let Err(e) = fix::apply(&plan) {
-            eprintln!("error: {e}");
-            return EXIT_ERROR;
-        }
-        if plan.count() > 0 {
-            if !lint.quiet {
-                for f in &plan.files {
-                    for x in &f.fixes {
-                        eprintln!("fixed {}:{}: {}", f.name, x.loc().line, x.describe());
-                    }
-                }
                 eprintln!(
-                    "fixed {} findings in {} files",
+                    "{} fixable findings in {} files; `check --fix` applies them",
                     plan.count(),
                     plan.files.len()
                 );
             }
-            analysis = match analyze_with(dir, false) {
-                Ok(a) => a,
-                Err(code) => return code,
+        }
+        return if plan.count() > 0 {
+            EXIT_FINDINGS
+        } else {
+            EXIT_CLEAN
+        };
+    }
+    if lint.fix {
+        let (outcome, last) =
+            match fix::fix_all(&run.policy, analysis, &mut || analyze_with(dir, false).ok()) {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return EXIT_ERROR;
+                }
             };
-            run.policy.apply(&mut analysis.findings);
+        for r in &outcome.refused {
+            eprintln!("warning: {r}");
+        }
+        if !lint.quiet && outcome.count() > 0 {
+            for f in &outcome.files {
+                for x in &f.fixes {
+                    eprintln!("fixed {}:{}: {}", f.name, x.loc().line, x.describe());
+                }
+            }
+            eprintln!("fixed {} findings", outcome.count());
+        }
+        analysis = match last {
+            Some(a) => a,
+            None => return EXIT_ERROR,
+        };
+        let kept = fix::stale_kept(&analysis, &run.policy);
+        if kept > 0 && !lint.quiet {
+            eprintln!(
+                "kept {kept} stale acknowledgements: findings about unknown or unreadable claims remain, and may be hiding what they acknowledge"
+            );
         }
     }
+    run.policy.apply(&mut analysis.findings);
     if let Some(w) = watched {
         let root = &analysis.loaded.root;
         w.claims = root.join("claims");

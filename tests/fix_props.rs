@@ -121,10 +121,10 @@ fn write(root: &Path, rel: &str, text: &str) {
 /// One `check --fix` through the library: what the CLI does, without the process.
 fn fix_once(root: &Path) -> usize {
     let a = pipeline::analyze(root).unwrap();
-    let fixes = fix::find_fixes(&a, &a.findings);
-    let plan = fix::plan(&a.loaded.root, fixes);
-    fix::apply(&plan).unwrap();
-    plan.count()
+    let policy = corroborate::config::RulePolicy::default();
+    let (outcome, last) = fix::fix_all(&policy, a, &mut || pipeline::analyze(root).ok()).unwrap();
+    assert!(last.is_some());
+    outcome.count()
 }
 
 proptest! {

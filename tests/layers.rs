@@ -31,7 +31,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
     // Presentation and policy settings: which rules, how serious.
     ("config", &["model"]),
     // Fixes edit the files the pipeline read, at the places it recorded.
-    ("fix", &["model", "load", "normalize", "pipeline", "write"]),
+    (
+        "fix",
+        &["model", "config", "load", "normalize", "pipeline", "write"],
+    ),
     ("watch", &[]),
 ];
 
