@@ -170,6 +170,11 @@ fn floor_boundary(s: &str, mut i: usize) -> usize {
 /// The seed's passage for a quote that is a few characters off, with whitespace runs made
 /// single spaces (matching ignores whitespace, and a claim file wants one line).
 pub fn closest_passage(seed: &str, quote: &str) -> Option<String> {
+    closest_passage_in(seed, &FoldedText::new(seed), quote)
+}
+
+/// [`closest_passage`] in a seed already folded (a source's broken quotes share one).
+fn closest_passage_in(seed: &str, text: &FoldedText, quote: &str) -> Option<String> {
     let fq = fold(quote);
     let fq = fq.trim();
     let qlen = fq.len();
@@ -177,7 +182,6 @@ pub fn closest_passage(seed: &str, quote: &str) -> Option<String> {
     if qlen < 12 || fq.contains("...") {
         return None;
     }
-    let text = FoldedText::new(seed);
     if text.find(quote).is_ok() {
         return None;
     }
@@ -292,7 +296,7 @@ pub fn find_fixes(a: &Analysis, policy: &RulePolicy) -> Vec<Fix> {
     let has = |rule: Rule, l: &Loc| open.contains(&(rule, &*l.file, l.line, l.column));
     let d = &a.loaded.dossier;
     let mut fixes = Vec::new();
-    let mut seeds: BTreeMap<u32, Option<String>> = BTreeMap::new();
+    let mut seeds: BTreeMap<u32, Option<(String, FoldedText)>> = BTreeMap::new();
     for c in &d.claims {
         let mut replace = |rule, loc: Loc, field, old: &str, new: Option<String>| {
             if let Some(new) = new.filter(|n| n != old) {
@@ -342,9 +346,13 @@ pub fn find_fixes(a: &Analysis, policy: &RulePolicy) -> Vec<Fix> {
             let seed = seeds.entry(c.source).or_insert_with(|| {
                 let src = &d.sources[c.source as usize];
                 let path = load::resolve_seed(&a.loaded.root, src.text.as_deref()?).ok()?;
-                std::fs::read_to_string(path).ok()
+                let raw = std::fs::read_to_string(path).ok()?;
+                let folded = FoldedText::new(&raw);
+                Some((raw, folded))
             });
-            let new = seed.as_deref().and_then(|s| closest_passage(s, q));
+            let new = seed
+                .as_ref()
+                .and_then(|(raw, folded)| closest_passage_in(raw, folded, q));
             replace(Rule::QuoteNotFound, c.locs.quote(), Field::Quote, q, new);
         }
     }
@@ -508,7 +516,7 @@ fn line_start(text: &str, line: u32) -> Option<usize> {
         return Some(0);
     }
     memchr::memchr_iter(b'\n', text.as_bytes())
-        .nth(line as usize - 2)
+        .nth((line as usize).checked_sub(2)?)
         .map(|p| p + 1)
 }
 

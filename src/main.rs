@@ -1040,7 +1040,7 @@ fn main() -> ExitCode {
     // Commands that read a dossier find it (and its configuration) from their directory;
     // the others from the current one.
     let start = match &mut cli.command {
-        None => dossier_dir(PathBuf::from(".")),
+        None => Some(dossier_dir(PathBuf::from("."))),
         Some(
             Command::Check { dir, .. }
             | Command::Report { dir, .. }
@@ -1048,14 +1048,20 @@ fn main() -> ExitCode {
             | Command::Resolve { dir, .. },
         ) => {
             *dir = dossier_dir(std::mem::take(dir));
-            dir.clone()
+            Some(dir.clone())
         }
-        Some(_) => PathBuf::from("."),
+        // Commands that read no dossier have nothing to configure: a broken configuration
+        // file must not stop `man` or `normalize`.
+        Some(_) => None,
     };
-    let cfg = match settings(&start, cli.config.as_deref(), cli.isolated) {
-        Ok(c) => c,
-        Err(code) => return ExitCode::from(code),
+    let cfg = match &start {
+        Some(start) => match settings(start, cli.config.as_deref(), cli.isolated) {
+            Ok(c) => c,
+            Err(code) => return ExitCode::from(code),
+        },
+        None => Config::default(),
     };
+    let start = start.unwrap_or_else(|| PathBuf::from("."));
     let color = use_color(
         cli.color
             .or_else(|| configured(cfg.color.as_deref()))
