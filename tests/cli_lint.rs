@@ -75,6 +75,9 @@ fn configuration_errors_point_at_the_line_and_suggest() {
         "{err}"
     );
     assert!(err.contains("did you mean `fail-on`?"), "{err}");
+    // Commands that read no dossier are not stopped by it.
+    let (code, _, err) = run_in(d.path(), &["normalize", "about 90"]);
+    assert_eq!(code, 0, "{err}");
     write(
         d.path(),
         "corroborate.toml",
