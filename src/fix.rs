@@ -385,6 +385,13 @@ pub fn plan(root: &Path, fixes: Vec<Fix>) -> Plan {
     let mut out = Plan::default();
     for (name, fixes) in by_file {
         let path = root.join(&name);
+        // Replacing a link with a fixed copy would cut the link.
+        if std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink()) {
+            out.refused.push(format!(
+                "{name}: not fixed: it is a symbolic link; fix the file it points to"
+            ));
+            continue;
+        }
         let before = match std::fs::read_to_string(&path) {
             Ok(t) => t,
             Err(e) => {

@@ -576,3 +576,20 @@ fn watch_checks_again_when_a_claim_file_changes() {
         "{out}"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn linked_claim_files_are_not_replaced() {
+    let d = typo_dossier();
+    std::fs::rename(d.path().join("claims/a.yaml"), d.path().join("a-real.yaml")).unwrap();
+    std::os::unix::fs::symlink(d.path().join("a-real.yaml"), d.path().join("claims/a.yaml"))
+        .unwrap();
+    let (_, _, err) = run(&["check", "--fix", p(d.path())]);
+    assert!(
+        err.contains("claims/a.yaml: not fixed: it is a symbolic link"),
+        "{err}"
+    );
+    let meta = std::fs::symlink_metadata(d.path().join("claims/a.yaml")).unwrap();
+    assert!(meta.file_type().is_symlink());
+    assert_eq!(read(d.path(), "a-real.yaml"), TYPOS);
+}
