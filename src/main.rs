@@ -647,17 +647,11 @@ fn check_once(
         CheckFormat::Sarif => {
             report::ci::sarif(&analysis.findings, &prefix(), env!("CARGO_PKG_VERSION"))
         }
-        CheckFormat::Junit => {
-            let d = &analysis.loaded.dossier;
-            let files: BTreeSet<String> = d
-                .sources
-                .iter()
-                .map(|s| s.loc.file.to_string())
-                .chain(d.claims.iter().map(|c| c.locs.file.to_string()))
-                .collect();
-            let files: Vec<String> = files.into_iter().collect();
-            report::junit::junit(&analysis.findings, &files, &prefix())
-        }
+        CheckFormat::Junit => report::junit::junit(
+            &analysis.findings,
+            &report::junit::claim_files(&analysis.loaded.dossier),
+            &prefix(),
+        ),
         CheckFormat::Gitlab => report::gitlab::gitlab(&analysis.findings, &prefix()),
         CheckFormat::Github => {
             let prefix = prefix();

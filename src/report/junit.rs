@@ -5,7 +5,7 @@
 //! right, which `escape` does (XML 1.0 cannot carry most control characters even as
 //! references, so they are spelled out instead).
 
-use crate::model::Finding;
+use crate::model::{Dossier, Finding};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
@@ -32,6 +32,17 @@ pub fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+/// Every file that declares a source or holds a claim, sorted.
+pub fn claim_files(d: &Dossier) -> Vec<String> {
+    let files: std::collections::BTreeSet<&str> = d
+        .sources
+        .iter()
+        .map(|s| &*s.loc.file)
+        .chain(d.claims.iter().map(|c| &*c.locs.file))
+        .collect();
+    files.into_iter().map(str::to_string).collect()
 }
 
 /// One `<testsuite>` named `corroborate` holding a `<testcase>` per file in `files` (the
