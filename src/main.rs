@@ -63,9 +63,13 @@ enum ReportFormat {
 
 fn verdict_parser(s: &str) -> Result<Verdict, String> {
     Verdict::from_name(s).ok_or_else(|| {
+        let names = Verdict::ALL.map(|v| v.name());
         format!(
-            "unknown verdict `{s}`; one of {}",
-            Verdict::ALL.map(|v| v.name()).join(", ")
+            "unknown verdict `{s}`{} (verdicts: {})",
+            corroborate::normalize::vocab::did_you_mean(&corroborate::normalize::vocab::closest(
+                s, names
+            )),
+            names.join(", ")
         )
     })
 }
@@ -436,11 +440,20 @@ fn report_cmd(
         Ok(a) => a,
         Err(code) => return code,
     };
+    // Whatever the format and wherever it goes, the terminal hears that input was left out.
+    eprint!("{}", report::render::incomplete_of(&analysis.findings));
     let filter = report::data::Filter {
         verdicts,
         subjects,
         sources,
     };
+    let unknown = filter.unknown_names(&analysis.loaded.dossier, &analysis.vocab.entities);
+    if !unknown.is_empty() {
+        for u in unknown {
+            eprintln!("error: {u}");
+        }
+        return EXIT_ERROR;
+    }
     let r = analysis.report(&filter);
     let color = color && output.is_none();
     if matches!(format, ReportFormat::Json) && output.is_none() {
@@ -493,6 +506,16 @@ fn accept(dir: PathBuf, reason: String, fingerprints: Vec<String>, rule: String)
         eprintln!("error: --reason must say why the finding is accepted");
         return EXIT_ERROR;
     }
+    if fingerprints.is_empty() && corroborate::model::Rule::from_code(&rule).is_none() {
+        let codes = corroborate::model::Rule::ALL.iter().map(|r| r.code());
+        eprintln!(
+            "error: --rule `{rule}` is not a rule code{} (`corroborate rules` lists them)",
+            corroborate::normalize::vocab::did_you_mean(&corroborate::normalize::vocab::closest(
+                &rule, codes
+            ))
+        );
+        return EXIT_ERROR;
+    }
     let analysis = match analyze(&dir) {
         Ok(a) => a,
         Err(code) => return code,
@@ -534,7 +557,8 @@ fn accept(dir: PathBuf, reason: String, fingerprints: Vec<String>, rule: String)
     match corroborate::acknowledge::append(&path, &entries) {
         Ok(n) => {
             eprintln!(
-                "acknowledged {n} finding(s) in claims/{}",
+                "acknowledged {} in claims/{}",
+                report::render::plural(n, "finding", "findings"),
                 corroborate::load::ACCEPTED_FILE
             );
             EXIT_CLEAN

@@ -75,6 +75,24 @@ pub struct Loaded {
     /// Acknowledged findings: fingerprint, reason, where the entry is.
     pub accepted: Vec<Accepted>,
     pub stats: LoadStats,
+    /// What could not be read, so that acknowledgements about it are not called stale.
+    pub incomplete: Incomplete,
+}
+
+/// The parts of a dossier that input errors left out.
+#[derive(Debug, Clone, Default)]
+pub struct Incomplete {
+    /// A file was left out whose sources are unknown (or a vocabulary): anything may be missing.
+    pub unknown: bool,
+    /// Sources whose files were read only in part.
+    pub sources: Vec<String>,
+}
+
+impl Incomplete {
+    /// Whether findings about this source may be missing because of input errors.
+    pub fn covers(&self, source: &str) -> bool {
+        self.unknown || self.sources.iter().any(|s| s == source)
+    }
 }
 
 /// One entry of the acknowledged-findings file.
@@ -205,6 +223,7 @@ fn yaml_finding(name: &Arc<str>, err: &serde_saphyr::Error) -> Finding {
         let key = rest.split(',').next().unwrap_or(rest).trim();
         message = format!("the key `{key}` appears twice in one mapping; keep one");
     }
+    message = with_field_hint(message);
     let lower = message.to_ascii_lowercase();
     let type_error = [
         "unknown field",
@@ -233,6 +252,33 @@ fn yaml_finding(name: &Arc<str>, err: &serde_saphyr::Error) -> Finding {
     let mut f = finding(rule, Some(loc), message, format!("{}:{name}", rule.code()));
     f.help = Some(rule.fix().to_string());
     f
+}
+
+/// `unknown field `valeu`, expected one of ...` gets a "did you mean" from the fields the
+/// parser lists (serde-saphyr and serde_json word the list alike, with or without backticks).
+fn with_field_hint(message: String) -> String {
+    let Some(rest) = message.strip_prefix("unknown field `") else {
+        return message;
+    };
+    let Some((field, after)) = rest.split_once('`') else {
+        return message;
+    };
+    let list = after
+        .strip_prefix(", expected one of ")
+        .or_else(|| after.strip_prefix(", expected "))
+        .unwrap_or("");
+    let fields: Vec<&str> = list.split(", ").map(|f| f.trim_matches('`')).collect();
+    let hint = crate::normalize::vocab::did_you_mean(&crate::normalize::vocab::closest(
+        field,
+        fields.iter().copied().filter(|f| !f.is_empty()),
+    ));
+    if hint.is_empty() {
+        return message;
+    }
+    format!(
+        "unknown field `{field}`{hint} (fields: {})",
+        fields.join(", ")
+    )
 }
 
 /// serde-saphyr appends " at line X, column Y"; our diagnostics carry the position already.
@@ -301,6 +347,8 @@ struct FileOut {
     /// The source ids that claims of this file name, each once.
     source_names: Vec<String>,
     findings: Vec<Finding>,
+    /// Some claims of the file could not be read; the rest were.
+    partial: bool,
 }
 
 fn opt_text(s: &Option<String>) -> Option<String> {
@@ -462,6 +510,214 @@ fn parse_yaml_file(root: &Path, path: &Path) -> FileOut {
     }
 }
 
+/// The outline of a claim file: where each claim starts, whatever its fields hold.
+#[derive(serde::Deserialize)]
+struct Outline {
+    #[serde(default)]
+    claims: Vec<serde_saphyr::Spanned<serde::de::IgnoredAny>>,
+}
+
+/// The source header alone, the claims left unread. Unknown top-level keys are let through
+/// here: the whole file's error names them, and it is kept when no claim accounts for it.
+#[derive(serde::Deserialize)]
+struct HeaderOnly {
+    source: serde_saphyr::Spanned<yaml::SourceHeader>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    claims: serde::de::IgnoredAny,
+}
+
+/// A claim's id, read leniently to name a claim whose other fields are wrong.
+#[derive(serde::Deserialize)]
+struct IdOnly {
+    #[serde(default)]
+    id: Option<yaml::Text>,
+}
+
+/// A claim file whose whole parse failed on a field: parses the header, then each claim on
+/// its own (its lines, padded so that positions stay those of the file), and keeps the claims
+/// that read. `None` when the header itself is wrong or the claims are not a block list.
+fn recover_claims(
+    name: &Arc<str>,
+    text: &str,
+    max_nodes: usize,
+    whole: &Finding,
+) -> Option<(SourceFile, Vec<Finding>)> {
+    let opts = || yaml::options(max_nodes);
+    let header: HeaderOnly = serde_saphyr::from_str_with_options(text, opts()).ok()?;
+    let outline: Outline = serde_saphyr::from_str_with_options(text, opts()).ok()?;
+    let lines: Vec<&str> = text.split('\n').collect();
+    let starts: Vec<(usize, usize)> = outline
+        .claims
+        .iter()
+        .map(|c| {
+            (
+                usize::try_from(c.referenced.line()).unwrap_or(0),
+                usize::try_from(c.referenced.column()).unwrap_or(0),
+            )
+        })
+        .collect();
+    // Flow lists (`claims: [{...}]`) put claims on one line: not cut into pieces here.
+    if starts
+        .iter()
+        .any(|&(l, c)| l == 0 || c == 0 || l > lines.len())
+        || starts.windows(2).any(|w| w[0].0 >= w[1].0)
+    {
+        return None;
+    }
+    let mut claims = Vec::with_capacity(starts.len());
+    let mut findings = Vec::new();
+    let mut covered = false;
+    let whole_line = whole.loc.as_ref().map_or(0, |l| l.line as usize);
+    for &(line, col) in &starts {
+        let indent = col - 1;
+        let first = lines[line - 1];
+        let before = first.get(..indent).unwrap_or("").trim_end();
+        let listed = before.ends_with('-');
+        if !listed && !before.is_empty() {
+            return None;
+        }
+        let mut end = line;
+        while end < lines.len() {
+            let l = lines[end];
+            let t = l.trim_start();
+            if !t.is_empty() && !t.starts_with('#') && l.len() - t.len() < indent {
+                break;
+            }
+            end += 1;
+        }
+        covered |= (line..=end).contains(&whole_line);
+        let mut piece = "\n".repeat(line - 1);
+        for l in &lines[line - 1..end] {
+            piece.push_str(l);
+            piece.push('\n');
+        }
+        let one = if listed {
+            serde_saphyr::from_str_with_options::<Vec<serde_saphyr::Spanned<ClaimRecord>>>(
+                &piece,
+                opts(),
+            )
+            .map(|mut v| v.pop())
+        } else {
+            serde_saphyr::from_str_with_options::<serde_saphyr::Spanned<ClaimRecord>>(
+                &piece,
+                opts(),
+            )
+            .map(Some)
+        };
+        match one {
+            Ok(Some(c)) => claims.push(c),
+            Ok(None) => {}
+            Err(e) => {
+                let id = if listed {
+                    serde_saphyr::from_str::<Vec<IdOnly>>(&piece)
+                        .ok()
+                        .and_then(|mut v| v.pop())
+                } else {
+                    serde_saphyr::from_str::<IdOnly>(&piece).ok()
+                }
+                .and_then(|i| i.id)
+                .map(|t| t.0);
+                let claim_loc = Loc::new(
+                    name,
+                    u32::try_from(line).unwrap_or(u32::MAX),
+                    u32::try_from(col).unwrap_or(u32::MAX),
+                );
+                findings.push(claim_field_finding(name, &e, id.as_deref(), claim_loc));
+            }
+        }
+    }
+    if !covered {
+        // The error is outside the claims (a top-level key): it stands as it is.
+        findings.push(whole.clone());
+    }
+    if findings.is_empty() {
+        return None;
+    }
+    Some((
+        SourceFile {
+            source: header.source,
+            claims,
+        },
+        findings,
+    ))
+}
+
+/// A missing field in a file that cannot be read claim by claim (a line indented wrongly
+/// ends the claim early and breaks the file): the finding moves to the first line of the
+/// claim it belongs to, names it, and points at the line the YAML parser stumbled on.
+fn place_missing_field(name: &Arc<str>, text: &str, max_nodes: usize, whole: Finding) -> Finding {
+    let Some(rest) = whole.message.strip_prefix("missing field ") else {
+        return whole;
+    };
+    let Some(at) = whole.loc.as_ref().map(|l| l.line as usize) else {
+        return whole;
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let is_item = |l: &str| {
+        let t = l.trim_start();
+        t == "-" || t.starts_with("- ")
+    };
+    let Some(start) = (0..at.min(lines.len())).rev().find(|&i| is_item(lines[i])) else {
+        return whole;
+    };
+    let item_indent = lines[start].len() - lines[start].trim_start().len();
+    let first = lines[start].trim_start();
+    let col = item_indent + first.len() - first[1..].trim_start().len() + 1;
+    let id = lines[start..]
+        .iter()
+        .enumerate()
+        .take_while(|(k, l)| *k == 0 || !is_item(l))
+        .find_map(|(k, l)| {
+            let t = l.trim_start();
+            let t = if k == 0 { t[1..].trim_start() } else { t };
+            t.strip_prefix("id:")
+                .map(|v| v.trim().trim_matches(['"', '\'']).to_string())
+        })
+        .filter(|v| !v.is_empty());
+    let who = id.map_or_else(|| "a claim".to_string(), |i| format!("claim `{i}`"));
+    let mut f = whole.clone();
+    f.message = format!(
+        "{who} has no {rest}; every claim needs `id`, `subject`, `property` and `value`, indented alike"
+    );
+    f.loc = Some(Loc::new(
+        name,
+        u32::try_from(start + 1).unwrap_or(u32::MAX),
+        u32::try_from(col).unwrap_or(1),
+    ));
+    if let Err(e) =
+        serde_saphyr::from_str_with_options::<serde::de::IgnoredAny>(text, yaml::options(max_nodes))
+    {
+        let syntax = yaml_finding(name, &e);
+        if let Some(loc) = syntax.loc {
+            f = f.with_related(loc, format!("the YAML breaks here: {}", syntax.message));
+        }
+    }
+    f
+}
+
+/// A field error inside one claim, naming the claim; a missing field is placed at the
+/// claim's first line, where it belongs, not at whichever line the parser stopped.
+fn claim_field_finding(
+    name: &Arc<str>,
+    err: &serde_saphyr::Error,
+    id: Option<&str>,
+    claim_loc: Loc,
+) -> Finding {
+    let mut f = yaml_finding(name, err);
+    let who = id.map_or_else(|| "a claim".to_string(), |i| format!("claim `{i}`"));
+    if let Some(rest) = f.message.strip_prefix("missing field ") {
+        f.message = format!(
+            "{who} has no {rest}; every claim needs `id`, `subject`, `property` and `value`, indented alike"
+        );
+        f.loc = Some(claim_loc.clone());
+    } else {
+        f.message = format!("{who}: {}", f.message);
+    }
+    f.fingerprint = format!("{}:{name}:{}", f.rule.code(), claim_loc.line);
+    f
+}
+
 /// Parses the text of a YAML claim file named `name` (no filesystem access).
 fn parse_yaml_text(name: &Arc<str>, text: String) -> FileOut {
     let name = name.clone();
@@ -472,8 +728,21 @@ fn parse_yaml_text(name: &Arc<str>, text: String) -> FileOut {
         match serde_saphyr::from_str_with_options(&text, yaml::options(max_nodes)) {
             Ok(p) => p,
             Err(e) => {
-                out.findings.push(yaml_finding(&name, &e));
-                return out;
+                let whole = yaml_finding(&name, &e);
+                // A wrong field in one claim should not cost the file's other claims: read
+                // them one by one, each error at its own claim.
+                if whole.rule == Rule::Schema
+                    && let Some((parsed, findings)) =
+                        recover_claims(&name, &text, max_nodes, &whole)
+                {
+                    out.findings = findings;
+                    out.partial = true;
+                    parsed
+                } else {
+                    out.findings
+                        .push(place_missing_field(&name, &text, max_nodes, whole));
+                    return out;
+                }
             }
         };
     drop(text);
@@ -769,7 +1038,7 @@ fn json_finding(name: &Arc<str>, line: u32, e: &serde_json::Error) -> Finding {
     let message = if rule == Rule::YamlSyntax {
         format!("line {line} is not valid JSON: {msg}")
     } else {
-        msg
+        with_field_hint(msg)
     };
     finding(
         rule,
@@ -1237,7 +1506,15 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
     let mut local: Vec<Vec<Option<u32>>> = Vec::with_capacity(parsed.len());
     let mut file_claims = Vec::with_capacity(parsed.len());
     let mut file_names = Vec::with_capacity(parsed.len());
+    let mut incomplete = Incomplete::default();
+    let mut partial_files: Vec<Arc<str>> = Vec::new();
     for f in parsed {
+        if f.partial {
+            incomplete
+                .sources
+                .extend(f.sources.iter().map(|s| s.id.clone()));
+            partial_files.extend(f.sources.iter().map(|s| s.loc.file.clone()));
+        }
         findings.extend(f.findings);
         let mut mine = Vec::with_capacity(f.sources.len());
         for source in f.sources {
@@ -1317,6 +1594,13 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
         }
     }
 
+    incomplete.unknown = findings.iter().any(|f| {
+        f.rule.is_input_error()
+            && !f
+                .loc
+                .as_ref()
+                .is_some_and(|l| partial_files.contains(&l.file))
+    });
     stats.timings[1] = ("assemble", started.elapsed());
     let started = std::time::Instant::now();
     // Phase D: each seed read and folded once, its claims' quotes checked, then dropped.
@@ -1348,6 +1632,7 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
         sketches,
         accepted,
         stats,
+        incomplete,
     })
 }
 

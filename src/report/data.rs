@@ -21,6 +21,29 @@ pub struct Summary {
     pub groups: usize,
     /// Groups by verdict, every verdict listed (zero included).
     pub verdicts: BTreeMap<&'static str, usize>,
+    /// Files or parts of files that could not be read: the report leaves out what they say.
+    pub input_errors: usize,
+}
+
+impl Report {
+    /// The findings that mean part of the dossier could not be read.
+    pub fn input_errors(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| f.rule.is_input_error())
+    }
+}
+
+/// How one input error reads in a report: `file:line:col: rule: message`.
+pub fn input_error_line(f: &Finding) -> String {
+    let place = f
+        .loc
+        .as_ref()
+        .map_or_else(|| "<dossier>".to_string(), |l| l.to_string());
+    format!(
+        "{place}: {}[{}] {}",
+        f.severity.name(),
+        f.rule.code(),
+        f.message
+    )
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -138,6 +161,36 @@ pub struct Filter {
     /// Subject ids or names (any alias folds to the same key).
     pub subjects: Vec<String>,
     pub sources: Vec<String>,
+}
+
+impl Filter {
+    /// A line for each name of the filter that matches nothing in the dossier, with a "did
+    /// you mean": a typo must not pass for an empty result.
+    pub fn unknown_names(
+        &self,
+        d: &Dossier,
+        entities: &crate::normalize::vocab::Index,
+    ) -> Vec<String> {
+        use crate::normalize::vocab::{closest, did_you_mean};
+        let mut out = Vec::new();
+        for s in &self.subjects {
+            if entities.get(s).is_none() {
+                out.push(format!(
+                    "--subject `{s}` names no entity of claims/entities.yaml{}",
+                    did_you_mean(&entities.suggest(s))
+                ));
+            }
+        }
+        for s in &self.sources {
+            if !d.sources.iter().any(|src| &src.id == s) {
+                out.push(format!(
+                    "--source `{s}` is not a source id of this dossier{}",
+                    did_you_mean(&closest(s, d.sources.iter().map(|x| x.id.as_str())))
+                ));
+            }
+        }
+        out
+    }
 }
 
 fn published(p: &Published) -> String {
@@ -373,6 +426,7 @@ pub fn build(
             claims: d.claims.len(),
             groups: groups.len(),
             verdicts,
+            input_errors: findings.iter().filter(|f| f.rule.is_input_error()).count(),
         },
         sources,
         groups,

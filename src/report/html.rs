@@ -39,6 +39,7 @@ const CSS: &str = r#"
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); margin: 0 auto; max-width: 1100px; padding: 1.5rem; }
 h1 { font-size: 1.6rem; margin: 0 0 .25rem; } h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; }
 .counts { display: flex; flex-wrap: wrap; gap: .5rem; margin: .75rem 0; padding: 0; list-style: none; }
+.incomplete { border: 2px solid var(--conflict); padding: .25rem 1rem; margin: .75rem 0; }
 .counts li { border: 1px solid var(--line); border-radius: 6px; padding: .3rem .6rem; }
 .counts b { font-size: 1.1rem; }
 .filters { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin: 1rem 0; padding: .75rem; background: #f6f6f6; border-radius: 6px; }
@@ -465,7 +466,30 @@ pub fn html(r: &Report, title: &str) -> String {
             "<li class=\"v-{v}\" data-verdict=\"{v}\"><b class=\"count\">{n}</b> {v}</li>"
         );
     }
-    out.push_str("</ul></header>");
+    out.push_str("</ul>");
+    let errors: Vec<String> = r
+        .input_errors()
+        .map(|f| {
+            format!(
+                "<li><code>{}</code></li>",
+                esc(&super::data::input_error_line(f))
+            )
+        })
+        .collect();
+    if !errors.is_empty() {
+        let _ = write!(
+            out,
+            "<div class=\"incomplete\" role=\"alert\"><p><b>Incomplete:</b> {} {} left part of the dossier unread; this report leaves out what it says.</p><ul>{}</ul></div>",
+            errors.len(),
+            if errors.len() == 1 {
+                "input error"
+            } else {
+                "input errors"
+            },
+            errors.concat()
+        );
+    }
+    out.push_str("</header>");
     // Filters.
     let mut subjects: Vec<(&str, &str)> = r
         .groups

@@ -125,7 +125,35 @@ pub fn table(r: &Report, color: bool, width: Option<u16>) -> String {
             Cell::new(why),
         ]);
     }
-    format!("{t}\n{}\n", summary_line(r))
+    format!("{t}\n{}\n{}", summary_line(r), incomplete_text(r))
+}
+
+/// The warning a report carries when input errors left part of the dossier unread, with
+/// each error: a table without some sources must never pass for the whole picture.
+pub fn incomplete_text(r: &Report) -> String {
+    incomplete_of(&r.findings)
+}
+
+/// [`incomplete_text`] from the findings alone (for stderr, whatever the format).
+pub fn incomplete_of(findings: &[crate::model::Finding]) -> String {
+    let errors: Vec<String> = findings
+        .iter()
+        .filter(|f| f.rule.is_input_error())
+        .map(|f| format!("  {}\n", sanitize(&super::data::input_error_line(f))))
+        .collect();
+    if errors.is_empty() {
+        return String::new();
+    }
+    format!(
+        "INCOMPLETE: {} left part of the dossier unread; this report leaves out what it says:\n{}",
+        plural(errors.len(), "input error", "input errors"),
+        errors.concat()
+    )
+}
+
+/// `1 source`, `2 sources`.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn md_escape(s: &str) -> String {
@@ -147,6 +175,17 @@ fn md_escape(s: &str) -> String {
 pub fn markdown(r: &Report) -> String {
     let mut out = String::from("# Discrepancy report\n\n");
     out.push_str(&format!("{}\n\n", md_escape(&summary_line(r))));
+    let errors: Vec<String> = r
+        .input_errors()
+        .map(|f| format!("- {}\n", md_escape(&super::data::input_error_line(f))))
+        .collect();
+    if !errors.is_empty() {
+        out.push_str(&format!(
+            "> **Incomplete**: {} left part of the dossier unread; this report leaves out what it says.\n\n{}\n",
+            plural(errors.len(), "input error", "input errors"),
+            errors.concat()
+        ));
+    }
     out.push_str("| verdict | fact | what the sources say | why |\n|---|---|---|---|\n");
     for g in &r.groups {
         let fact = format!(

@@ -1,0 +1,208 @@
+//! What a new user meets in the first hour (issue 14): broken files never silent, paths they
+//! can jump to, typos caught, acknowledged findings visible, readable terminal output.
+
+mod common;
+use common::*;
+
+fn dir(d: &tempfile::TempDir) -> &str {
+    d.path().to_str().expect("utf8 path")
+}
+
+/// The small dossier with a conflict, a wrong type in one claim of source a (`value` a list)
+/// and the conflict acknowledged.
+fn broken_claim() -> tempfile::TempDir {
+    let d = with_rival_claim();
+    write(
+        d.path(),
+        "claims/a.yaml",
+        &SOURCE_A.replace("value: over 90", "value: [over 90]"),
+    );
+    d
+}
+
+#[test]
+fn a_wrong_type_in_one_claim_keeps_the_files_other_claims() {
+    let d = broken_claim();
+    let (code, out, err) = run(&["report", dir(&d), "--format", "json"]);
+    assert_eq!(code, 2, "{err}");
+    let r: serde_json::Value = serde_json::from_str(&out).expect("json");
+    // a's other two claims are still compared: the date agrees, the responsibility conflicts.
+    let verdicts: Vec<&str> = r["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["verdict"].as_str().unwrap())
+        .collect();
+    assert!(verdicts.contains(&"agree"), "{verdicts:?}");
+    assert!(verdicts.contains(&"conflict"), "{verdicts:?}");
+    assert_eq!(r["summary"]["claims"], 5, "all claims but the broken one");
+    assert_eq!(r["summary"]["input_errors"], 1);
+    assert!(
+        err.contains("claims/a.yaml:11:5") && err.contains("claim `toll`"),
+        "stderr names the error: {err}"
+    );
+}
+
+#[test]
+fn every_report_format_shows_input_errors_and_stderr_names_them() {
+    let d = broken_claim();
+    for format in ["table", "markdown", "json", "html"] {
+        let (code, out, err) = run(&["report", dir(&d), "--format", format]);
+        assert_eq!(code, 2, "{format}: {err}");
+        assert!(
+            out.contains("invalid type: sequence"),
+            "{format} shows it: {out}"
+        );
+        if format != "json" {
+            assert!(
+                out.contains("claims/a.yaml:11:5"),
+                "{format} places it: {out}"
+            );
+        }
+        assert!(err.contains("claims/a.yaml:11:5"), "{format} stderr: {err}");
+    }
+    let out_file = d.path().join("r.html");
+    let (code, _, err) = run(&[
+        "report",
+        dir(&d),
+        "--format",
+        "html",
+        "--output",
+        out_file.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("INCOMPLETE"), "{err}");
+}
+
+#[test]
+fn snapshot_table_with_an_input_error() {
+    let d = broken_claim();
+    let (_, out, _) = run(&["report", dir(&d)]);
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn acknowledgements_about_an_unread_file_are_not_stale() {
+    let d = with_rival_claim();
+    let (code, _, err) = run(&["accept", dir(&d), "--reason", "a real dispute"]);
+    assert_eq!(code, 0, "{err}");
+    // Source a's file fails as a whole (a YAML syntax error): its conflict cannot be seen, but
+    // the acknowledgement is not called stale.
+    write(
+        d.path(),
+        "claims/a.yaml",
+        &SOURCE_A.replace("title: Article A", "title: [unclosed"),
+    );
+    let (code, out, _) = check_brief(d.path());
+    assert_eq!(code, 2, "{out}");
+    assert!(!out.contains("stale-acknowledgement"), "{out}");
+    // With every file read, an entry that matches nothing is stale as before.
+    write(d.path(), "claims/a.yaml", SOURCE_A);
+    let (_, out, _) = check_brief(d.path());
+    assert!(!out.contains("stale-acknowledgement"), "{out}");
+    let b = std::fs::read_to_string(d.path().join("claims/b.yaml")).unwrap();
+    write(
+        d.path(),
+        "claims/b.yaml",
+        &b.replace("value: Israel", "value: ISKP"),
+    );
+    let (_, out, _) = check_brief(d.path());
+    assert!(out.contains("stale-acknowledgement"), "{out}");
+}
+
+#[test]
+fn a_missing_value_is_reported_at_the_claims_first_line_with_its_id() {
+    let d = small();
+    write(
+        d.path(),
+        "claims/a.yaml",
+        &SOURCE_A.replace(
+            "    value: January 3\n",
+            "    hedge: reported\n    negated: false\n",
+        ),
+    );
+    let (code, out, _) = check_brief(d.path());
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains("claims/a.yaml:13:5: error[invalid-field] claim `date` has no `value`"),
+        "{out}"
+    );
+    // The file's other claims are still read: a's toll is compared with b's.
+    assert!(!out.contains("unknown-source"), "{out}");
+}
+
+#[test]
+fn a_bad_indent_points_at_the_claims_first_line_and_the_broken_line() {
+    let d = small();
+    write(
+        d.path(),
+        "claims/a.yaml",
+        &SOURCE_A.replace(
+            "    property: responsibility\n",
+            "   property: responsibility\n",
+        ),
+    );
+    let (code, out, _) = run(&["check", dir(&d)]);
+    assert_eq!(code, 2, "{out}");
+    insta::assert_snapshot!(out.replace(dir(&d), "<dossier>"));
+}
+
+#[test]
+fn unknown_fields_get_a_did_you_mean() {
+    let d = small();
+    write(
+        d.path(),
+        "claims/a.yaml",
+        &SOURCE_A.replace("value: over 90", "valeu: over 90"),
+    );
+    let (code, out, _) = check_brief(d.path());
+    assert_eq!(code, 2);
+    assert!(
+        out.contains("claim `toll`: unknown field `valeu`; did you mean `value`?"),
+        "{out}"
+    );
+    // In JSON Lines too.
+    let d = small();
+    write(
+        d.path(),
+        "claims/c.jsonl",
+        "{\"source\":\"a\",\"id\":\"x\",\"subject\":\"Kerman attack\",\"property\":\"date\",\"value\":\"January 3\",\"qoute\":\"On January 3\"}\n",
+    );
+    let (_, out, _) = check_brief(d.path());
+    assert!(
+        out.contains("unknown field `qoute`; did you mean `quote`?"),
+        "{out}"
+    );
+}
+
+#[test]
+fn typos_in_report_filters_and_accept_rules_are_errors_with_suggestions() {
+    let d = small();
+    let cases: [(&[&str], &str); 4] = [
+        (
+            &["report", dir(&d), "--subject", "Kerman atack"],
+            "did you mean `Kerman attack`?",
+        ),
+        (
+            &["report", dir(&d), "--source", "aa", "--format", "json"],
+            "did you mean `a`?",
+        ),
+        (
+            &["report", dir(&d), "--verdict", "conflcit"],
+            "did you mean `conflict`?",
+        ),
+        (
+            &["accept", dir(&d), "--reason", "x", "--rule", "conflcit"],
+            "did you mean `conflict`?",
+        ),
+    ];
+    for (args, hint) in cases {
+        let (code, out, err) = run(args);
+        assert_eq!(code, 2, "{args:?}: {err}");
+        assert!(out.is_empty(), "{args:?} prints no report: {out}");
+        assert!(err.contains(hint), "{args:?}: {err}");
+    }
+    let (code, _, err) = run(&["accept", dir(&d), "--reason", "x"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("acknowledged 0 findings"), "{err}");
+}
