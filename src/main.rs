@@ -338,10 +338,12 @@ fn check(dir: PathBuf, format: CheckFormat, fail_on: FailOn, color: bool) -> u8 
         .cloned()
         .collect();
     let acknowledged = analysis.findings.len() - open.len();
+    // People jump to paths from where they stand; CI formats stay repository-relative.
+    let here = corroborate::load::display_prefix(&dir, std::env::current_dir().ok().as_deref());
     let out = match format {
         CheckFormat::Human => {
             let lines = FileLines::for_findings(&analysis.loaded.root, &open);
-            let mut s = diagnostics::human(&open, &lines, color);
+            let mut s = diagnostics::human_at(&open, &lines, color, &here);
             let st = analysis.loaded.stats;
             s.push_str(&format!(
                 "checked {} sources, {} claims, {} quotes against {} seed texts\n{}\n{} errors, {} warnings{}\n",
@@ -353,14 +355,14 @@ fn check(dir: PathBuf, format: CheckFormat, fail_on: FailOn, color: bool) -> u8 
                 analysis.count(Severity::Error),
                 analysis.count(Severity::Warning),
                 if acknowledged > 0 {
-                    format!(", {acknowledged} acknowledged in claims/accepted.yaml")
+                    format!(", {acknowledged} acknowledged in {here}claims/accepted.yaml")
                 } else {
                     String::new()
                 }
             ));
             s
         }
-        CheckFormat::Brief => diagnostics::brief(&open),
+        CheckFormat::Brief => diagnostics::brief_at(&open, &here),
         CheckFormat::Sarif => report::ci::sarif(
             &analysis.findings,
             &corroborate::load::repo_prefix(&analysis.loaded.root),
@@ -371,7 +373,7 @@ fn check(dir: PathBuf, format: CheckFormat, fail_on: FailOn, color: bool) -> u8 
             let lines = FileLines::for_findings(&analysis.loaded.root, &open);
             let mut s = report::ci::github(&analysis.findings, &prefix);
             // GitHub shows only the first few annotations of a step; the log keeps the rest.
-            s.push_str(&diagnostics::human(&open, &lines, false));
+            s.push_str(&diagnostics::human_at(&open, &lines, false, &prefix));
             s.push_str(&format!(
                 "{}\n{} errors, {} warnings, {acknowledged} acknowledged\n",
                 report::render::summary_of(&analysis.summary()),

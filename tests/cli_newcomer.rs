@@ -206,3 +206,48 @@ fn typos_in_report_filters_and_accept_rules_are_errors_with_suggestions() {
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("acknowledged 0 findings"), "{err}");
 }
+
+/// Runs corroborate in `cwd`.
+fn run_in(cwd: &std::path::Path, args: &[&str]) -> (i32, String, String) {
+    let out = bin()
+        .current_dir(cwd)
+        .args(args)
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .expect("run");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn check_paths_are_relative_to_the_current_directory() {
+    let d = with_rival_claim();
+    let parent = d.path().parent().unwrap();
+    let name = d.path().file_name().unwrap().to_str().unwrap();
+    let (code, out, _) = run_in(parent, &["check", name, "--format", "brief"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(
+        out.starts_with(&format!("{name}/claims/a.yaml:21:12: error[conflict]")),
+        "{out}"
+    );
+    let (_, out, _) = run_in(parent, &["check", name]);
+    assert!(
+        out.contains(&format!("--> {name}/claims/a.yaml:21:12")),
+        "{out}"
+    );
+    assert!(out.contains(&format!("::: {name}/claims/b.yaml:")), "{out}");
+    // From inside the dossier, and from a folder within it.
+    let (_, out, _) = run_in(d.path(), &["check", "--format", "brief"]);
+    assert!(out.starts_with("claims/a.yaml:21:12:"), "{out}");
+    let (_, out, _) = run_in(
+        &d.path().join("seeds"),
+        &["check", "..", "--format", "brief"],
+    );
+    assert!(out.starts_with("../claims/a.yaml:21:12:"), "{out}");
+    // CI formats stay relative to the repository (here: no repository, the dossier root).
+    let (_, out, _) = run_in(parent, &["check", name, "--format", "github"]);
+    assert!(out.contains("file=claims/a.yaml,line=21"), "{out}");
+}

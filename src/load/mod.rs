@@ -1636,6 +1636,40 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
     })
 }
 
+/// How to write the dossier root `dir` (as given on the command line) before its files' names
+/// so that they are relative to the current directory `cwd`: empty for the current
+/// directory, `mydossier/` for a subfolder, `../x/` when it is beside, the absolute path when
+/// it is elsewhere. Always ends with `/` unless empty.
+pub fn display_prefix(dir: &Path, cwd: Option<&Path>) -> String {
+    let relative = if dir.is_absolute() {
+        let real = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+        match cwd
+            .and_then(|c| c.canonicalize().ok())
+            .and_then(|c| real.strip_prefix(&c).ok().map(Path::to_path_buf))
+        {
+            Some(rel) => rel,
+            None => real,
+        }
+    } else {
+        dir.to_path_buf()
+    };
+    let mut parts: Vec<String> = Vec::new();
+    for c in relative.components() {
+        match c {
+            Component::CurDir => {}
+            Component::RootDir => parts.push(String::new()),
+            other => parts.push(other.as_os_str().to_string_lossy().into_owned()),
+        }
+    }
+    if parts.is_empty() {
+        return String::new();
+    }
+    if parts == [""] {
+        return "/".into();
+    }
+    format!("{}/", parts.join("/"))
+}
+
 /// The dossier root's path from the enclosing git repository's root, with a trailing `/`
 /// (empty when the dossier is the repository root or not in one), so that CI formats can
 /// give repository-relative paths.
@@ -1836,6 +1870,22 @@ mod tests {
         assert_eq!(
             keys.columns::<4>(line),
             [2, 12, line[..key_at].chars().count() as u32 + 1, 1]
+        );
+    }
+
+    #[test]
+    fn display_prefixes_are_relative_to_the_current_directory() {
+        assert_eq!(display_prefix(Path::new("."), None), "");
+        assert_eq!(display_prefix(Path::new("mydossier"), None), "mydossier/");
+        assert_eq!(display_prefix(Path::new("./a/b/"), None), "a/b/");
+        assert_eq!(display_prefix(Path::new("../x"), None), "../x/");
+        let here = std::env::temp_dir().canonicalize().unwrap();
+        assert_eq!(display_prefix(&here, Some(&here)), "");
+        let inner = here.join("corroborate-prefix-test");
+        std::fs::create_dir_all(&inner).unwrap();
+        assert_eq!(
+            display_prefix(&inner, Some(&here)),
+            "corroborate-prefix-test/"
         );
     }
 
