@@ -251,3 +251,36 @@ fn check_paths_are_relative_to_the_current_directory() {
     let (_, out, _) = run_in(parent, &["check", name, "--format", "github"]);
     assert!(out.contains("file=claims/a.yaml,line=21"), "{out}");
 }
+
+#[test]
+fn acknowledged_conflicts_read_as_acknowledged_with_their_reason() {
+    let d = with_rival_claim();
+    let (code, _, err) = run(&[
+        "accept",
+        dir(&d),
+        "--reason",
+        "A real dispute the sources report",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let (code, table, _) = run(&["report", dir(&d), "--verdict", "conflict"]);
+    assert_eq!(code, 0);
+    insta::assert_snapshot!(table);
+    let (_, md, _) = run(&["report", dir(&d), "--format", "markdown"]);
+    assert!(
+        md.contains("| conflict (acknowledged) |")
+            && md.contains("_acknowledged_: A real dispute the sources report"),
+        "{md}"
+    );
+    let (_, html, _) = run(&["report", dir(&d), "--format", "html"]);
+    assert!(
+        html.contains("<span class=\"badge ack\">acknowledged</span>")
+            && html.contains("A real dispute the sources report"),
+        "{html}"
+    );
+    let (_, json, _) = run(&["report", dir(&d), "--format", "json"]);
+    let r: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        r["groups"][0]["acknowledged"][0],
+        "A real dispute the sources report"
+    );
+}

@@ -152,6 +152,49 @@ pub struct GroupEntry {
     pub values: Vec<ValueEntry>,
     pub claims: Vec<ClaimEntry>,
     pub related: Vec<RelatedEntry>,
+    /// The reasons given in claims/accepted.yaml for this fact's findings (a conflict, a
+    /// falling total...), when the editors acknowledged them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub acknowledged: Vec<String>,
+    /// This fact's findings nobody acknowledged, counted when some others are.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unacknowledged: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+impl GroupEntry {
+    /// `acknowledged` or `partly acknowledged`, when editors accepted this fact's findings.
+    pub fn acknowledgement(&self) -> Option<&'static str> {
+        match (self.acknowledged.is_empty(), self.unacknowledged) {
+            (true, _) => None,
+            (false, 0) => Some("acknowledged"),
+            (false, _) => Some("partly acknowledged"),
+        }
+    }
+}
+
+/// A fact finding's fact: the `subject:property:scope` of its fingerprint
+/// ([`crate::model::fact_fingerprint`]).
+fn fact_of(f: &Finding) -> Option<&str> {
+    use crate::model::Rule;
+    if !matches!(
+        f.rule,
+        Rule::Conflict | Rule::FallingTotal | Rule::NotComparable
+    ) {
+        return None;
+    }
+    let rest = f
+        .fingerprint
+        .strip_prefix(f.rule.code())?
+        .strip_prefix(':')?;
+    let mut end = 0;
+    for _ in 0..3 {
+        end += rest[end..].find(':')? + 1;
+    }
+    Some(&rest[..end])
 }
 
 /// Which groups a report shows.
@@ -289,6 +332,20 @@ pub fn build(
         .map(|(pos, &gi)| (gi, pos))
         .collect();
 
+    // Acknowledgements by fact; skipped when nothing is acknowledged (most large runs).
+    let mut acks: HashMap<&str, (Vec<String>, usize)> = HashMap::new();
+    if findings.iter().any(|f| f.acknowledged.is_some()) {
+        for f in findings {
+            if let Some(fact) = fact_of(f) {
+                let e = acks.entry(fact).or_default();
+                match &f.acknowledged {
+                    Some(reason) if !e.0.contains(reason) => e.0.push(reason.clone()),
+                    Some(_) => {}
+                    None => e.1 += 1,
+                }
+            }
+        }
+    }
     let groups: Vec<GroupEntry> = order
         .iter()
         .map(|&gi| {
@@ -343,7 +400,26 @@ pub fn build(
                     })
                 })
                 .collect();
+            let (acknowledged, unacknowledged) = if acks.is_empty() {
+                (Vec::new(), 0)
+            } else {
+                let fact = format!(
+                    "{}:{}:{}:",
+                    d.entities[g.subject as usize].id,
+                    d.properties[g.property as usize].id,
+                    g.scope
+                        .as_deref()
+                        .map(crate::normalize::vocab::key)
+                        .unwrap_or_default()
+                );
+                match acks.get(fact.as_str()) {
+                    Some((reasons, open)) if !reasons.is_empty() => (reasons.clone(), *open),
+                    _ => (Vec::new(), 0),
+                }
+            };
             GroupEntry {
+                acknowledged,
+                unacknowledged,
                 key: key_of(gi),
                 kind: d.properties[g.property as usize].kind.name(),
                 verdict: g.verdict,

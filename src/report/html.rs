@@ -39,6 +39,7 @@ const CSS: &str = r#"
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); margin: 0 auto; max-width: 1100px; padding: 1.5rem; }
 h1 { font-size: 1.6rem; margin: 0 0 .25rem; } h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; }
 .counts { display: flex; flex-wrap: wrap; gap: .5rem; margin: .75rem 0; padding: 0; list-style: none; }
+.ack { border-left: 4px solid var(--agree); padding-left: .5rem; } .badge.ack { background: var(--agree); color: #fff; }
 .incomplete { border: 2px solid var(--conflict); padding: .25rem 1rem; margin: .75rem 0; }
 .counts li { border: 1px solid var(--line); border-radius: 6px; padding: .3rem .6rem; }
 .counts b { font-size: 1.1rem; }
@@ -536,10 +537,13 @@ pub fn html(r: &Report, title: &str) -> String {
         let v = g.verdict.name();
         let _ = write!(
             out,
-            "<section class=\"group v-{v}\" id=\"g{gi}\" data-verdict=\"{v}\" data-subject=\"{}\" data-property=\"{}\" data-sources=\"{}\"><h3><span class=\"badge\">{v}</span> {} — {}{}</h3>",
+            "<section class=\"group v-{v}\" id=\"g{gi}\" data-verdict=\"{v}\" data-subject=\"{}\" data-property=\"{}\" data-sources=\"{}\"><h3><span class=\"badge\">{v}</span>{} {} — {}{}</h3>",
             esc(&g.key.subject),
             esc(&g.key.property),
             esc(&srcs.join(" ")),
+            g.acknowledgement()
+                .map(|a| format!(" <span class=\"badge ack\">{a}</span>"))
+                .unwrap_or_default(),
             esc(&g.key.subject_name),
             esc(&g.key.property_name),
             g.key
@@ -548,6 +552,17 @@ pub fn html(r: &Report, title: &str) -> String {
                 .map(|s| format!(" <span class=\"muted\">(scope: {})</span>", esc(s)))
                 .unwrap_or_default()
         );
+        if let Some(ack) = g.acknowledgement() {
+            let _ = write!(
+                out,
+                "<p class=\"ack\"><b>{ack}</b> in claims/accepted.yaml: {}</p>",
+                g.acknowledged
+                    .iter()
+                    .map(|r| esc(r))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            );
+        }
         let _ = write!(
             out,
             "<p class=\"reason\">{}</p><p class=\"muted\">{} source{}, {} independent</p>",

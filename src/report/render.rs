@@ -114,7 +114,14 @@ pub fn table(r: &Report, color: bool, width: Option<u16>) -> String {
         }
         let mut why = sanitize(&g.reason);
         why.push_str(&format!("\n({})", independence(g)));
-        let mut vcell = Cell::new(v);
+        let mut shown = v.to_string();
+        if let Some(ack) = g.acknowledgement() {
+            shown.push_str(&format!("\n({ack})"));
+            for reason in &g.acknowledged {
+                why.push_str(&format!("\nacknowledged: {}", sanitize(reason)));
+            }
+        }
+        let mut vcell = Cell::new(shown);
         if color {
             vcell = vcell.fg(verdict_color(v));
         }
@@ -219,8 +226,18 @@ pub fn markdown(r: &Report) -> String {
                 md_escape(&rel.values.join("; "))
             ));
         }
+        let (ack, reasons) = match g.acknowledgement() {
+            Some(a) => (
+                format!(" ({a})"),
+                g.acknowledged
+                    .iter()
+                    .map(|r| format!("<br>_acknowledged_: {}", md_escape(r)))
+                    .collect::<String>(),
+            ),
+            None => (String::new(), String::new()),
+        };
         out.push_str(&format!(
-            "| {} | {} | {} | {} ({}) |\n",
+            "| {}{ack} | {} | {} | {} ({}){reasons} |\n",
             g.verdict.name(),
             fact,
             says.join("<br>"),
