@@ -9,6 +9,7 @@ use corroborate::normalize::date::Reference;
 use corroborate::normalize::{Context, normalize_value};
 use corroborate::pipeline;
 use corroborate::report::{self, diagnostics};
+use corroborate::text::plural;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -301,9 +302,13 @@ fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
+        // NO_COLOR (no-color.org) wins; FORCE_COLOR asks for colour in a pipe (CI logs,
+        // `| less -R`) unless it is `0` or `false`.
         ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stdout().is_terminal()
+            let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+            let forced = set("FORCE_COLOR")
+                && std::env::var("FORCE_COLOR").map_or(true, |v| v != "0" && v != "false");
+            !set("NO_COLOR") && (forced || std::io::stdout().is_terminal())
         }
     }
 }
@@ -346,14 +351,14 @@ fn check(dir: PathBuf, format: CheckFormat, fail_on: FailOn, color: bool) -> u8 
             let mut s = diagnostics::human_at(&open, &lines, color, &here);
             let st = analysis.loaded.stats;
             s.push_str(&format!(
-                "checked {} sources, {} claims, {} quotes against {} seed texts\n{}\n{} errors, {} warnings{}\n",
-                analysis.loaded.dossier.sources.len(),
-                analysis.loaded.dossier.claims.len(),
-                st.quotes_checked,
-                st.seeds,
+                "checked {}, {}, {} against {}\n{}\n{}, {}{}\n",
+                plural(analysis.loaded.dossier.sources.len(), "source", "sources"),
+                plural(analysis.loaded.dossier.claims.len(), "claim", "claims"),
+                plural(st.quotes_checked, "quote", "quotes"),
+                plural(st.seeds, "seed text", "seed texts"),
                 report::render::summary_of(&analysis.summary()),
-                analysis.count(Severity::Error),
-                analysis.count(Severity::Warning),
+                plural(analysis.count(Severity::Error), "error", "errors"),
+                plural(analysis.count(Severity::Warning), "warning", "warnings"),
                 if acknowledged > 0 {
                     format!(", {acknowledged} acknowledged in {here}claims/accepted.yaml")
                 } else {
@@ -375,10 +380,10 @@ fn check(dir: PathBuf, format: CheckFormat, fail_on: FailOn, color: bool) -> u8 
             // GitHub shows only the first few annotations of a step; the log keeps the rest.
             s.push_str(&diagnostics::human_at(&open, &lines, false, &prefix));
             s.push_str(&format!(
-                "{}\n{} errors, {} warnings, {acknowledged} acknowledged\n",
+                "{}\n{}, {}, {acknowledged} acknowledged\n",
                 report::render::summary_of(&analysis.summary()),
-                analysis.count(Severity::Error),
-                analysis.count(Severity::Warning),
+                plural(analysis.count(Severity::Error), "error", "errors"),
+                plural(analysis.count(Severity::Warning), "warning", "warnings"),
             ));
             s
         }
@@ -560,7 +565,7 @@ fn accept(dir: PathBuf, reason: String, fingerprints: Vec<String>, rule: String)
         Ok(n) => {
             eprintln!(
                 "acknowledged {} in claims/{}",
-                report::render::plural(n, "finding", "findings"),
+                plural(n, "finding", "findings"),
                 corroborate::load::ACCEPTED_FILE
             );
             EXIT_CLEAN
@@ -738,12 +743,12 @@ fn import_cmd(
     match import(&table, &output, &opts) {
         Ok(s) => {
             eprintln!(
-                "imported {} claims ({} rows, {} without a value skipped) from {} sources about {} objects into {}",
-                s.claims,
-                s.rows,
+                "imported {} ({}, {} without a value skipped) from {} about {} into {}",
+                plural(s.claims, "claim", "claims"),
+                plural(s.rows, "row", "rows"),
                 s.skipped_empty,
-                s.sources,
-                s.objects,
+                plural(s.sources, "source", "sources"),
+                plural(s.objects, "object", "objects"),
                 output.display()
             );
             EXIT_CLEAN
@@ -787,8 +792,8 @@ fn main() -> ExitCode {
         Some(Command::Init { dir }) => match corroborate::init::scaffold(&dir) {
             Ok(files) => {
                 eprintln!(
-                    "created a dossier with {} files in {}; run `corroborate check {}`",
-                    files.len(),
+                    "created a dossier with {} in {}; run `corroborate check {}`",
+                    plural(files.len(), "file", "files"),
                     dir.display(),
                     dir.display()
                 );

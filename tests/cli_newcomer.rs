@@ -284,3 +284,113 @@ fn acknowledged_conflicts_read_as_acknowledged_with_their_reason() {
         "A real dispute the sources report"
     );
 }
+
+#[test]
+fn counts_are_singular_or_plural() {
+    let d = small();
+    std::fs::remove_file(d.path().join("claims/b.yaml")).unwrap();
+    let (_, out, _) = run(&["check", dir(&d)]);
+    assert!(
+        out.contains("checked 1 source, 3 claims, 3 quotes against 1 seed text\n"),
+        "{out}"
+    );
+    assert!(out.contains("0 errors, 0 warnings"), "{out}");
+    let (_, out, _) = run(&["report", dir(&d), "--verdict", "single-source"]);
+    assert!(out.contains("3 groups from 3 claims in 1 source:"), "{out}");
+    let (_, out, _) = run(&["check", dir(&with_rival_claim())]);
+    assert!(out.contains("1 error, 0 warnings"), "{out}");
+    let (_, _, err) = run(&["accept", dir(&with_rival_claim()), "--reason", "r"]);
+    assert!(err.contains("acknowledged 1 finding in"), "{err}");
+}
+
+#[test]
+fn piped_tables_honour_columns_and_keep_ids_whole() {
+    let d = bundled_copy();
+    for width in [60usize, 80, 120] {
+        let out = bin()
+            .env("COLUMNS", width.to_string())
+            .args(["report", dir(&d)])
+            .output()
+            .expect("run");
+        let out = String::from_utf8_lossy(&out.stdout).into_owned();
+        for line in out.lines() {
+            assert!(line.chars().count() <= width, "{width}: {line}");
+        }
+        // A source id is split only after one of its hyphens, never inside a word.
+        for fragment in ["iran-seeks-british-sp", "leak-iran-ta", "diplomat-ira"] {
+            assert!(
+                !out.lines().any(|l| l.contains(fragment)
+                    && !l.contains(&format!("{fragment}i"))
+                    && !l.contains(&format!("{fragment}l"))
+                    && !l.contains(&format!("{fragment}n"))),
+                "{width}: {fragment} cut mid-word"
+            );
+        }
+    }
+    let (_, out, _) = run(&["report", dir(&d)]);
+    let summary: Vec<&str> = out.lines().skip_while(|l| !l.starts_with('└')).collect();
+    assert!(summary.len() >= 3, "{out}");
+    for line in &summary[1..] {
+        assert!(line.chars().count() <= 80, "summary line too long: {line}");
+    }
+}
+
+#[test]
+fn force_color_colours_a_pipe_unless_no_color() {
+    let d = with_rival_claim();
+    let colour = |env: &[(&str, &str)]| {
+        let mut c = bin();
+        c.env_remove("NO_COLOR");
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        let out = c.args(["check", dir(&d)]).output().expect("run");
+        String::from_utf8_lossy(&out.stdout).contains('\x1b')
+    };
+    assert!(!colour(&[]), "a pipe is plain");
+    assert!(colour(&[("FORCE_COLOR", "1")]));
+    assert!(!colour(&[("FORCE_COLOR", "0")]));
+    assert!(!colour(&[("FORCE_COLOR", "1"), ("NO_COLOR", "1")]));
+}
+
+#[test]
+fn the_quote_hint_shows_whole_words() {
+    let d = small();
+    write(
+        d.path(),
+        "claims/a.yaml",
+        &SOURCE_A.replace(
+            "quote: The attack claimed the lives of over 90 people",
+            "quote: The attack claimed the lives of more than ninety people in Kerman",
+        ),
+    );
+    let (_, out, _) = check_brief(d.path());
+    let (_, human, _) = run(&["check", dir(&d)]);
+    assert!(out.contains("quote-not-found"), "{out}");
+    let help = human
+        .lines()
+        .find(|l| l.contains("help: closest passage"))
+        .expect("a hint");
+    // Every excerpt between « » starts and ends on a word boundary.
+    for piece in help.split('«').skip(1) {
+        let excerpt = piece.split('»').next().unwrap();
+        let words: Vec<&str> = excerpt.trim_matches('…').split(' ').collect();
+        let seed_words: Vec<String> = SEED_A
+            .to_lowercase()
+            .split([' ', '\n'])
+            .map(str::to_string)
+            .collect();
+        let quote = "the attack claimed the lives of more than ninety people in kerman";
+        for w in [words[0], words[words.len() - 1]] {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            assert!(
+                w.is_empty()
+                    || seed_words
+                        .iter()
+                        .any(|s| s.trim_matches(|c: char| !c.is_alphanumeric()) == w)
+                    || quote.split(' ').any(|q| q == w),
+                "excerpt `{excerpt}` cut mid-word at `{w}`: {help}"
+            );
+        }
+    }
+}

@@ -628,21 +628,62 @@ pub fn sketch(folded: &str) -> Vec<u64> {
 
 /// Shortens text for a message, keeping its start or (with `tail`) its end.
 fn clip(text: &str, max_chars: usize, tail: bool) -> String {
-    let n = text.chars().count();
+    let chars: Vec<char> = text.chars().collect();
+    let n = chars.len();
     if n <= max_chars {
         return text.to_string();
     }
+    // Cut between words where one ends within reach, so the reader sees words, not pieces.
     if tail {
-        let skip = n - max_chars;
-        format!("…{}", text.chars().skip(skip).collect::<String>())
+        let mut skip = n - max_chars;
+        if !chars[skip - 1].is_whitespace()
+            && let Some(k) = chars[skip..]
+                .iter()
+                .take(max_chars / 2)
+                .position(|c| c.is_whitespace())
+        {
+            skip += k + 1;
+        }
+        format!("…{}", chars[skip..].iter().collect::<String>())
     } else {
-        format!("{}…", text.chars().take(max_chars).collect::<String>())
+        let mut take = max_chars;
+        if !chars[take].is_whitespace()
+            && let Some(k) = chars[..take]
+                .iter()
+                .rposition(|c| c.is_whitespace())
+                .filter(|&k| k >= max_chars / 2)
+        {
+            take = k;
+        }
+        format!("{}…", chars[..take].iter().collect::<String>().trim_end())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn clipped_excerpts_end_between_words() {
+        assert_eq!(
+            clip("12 people, officials said. the council blamed", 28, false),
+            "12 people, officials said.…"
+        );
+        assert_eq!(
+            clip(
+                "engineers estimated that repairs would cost about",
+                30,
+                true
+            ),
+            "…that repairs would cost about"
+        );
+        assert_eq!(clip("short", 30, false), "short");
+        // A single long word is still cut: there is no boundary to cut at.
+        assert_eq!(
+            clip(&"x".repeat(40), 10, false),
+            format!("{}…", "x".repeat(10))
+        );
+    }
 
     /// The definition the streaming sketch must match: split into alphanumeric words, hash
     /// each, mix every window of eight, keep one in four.

@@ -455,11 +455,11 @@ pub fn html(r: &Report, title: &str) -> String {
     );
     let _ = write!(
         out,
-        "<header><h1>{}</h1><p class=\"muted\">{} facts from {} claims in {} sources.</p><ul class=\"counts\" id=\"verdict-counts\">",
+        "<header><h1>{}</h1><p class=\"muted\">{} from {} in {}.</p><ul class=\"counts\" id=\"verdict-counts\">",
         esc(title),
-        r.summary.groups,
-        r.summary.claims,
-        r.summary.sources
+        crate::text::plural(r.summary.groups, "fact", "facts"),
+        crate::text::plural(r.summary.claims, "claim", "claims"),
+        crate::text::plural(r.summary.sources, "source", "sources")
     );
     for (v, n) in &r.summary.verdicts {
         let _ = write!(

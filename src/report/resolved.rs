@@ -206,11 +206,15 @@ pub fn table(
             .then(a.cmp(&b))
     });
     out.push_str(&format!(
-        "{} {} facts resolved with {} in {} iterations; sources by estimated reliability:\n",
-        shown + left_out,
-        if all { "" } else { "contested" },
+        "{} resolved with {} in {}; sources by estimated reliability:\n",
+        match (all, shown + left_out == 1) {
+            (true, true) => "1 fact".to_string(),
+            (true, false) => format!("{} facts", shown + left_out),
+            (false, true) => "1 contested fact".to_string(),
+            (false, false) => format!("{} contested facts", shown + left_out),
+        },
         o.method.name(),
-        o.iterations
+        crate::text::plural(o.iterations, "iteration", "iterations")
     ));
     for &i in order.iter().take(20) {
         out.push_str(&format!(
