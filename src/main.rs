@@ -40,23 +40,33 @@ struct Cli {
 
 #[derive(Copy, Clone, ValueEnum)]
 enum ColorChoice {
+    /// Colour on a terminal (or with FORCE_COLOR), unless NO_COLOR is set.
     Auto,
+    /// Always colour.
     Always,
+    /// Never colour.
     Never,
 }
 
 #[derive(Copy, Clone, ValueEnum)]
 enum FailOn {
+    /// Fail on errors.
     Error,
+    /// Fail on warnings and errors.
     Warning,
+    /// Fail on any finding.
     Info,
+    /// Never fail on findings (input errors still exit 2).
     Never,
 }
 
 #[derive(Copy, Clone, ValueEnum)]
 enum ReportFormat {
+    /// A table for the terminal.
     Table,
+    /// Markdown, for a pull-request comment or a published dossier.
     Markdown,
+    /// Every group, claim and finding, for programs.
     Json,
     /// A self-contained page with a number-line chart per quantitative fact.
     Html,
@@ -81,6 +91,7 @@ enum CheckFormat {
     Human,
     /// `path:line:col: severity[rule] message`, one line each.
     Brief,
+    /// Every finding with its fingerprint, for programs.
     Json,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
     Sarif,
@@ -96,6 +107,7 @@ enum Command {
         /// Dossier root (holds claims/ and seeds/).
         #[arg(default_value = ".")]
         dir: PathBuf,
+        /// How to write the findings.
         #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
         format: CheckFormat,
         /// The lowest severity that fails the check (exit 1). Conflicts are errors, falling
@@ -105,8 +117,10 @@ enum Command {
     },
     /// Report, fact by fact, where the sources agree, are compatible or conflict, and why.
     Report {
+        /// Dossier root (holds claims/ and seeds/).
         #[arg(default_value = ".")]
         dir: PathBuf,
+        /// How to write the report.
         #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
         format: ReportFormat,
         /// Show only groups with this verdict (repeatable).
@@ -125,6 +139,7 @@ enum Command {
     /// Acknowledge current findings in claims/accepted.yaml, with a reason, so that `check`
     /// stops failing on them.
     Accept {
+        /// Dossier root (holds claims/ and seeds/).
         #[arg(default_value = ".")]
         dir: PathBuf,
         /// Why the finding is accepted (required; it is shown in reports).
@@ -134,6 +149,8 @@ enum Command {
         /// unacknowledged finding of --rule is accepted.
         #[arg(long = "fingerprint")]
         fingerprints: Vec<String>,
+        /// Without --fingerprint, accept every current finding of this rule code (see
+        /// `corroborate rules`).
         #[arg(long, default_value = "conflict")]
         rule: String,
     },
@@ -147,20 +164,24 @@ enum Command {
         /// Read the value as this kind instead of guessing.
         #[arg(long, value_enum)]
         kind: Option<KindArg>,
+        /// Text for people, or JSON.
         #[arg(long, value_enum, default_value_t = TextFormat::Text)]
         format: TextFormat,
     },
     /// Find every quantity, amount of money, duration and date in a plain-text article.
     Extract {
+        /// The article as plain UTF-8 text; `-` reads standard input.
         file: PathBuf,
         /// Publication date, for relative dates (YYYY-MM-DD, YYYY-MM or YYYY).
         #[arg(long, value_name = "DATE")]
         published: Option<String>,
+        /// What to write.
         #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
         format: ExtractFormat,
         /// Write to this file instead of stdout (never over an existing file without --force).
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Replace the --output file if it exists.
         #[arg(long)]
         force: bool,
     },
@@ -172,23 +193,27 @@ enum Command {
     },
     /// Print the JSON Schema of a dossier file kind (for editors and validators).
     Schema {
+        /// Which file: claims (a source's claim file), entities, properties or accepted.
         #[arg(value_parser = ["claims", "entities", "properties", "accepted"], default_value = "claims")]
         kind: String,
     },
     /// Create a new dossier: vocabularies, an example source with its claims and text, the
     /// acknowledged-findings file, JSON Schemas and a sample CI workflow. Never overwrites.
     Init {
+        /// Where to create the dossier (created if missing).
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
     /// Estimate, for every fact, the most likely value and how far each source can be trusted.
     Resolve {
+        /// Dossier root (holds claims/ and seeds/).
         #[arg(default_value = ".")]
         dir: PathBuf,
         /// vote (majority), truthfinder (compatible values support each other), accu (source
         /// accuracy with copying between sources discounted).
         #[arg(long, default_value = "accu", value_parser = ["vote", "truthfinder", "accu"])]
         method: String,
+        /// A table for people, or JSON with every fact.
         #[arg(long, value_enum, default_value_t = TextFormat2::Table)]
         format: TextFormat2,
         /// In the table, list uncontested facts too.
@@ -201,7 +226,10 @@ enum Command {
     /// Turn a table of claims (CSV or TSV with object, property, value, source and optionally
     /// time columns) into a dossier of JSON Lines claims.
     Import {
+        /// The CSV or TSV file; `-` reads standard input (comma-separated unless
+        /// --delimiter tab).
         table: PathBuf,
+        /// The dossier folder to write (claims/ with JSON Lines and vocabularies).
         #[arg(long, short)]
         output: PathBuf,
         /// Column roles in order, for a table without a header: object, property, value,
@@ -217,24 +245,32 @@ enum Command {
         /// The kind of value (default: guessed from the values).
         #[arg(long, value_parser = ["quantity", "money", "date", "duration", "time", "text", "name-list"])]
         kind: Option<String>,
+        /// Write into an existing dossier folder, replacing the files import writes.
         #[arg(long)]
         force: bool,
     },
     /// Print a shell completion script.
-    Completions { shell: clap_complete::Shell },
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
     /// Print the man page (roff).
     Man,
 }
 
 #[derive(Copy, Clone, ValueEnum)]
 enum TextFormat {
+    /// For people.
     Text,
+    /// One JSON object.
     Json,
 }
 
 #[derive(Copy, Clone, ValueEnum)]
 enum TextFormat2 {
+    /// For people.
     Table,
+    /// Every fact and source, for programs.
     Json,
 }
 
@@ -651,7 +687,20 @@ fn extract(
         Ok(r) => r,
         Err(code) => return code,
     };
-    let text = match std::fs::read(file) {
+    let stdin = file == std::path::Path::new("-");
+    let read = if stdin {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut b).map(|_| b)
+    } else {
+        std::fs::read(file)
+    };
+    // Drafts name the source after the file; text from standard input is `stdin`.
+    let file = if stdin {
+        std::path::Path::new("stdin")
+    } else {
+        file
+    };
+    let text = match read {
         Ok(b) => match String::from_utf8(b) {
             Ok(t) => t,
             Err(_) => {
@@ -760,6 +809,76 @@ fn import_cmd(
     }
 }
 
+/// The man page: one page for the whole tool, each command in its own subsection (there are
+/// no separate corroborate-check(1) pages to refer to), then exit status and environment.
+fn man_page() -> std::io::Result<String> {
+    let cmd = Cli::command();
+    let man = clap_mangen::Man::new(cmd.clone());
+    let mut out = Vec::new();
+    man.render_title(&mut out)?;
+    man.render_name_section(&mut out)?;
+    man.render_synopsis_section(&mut out)?;
+    man.render_description_section(&mut out)?;
+    man.render_options_section(&mut out)?;
+    out.extend_from_slice(b".SH COMMANDS\n");
+    for sub in cmd.get_subcommands() {
+        let name = format!("corroborate {}", sub.get_name());
+        let page = clap_mangen::Man::new(sub.clone().bin_name(name.clone()));
+        let mut part = Vec::new();
+        page.render_synopsis_section(&mut part)?;
+        page.render_description_section(&mut part)?;
+        if sub.get_arguments().any(|a| !a.is_hide_set()) {
+            page.render_options_section(&mut part)?;
+        }
+        out.extend_from_slice(format!(".SS \"{name}\"\n").as_bytes());
+        for line in String::from_utf8_lossy(&part).lines() {
+            // Each command's parts become paragraphs of its subsection.
+            let line = match line {
+                ".SH SYNOPSIS" => continue,
+                ".SH DESCRIPTION" => ".PP",
+                ".SH OPTIONS" => ".PP\nOptions:",
+                other => other,
+            };
+            out.extend_from_slice(line.as_bytes());
+            out.push(b'\n');
+        }
+    }
+    out.extend_from_slice(MAN_TAIL.as_bytes());
+    man.render_version_section(&mut out)?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
+const MAN_TAIL: &str = r#".SH "EXIT STATUS"
+.TP
+\fB0\fR
+Clean: nothing at or above the \fB\-\-fail\-on\fR severity that is not acknowledged; for
+commands that do not judge (report, resolve...), done.
+.TP
+\fB1\fR
+Findings: invalid claims, quotes not found, new conflicts (check); a value that cannot be
+read (normalize).
+.TP
+\fB2\fR
+corroborate could not do its job: bad arguments (an unknown \fB\-\-subject\fR,
+\fB\-\-source\fR, \fB\-\-verdict\fR or \fB\-\-rule\fR), unreadable or malformed input
+(YAML syntax, unknown or missing fields, wrong types, bad encoding, oversized files), no
+claims/ folder. report still writes what it could read, and names every input error.
+.SH ENVIRONMENT
+.TP
+\fBNO_COLOR\fR
+When set and not empty, no colour (with \fB\-\-color auto\fR). Wins over FORCE_COLOR.
+.TP
+\fBFORCE_COLOR\fR
+When set and not \fB0\fR or \fBfalse\fR, colour even when the output is not a terminal.
+.TP
+\fBCOLUMNS\fR
+The width tables wrap to; without it, the terminal's width, or 120 columns in a pipe.
+.TP
+\fBCORROBORATE_BOOKS\fR, \fBCORROBORATE_REQUIRE_BROWSER\fR
+For the test suite only: make the absence of the Books benchmark or of a headless browser a
+failure instead of a skipped test.
+"#;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let color = use_color(cli.color);
@@ -825,16 +944,13 @@ fn main() -> ExitCode {
             clap_complete::generate(shell, &mut Cli::command(), "corroborate", &mut out);
             print(&String::from_utf8_lossy(&out))
         }
-        Some(Command::Man) => {
-            let mut out = Vec::new();
-            match clap_mangen::Man::new(Cli::command()).render(&mut out) {
-                Ok(()) => print(&String::from_utf8_lossy(&out)),
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    EXIT_ERROR
-                }
+        Some(Command::Man) => match man_page() {
+            Ok(page) => print(&page),
+            Err(e) => {
+                eprintln!("error: {e}");
+                EXIT_ERROR
             }
-        }
+        },
         Some(Command::Normalize {
             text,
             as_of,
@@ -850,4 +966,23 @@ fn main() -> ExitCode {
         }) => extract(&file, published.as_deref(), format, output, force),
     };
     ExitCode::from(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_argument_is_described() {
+        let cmd = Cli::command();
+        let mut missing = Vec::new();
+        for c in std::iter::once(&cmd).chain(cmd.get_subcommands()) {
+            for a in c.get_arguments() {
+                if a.get_help().is_none() && !matches!(a.get_id().as_str(), "help" | "version") {
+                    missing.push(format!("{} {}", c.get_name(), a.get_id()));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "arguments without help: {missing:?}");
+    }
 }

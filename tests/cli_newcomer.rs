@@ -394,3 +394,76 @@ fn the_quote_hint_shows_whole_words() {
         }
     }
 }
+
+#[test]
+fn the_man_page_has_exit_status_environment_and_every_command() {
+    let (code, man, _) = run(&["man"]);
+    assert_eq!(code, 0);
+    for section in [".SH \"EXIT STATUS\"", ".SH ENVIRONMENT", ".SH COMMANDS"] {
+        assert!(man.contains(section), "{section}");
+    }
+    for var in ["NO_COLOR", "FORCE_COLOR", "COLUMNS", "CORROBORATE_BOOKS"] {
+        assert!(man.contains(var), "{var}");
+    }
+    for sub in ["check", "report", "accept", "extract", "import", "resolve"] {
+        assert!(man.contains(&format!(".SS \"corroborate {sub}\"")), "{sub}");
+    }
+    // No references to pages that are not installed (corroborate-check(1) and the like).
+    assert!(
+        !man.contains("corroborate\\-check") && !man.contains("(1)"),
+        "{man}"
+    );
+}
+
+#[test]
+fn help_describes_every_argument() {
+    for sub in [
+        "check", "report", "accept", "extract", "import", "resolve", "init",
+    ] {
+        let (code, help, _) = run(&[sub, "-h"]);
+        assert_eq!(code, 0);
+        // clap lists an undescribed argument as a bare name with nothing after it.
+        for line in help
+            .lines()
+            .filter(|l| l.starts_with("  ") && !l.starts_with("   "))
+        {
+            let line = line.trim();
+            let described = line.contains("  ") || line.starts_with("-h") || line.starts_with("-V");
+            assert!(described, "{sub}: `{line}` has no description\n{help}");
+        }
+    }
+}
+
+#[test]
+fn extract_and_import_read_standard_input() {
+    let out = bin()
+        .args(["extract", "-"])
+        .write_stdin("The attack killed 95 people on January 3, 2024.")
+        .output()
+        .expect("run");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("95"), "{text}");
+    let out = bin()
+        .args(["extract", "-", "--format", "yaml"])
+        .write_stdin("It cost £7 billion.")
+        .output()
+        .expect("run");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("id: \"stdin\""));
+
+    let d = tempfile::tempdir().unwrap();
+    let target = d.path().join("dossier");
+    let out = bin()
+        .args(["import", "-", "--output", target.to_str().unwrap()])
+        .write_stdin("source,object,property,value\ns1,Book A,authors,Jane Doe\ns2,Book A,authors,Jane Doe\n")
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("imported 2 claims"));
+    let (code, _, err) = run(&["check", target.to_str().unwrap()]);
+    assert_ne!(code, 2, "{err}");
+}
