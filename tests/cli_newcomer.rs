@@ -467,3 +467,166 @@ fn extract_and_import_read_standard_input() {
     let (code, _, err) = run(&["check", target.to_str().unwrap()]);
     assert_ne!(code, 2, "{err}");
 }
+
+/// One chart of an HTML report: its tick labels, row labels and caption, and whether the
+/// caption lies inside the drawing.
+type Chart = (Vec<String>, Vec<String>, Option<String>, bool);
+
+fn charts(html: &str) -> Vec<Chart> {
+    let between = |s: &str, a: &str, b: &str| -> Vec<String> {
+        s.split(a)
+            .skip(1)
+            .filter_map(|p| p.split(b).next())
+            .map(|p| p.rsplit('>').next().unwrap_or(p).to_string())
+            .collect()
+    };
+    html.split("<svg class=\"chart\"")
+        .skip(1)
+        .map(|c| {
+            let c = c.split("</svg>").next().unwrap();
+            let ticks = between(c, "text-anchor=\"middle\">", "<")
+                .into_iter()
+                .collect::<Vec<_>>();
+            let rows: Vec<String> = c
+                .split("text-anchor=\"end\">")
+                .skip(1)
+                .filter(|_| true)
+                .map(|p| p.split('<').next().unwrap().to_string())
+                .collect();
+            let height: f64 = c
+                .split("height=\"")
+                .nth(1)
+                .and_then(|h| h.split('"').next())
+                .and_then(|h| h.parse().ok())
+                .unwrap();
+            let caption = c.split("class=\"caption muted\"").nth(1).map(|p| {
+                let y: f64 = p
+                    .split("y=\"")
+                    .nth(1)
+                    .and_then(|v| v.split('"').next())
+                    .and_then(|v| v.parse().ok())
+                    .unwrap();
+                (
+                    p.split('>')
+                        .nth(1)
+                        .unwrap()
+                        .split('<')
+                        .next()
+                        .unwrap()
+                        .to_string(),
+                    y < height,
+                )
+            });
+            (
+                ticks,
+                rows,
+                caption.as_ref().map(|c| c.0.clone()),
+                caption.is_none_or(|c| c.1),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn html_charts_have_round_ticks_sensible_date_axes_and_told_apart_rows() {
+    let d = small();
+    write(
+        d.path(),
+        "claims/properties.yaml",
+        &format!("{PROPERTIES}  - id: cost\n    kind: money\n    single_valued: true\n"),
+    );
+    write(
+        d.path(),
+        "seeds/a.txt",
+        &format!("{SEED_A}Repairs will cost £7 billion. Officials first said 60 died, then 70.\n"),
+    );
+    write(
+        d.path(),
+        "claims/a.yaml",
+        &format!(
+            "{SOURCE_A}  - id: cost\n    subject: Kerman attack\n    property: cost\n    value: £7 billion\n    quote: Repairs will cost £7 billion\n  - id: toll-later\n    subject: Kerman attack\n    property: death toll\n    value: '70'\n    as_of: 2024-01-05\n    quote: then 70\n  - id: toll-first\n    subject: Kerman attack\n    property: death toll\n    value: '60'\n    as_of: 2024-01-04\n    quote: first said 60 died\n"
+        ),
+    );
+    let (code, html, err) = run(&["report", dir(&d), "--format", "html"]);
+    assert_eq!(code, 0, "{err}");
+    let charts = charts(&html);
+    assert!(charts.len() >= 3, "{charts:?}");
+    for (ticks, rows, caption, inside) in &charts {
+        assert!(*inside, "caption clipped: {caption:?}");
+        let nums: Vec<f64> = ticks
+            .iter()
+            .filter_map(|t| t.replace(',', "").parse().ok())
+            .collect();
+        if nums.len() == ticks.len() && nums.len() > 2 && caption.as_deref() != Some("log scale") {
+            // Evenly spaced at a 1-2-5 step.
+            let step = nums[1] - nums[0];
+            assert!(
+                nums.windows(2).all(|w| (w[1] - w[0] - step).abs() < 1e-9),
+                "{ticks:?}"
+            );
+            let mantissa = step / 10f64.powf(step.log10().floor());
+            assert!(
+                [1.0, 2.0, 5.0].iter().any(|m| (mantissa - m).abs() < 1e-9),
+                "{ticks:?}"
+            );
+        }
+        // Rows of one chart are told apart.
+        let mut seen = rows.clone();
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen.len(), rows.len(), "{rows:?}");
+    }
+    // The single date (January 3) gets the days around it, not a decade.
+    let date = charts
+        .iter()
+        .find(|c| c.0.iter().any(|t| t.starts_with("2024-01-0")))
+        .expect("a date chart");
+    assert!(
+        date.0
+            .iter()
+            .all(|t| t.starts_with("2024-01") || t.starts_with("2023-12")),
+        "{date:?}"
+    );
+    // Money shows its currency.
+    assert!(
+        charts.iter().any(|c| c.2.as_deref() == Some("GBP")),
+        "{charts:?}"
+    );
+    // The revised toll reads in time order, two rows of source a told apart by claim id.
+    let toll = charts
+        .iter()
+        .find(|c| c.1.iter().any(|r| r.contains("toll-first")))
+        .expect("the toll chart");
+    let first = toll
+        .1
+        .iter()
+        .position(|r| r.contains("toll-first"))
+        .unwrap();
+    let later = toll
+        .1
+        .iter()
+        .position(|r| r.contains("toll-later"))
+        .unwrap();
+    assert!(first < later, "{toll:?}");
+    assert!(
+        toll.1[first].starts_with("2024-01-04 · a · toll-first"),
+        "{toll:?}"
+    );
+}
+
+#[test]
+fn the_log_scale_caption_is_inside_its_chart() {
+    let d = bundled_copy();
+    let (_, html, _) = run(&["report", dir(&d), "--format", "html"]);
+    let charts = charts(&html);
+    let log: Vec<_> = charts
+        .iter()
+        .filter(|c| c.2.as_deref().is_some_and(|t| t.contains("log scale")))
+        .collect();
+    assert!(!log.is_empty(), "the bundled dossier has a log-scale chart");
+    for c in log {
+        assert!(c.3, "{c:?}");
+        // Powers of ten.
+        assert!(c.0.iter().any(|t| t == "1,000"), "{c:?}");
+    }
+}
