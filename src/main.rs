@@ -742,6 +742,7 @@ fn resolve_cmd(dir: PathBuf, method: &str, format: TextFormat2, all: bool, limit
         Ok(a) => a,
         Err(code) => return code,
     };
+    eprint!("{}", report::render::incomplete_of(&analysis.findings));
     let d = &analysis.loaded.dossier;
     let outcome =
         corroborate::resolve::resolve(d, &analysis.assertions, &analysis.comparison, method);

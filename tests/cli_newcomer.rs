@@ -327,6 +327,16 @@ fn piped_tables_honour_columns_and_keep_ids_whole() {
             );
         }
     }
+    // The resolve table too.
+    let out = bin()
+        .env("COLUMNS", "60")
+        .args(["resolve", dir(&d)])
+        .output()
+        .expect("run");
+    let out = String::from_utf8_lossy(&out.stdout).into_owned();
+    for line in out.lines().filter(|l| l.starts_with(['│', '┌', '└', '╞'])) {
+        assert!(line.chars().count() <= 60, "resolve: {line}");
+    }
     let (_, out, _) = run(&["report", dir(&d)]);
     let summary: Vec<&str> = out.lines().skip_while(|l| !l.starts_with('└')).collect();
     assert!(summary.len() >= 3, "{out}");

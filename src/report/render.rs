@@ -140,6 +140,39 @@ fn share_widths(natural: &[usize], avail: usize) -> Vec<usize> {
     widths
 }
 
+/// Shares the width of `t` (when it has one: set, or the terminal's) among columns with this
+/// header and these rows, fixes each column to its share, and returns the content widths to
+/// [`wrap`] the cells to. Borders and padding are those of the UTF8_FULL_CONDENSED preset.
+pub fn layout<'a>(
+    t: &mut Table,
+    header: &[&str],
+    rows: impl Iterator<Item = &'a [String]> + Clone,
+) -> Option<Vec<usize>> {
+    let w = t.width()?;
+    let n = header.len();
+    let natural: Vec<usize> = (0..n)
+        .map(|c| {
+            rows.clone()
+                .filter_map(|cells| cells.get(c))
+                .flat_map(|cell| cell.lines())
+                .chain(header[c].lines())
+                .map(|l| l.chars().count())
+                .max()
+                .unwrap_or(1)
+        })
+        .collect();
+    // Two spaces of padding per column, and a border between and around them.
+    let widths = share_widths(&natural, usize::from(w).saturating_sub(n * 2 + n + 1));
+    for (c, w) in widths.iter().enumerate() {
+        if let Some(col) = t.column_mut(c) {
+            col.set_constraint(comfy_table::ColumnConstraint::Absolute(
+                comfy_table::Width::Fixed(u16::try_from(w + 2).unwrap_or(u16::MAX)),
+            ));
+        }
+    }
+    Some(widths)
+}
+
 /// Wraps `text` to `width` characters a line: at spaces, then a word too long for a line
 /// after one of its hyphens or slashes, and only a word with none of those mid-word.
 pub fn wrap(text: &str, width: usize) -> String {
@@ -223,29 +256,11 @@ pub fn table(r: &Report, color: bool, width: Option<u16>) -> String {
     // The table's own layout breaks a word longer than its column anywhere
     // (`iran-seeks-british-sp` / `ies`): the cells are wrapped here instead, long ids after
     // a hyphen, to widths shared out as comfy-table would.
-    let widths = t.width().map(|w| {
-        let natural: Vec<usize> = (0..4)
-            .map(|c| {
-                rows.iter()
-                    .flat_map(|(cells, _)| cells[c].lines())
-                    .chain(HEADER[c].lines())
-                    .map(|l| l.chars().count())
-                    .max()
-                    .unwrap_or(1)
-            })
-            .collect();
-        // Two spaces of padding per column, and five borders.
-        share_widths(&natural, usize::from(w).saturating_sub(4 * 2 + 5))
-    });
-    if let Some(widths) = &widths {
-        for (c, w) in widths.iter().enumerate() {
-            if let Some(col) = t.column_mut(c) {
-                col.set_constraint(comfy_table::ColumnConstraint::Absolute(
-                    comfy_table::Width::Fixed(u16::try_from(w + 2).unwrap_or(u16::MAX)),
-                ));
-            }
-        }
-    }
+    let widths = layout(
+        &mut t,
+        &HEADER,
+        rows.iter().map(|(cells, _)| cells.as_slice()),
+    );
     for (cells, v) in rows {
         let cells: Vec<String> = match &widths {
             Some(widths) => cells

@@ -160,10 +160,12 @@ pub fn table(
     t.load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .force_no_tty()
-        .set_header(vec!["fact", "most likely", "confidence", "why"]);
+        .set_header(HEADER.to_vec());
     if let Some(w) = width {
         t.set_width(w);
     }
+    const HEADER: [&str; 4] = ["fact", "most likely", "confidence", "why"];
+    let mut rows: Vec<Vec<String>> = Vec::new();
     let mut shown = 0;
     let mut left_out = 0;
     for r in &o.resolutions {
@@ -186,12 +188,25 @@ pub fn table(
                 .unwrap_or_default()
         );
         let stated = &d.claims[g.values[r.value].claims[0] as usize].value;
-        t.add_row(vec![
+        rows.push(vec![
             sanitize(&fact),
             sanitize(stated),
             format!("{:.2}", r.confidence),
             sanitize(&r.explanation),
         ]);
+    }
+    // Wrapped by corroborate, so that ids break after a hyphen, never mid-word.
+    let widths = super::render::layout(&mut t, &HEADER, rows.iter().map(Vec::as_slice));
+    for row in rows {
+        match &widths {
+            Some(widths) => t.add_row(
+                row.iter()
+                    .zip(widths)
+                    .map(|(cell, &w)| super::render::wrap(cell, w))
+                    .collect::<Vec<_>>(),
+            ),
+            None => t.add_row(row),
+        };
     }
     let mut out = format!("{t}\n");
     if left_out > 0 {
