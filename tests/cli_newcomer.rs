@@ -640,3 +640,33 @@ fn the_log_scale_caption_is_inside_its_chart() {
         assert!(c.0.iter().any(|t| t == "1,000"), "{c:?}");
     }
 }
+
+#[test]
+fn a_wrong_field_in_one_property_keeps_the_other_properties() {
+    let d = small();
+    write(
+        d.path(),
+        "claims/properties.yaml",
+        &PROPERTIES.replace("    kind: date\n", "    kind: dates\n"),
+    );
+    let (code, out, _) = check_brief(d.path());
+    assert_eq!(code, 2, "{out}");
+    assert!(
+        out.contains(
+            "claims/properties.yaml:10:11: error[invalid-field] property `date`: unknown value `dates`; did you mean `date`?"
+        ),
+        "{out}"
+    );
+    // Only the claims about the broken property are unknown; the death toll still compares.
+    assert!(!out.contains("unknown-property] claim `toll`"), "{out}");
+    let (_, json, _) = run(&["report", dir(&d), "--format", "json"]);
+    let r: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert!(
+        r["groups"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|g| g["key"]["property"] == "death-toll" && g["verdict"] == "compatible"),
+        "{json}"
+    );
+}

@@ -215,7 +215,6 @@ fn yaml_finding(name: &Arc<str>, err: &serde_saphyr::Error) -> Finding {
         let key = rest.split(',').next().unwrap_or(rest).trim();
         message = format!("the key `{key}` appears twice in one mapping; keep one");
     }
-    message = with_field_hint(message);
     let lower = message.to_ascii_lowercase();
     let type_error = [
         "unknown field",
@@ -236,6 +235,8 @@ fn yaml_finding(name: &Arc<str>, err: &serde_saphyr::Error) -> Finding {
         } else {
             Rule::YamlSyntax
         };
+    // After the rule is chosen from the parser's own words.
+    let message = with_field_hint(message);
     let loc = Loc::new(
         name,
         u32::try_from(line).unwrap_or(u32::MAX),
@@ -246,10 +247,14 @@ fn yaml_finding(name: &Arc<str>, err: &serde_saphyr::Error) -> Finding {
     f
 }
 
-/// `unknown field `valeu`, expected one of ...` gets a "did you mean" from the fields the
-/// parser lists (serde-saphyr and serde_json word the list alike, with or without backticks).
+/// `unknown field `valeu`, expected one of ...` (or `unknown variant` for a value such as a
+/// property's `kind`) gets a "did you mean" from the names the parser lists (serde-saphyr and serde_json word the list alike, with or without backticks).
 fn with_field_hint(message: String) -> String {
-    let Some(rest) = message.strip_prefix("unknown field `") else {
+    let (what, rest) = if let Some(rest) = message.strip_prefix("unknown field `") {
+        ("field", rest)
+    } else if let Some(rest) = message.strip_prefix("unknown variant `") {
+        ("value", rest)
+    } else {
         return message;
     };
     let Some((field, after)) = rest.split_once('`') else {
@@ -267,8 +272,9 @@ fn with_field_hint(message: String) -> String {
     if hint.is_empty() {
         return message;
     }
+    let list = if what == "field" { "fields" } else { "one of" };
     format!(
-        "unknown field `{field}`{hint} (fields: {})",
+        "unknown {what} `{field}`{hint} ({list}: {})",
         fields.join(", ")
     )
 }
@@ -502,11 +508,19 @@ fn parse_yaml_file(root: &Path, path: &Path) -> FileOut {
     }
 }
 
-/// The outline of a claim file: where each claim starts, whatever its fields hold.
+/// The outline of a claim or vocabulary file: where each item of its list starts, whatever
+/// its fields hold.
 #[derive(serde::Deserialize)]
 struct Outline {
-    #[serde(default)]
+    #[serde(default, alias = "entities", alias = "properties")]
     claims: Vec<serde_saphyr::Spanned<serde::de::IgnoredAny>>,
+}
+
+/// `quotes_optional` of a properties file whose properties are read one by one.
+#[derive(serde::Deserialize)]
+struct QuotesOptional {
+    #[serde(default)]
+    quotes_optional: bool,
 }
 
 /// The source header alone, the claims left unread. Unknown top-level keys are let through
@@ -535,8 +549,30 @@ fn recover_claims(
     max_nodes: usize,
     whole: &Finding,
 ) -> Option<(SourceFile, Vec<Finding>)> {
+    let header: HeaderOnly =
+        serde_saphyr::from_str_with_options(text, yaml::options(max_nodes)).ok()?;
+    let (claims, findings) = recover_items(name, text, max_nodes, whole, "claim")?;
+    Some((
+        SourceFile {
+            source: header.source,
+            claims,
+        },
+        findings,
+    ))
+}
+
+/// The items of a file's list (claims, entities, properties) read one by one, each from its
+/// own lines padded so that positions stay those of the file: the items that read, and a
+/// finding for each that does not, naming it (`noun` `id`). `None` when the list is not a
+/// block list or every item reads (the file's error is elsewhere).
+fn recover_items<T: serde::de::DeserializeOwned>(
+    name: &Arc<str>,
+    text: &str,
+    max_nodes: usize,
+    whole: &Finding,
+    noun: &str,
+) -> Option<(Vec<serde_saphyr::Spanned<T>>, Vec<Finding>)> {
     let opts = || yaml::options(max_nodes);
-    let header: HeaderOnly = serde_saphyr::from_str_with_options(text, opts()).ok()?;
     let outline: Outline = serde_saphyr::from_str_with_options(text, opts()).ok()?;
     let lines: Vec<&str> = text.split('\n').collect();
     let starts: Vec<(usize, usize)> = outline
@@ -585,17 +621,11 @@ fn recover_claims(
             piece.push('\n');
         }
         let one = if listed {
-            serde_saphyr::from_str_with_options::<Vec<serde_saphyr::Spanned<ClaimRecord>>>(
-                &piece,
-                opts(),
-            )
-            .map(|mut v| v.pop())
+            serde_saphyr::from_str_with_options::<Vec<serde_saphyr::Spanned<T>>>(&piece, opts())
+                .map(|mut v| v.pop())
         } else {
-            serde_saphyr::from_str_with_options::<serde_saphyr::Spanned<ClaimRecord>>(
-                &piece,
-                opts(),
-            )
-            .map(Some)
+            serde_saphyr::from_str_with_options::<serde_saphyr::Spanned<T>>(&piece, opts())
+                .map(Some)
         };
         match one {
             Ok(Some(c)) => claims.push(c),
@@ -615,7 +645,13 @@ fn recover_claims(
                     u32::try_from(line).unwrap_or(u32::MAX),
                     u32::try_from(col).unwrap_or(u32::MAX),
                 );
-                findings.push(claim_field_finding(name, &e, id.as_deref(), claim_loc));
+                findings.push(claim_field_finding(
+                    name,
+                    &e,
+                    id.as_deref(),
+                    claim_loc,
+                    noun,
+                ));
             }
         }
     }
@@ -626,13 +662,7 @@ fn recover_claims(
     if findings.is_empty() {
         return None;
     }
-    Some((
-        SourceFile {
-            source: header.source,
-            claims,
-        },
-        findings,
-    ))
+    Some((claims, findings))
 }
 
 /// A missing field in a file that cannot be read claim by claim (a line indented wrongly
@@ -695,13 +725,18 @@ fn claim_field_finding(
     err: &serde_saphyr::Error,
     id: Option<&str>,
     claim_loc: Loc,
+    noun: &str,
 ) -> Finding {
     let mut f = yaml_finding(name, err);
-    let who = id.map_or_else(|| "a claim".to_string(), |i| format!("claim `{i}`"));
+    let who = id.map_or_else(|| format!("a {noun}"), |i| format!("{noun} `{i}`"));
     if let Some(rest) = f.message.strip_prefix("missing field ") {
-        f.message = format!(
-            "{who} has no {rest}; every claim needs `id`, `subject`, `property` and `value`, indented alike"
-        );
+        f.message = if noun == "claim" {
+            format!(
+                "{who} has no {rest}; every claim needs `id`, `subject`, `property` and `value`, indented alike"
+            )
+        } else {
+            format!("{who} has no {rest}")
+        };
         f.loc = Some(claim_loc.clone());
     } else {
         f.message = format!("{who}: {}", f.message);
@@ -1231,10 +1266,48 @@ fn sentence_around(text: &str, start: usize, end: usize, line: u32) -> QuoteCont
     }
 }
 
+/// Rebuilds a file from its items read one by one, after a field error in one of them.
+type Recover<T> = fn(&Arc<str>, &str, usize, &Finding) -> Option<(T, Vec<Finding>)>;
+
+fn no_recovery<T>(_: &Arc<str>, _: &str, _: usize, _: &Finding) -> Option<(T, Vec<Finding>)> {
+    None
+}
+
+/// A wrong field in one entity or property costs that one, not the whole vocabulary (which
+/// would make every claim's name unknown).
+fn recover_entities(
+    name: &Arc<str>,
+    text: &str,
+    max_nodes: usize,
+    whole: &Finding,
+) -> Option<(EntitiesFile, Vec<Finding>)> {
+    let (entities, findings) = recover_items(name, text, max_nodes, whole, "entity")?;
+    Some((EntitiesFile { entities }, findings))
+}
+
+fn recover_properties(
+    name: &Arc<str>,
+    text: &str,
+    max_nodes: usize,
+    whole: &Finding,
+) -> Option<(PropertiesFile, Vec<Finding>)> {
+    let quotes: QuotesOptional =
+        serde_saphyr::from_str_with_options(text, yaml::options(max_nodes)).ok()?;
+    let (properties, findings) = recover_items(name, text, max_nodes, whole, "property")?;
+    Some((
+        PropertiesFile {
+            quotes_optional: quotes.quotes_optional,
+            properties,
+        },
+        findings,
+    ))
+}
+
 fn load_vocab<T: serde::de::DeserializeOwned>(
     root: &Path,
     path: &Path,
     findings: &mut Vec<Finding>,
+    recover: Recover<T>,
 ) -> Option<(Arc<str>, T)> {
     if !path.exists() {
         return None;
@@ -1251,7 +1324,14 @@ fn load_vocab<T: serde::de::DeserializeOwned>(
     match serde_saphyr::from_str_with_options::<T>(&text, yaml::options(max_nodes)) {
         Ok(v) => Some((name, v)),
         Err(e) => {
-            findings.push(yaml_finding(&name, &e));
+            let whole = yaml_finding(&name, &e);
+            if whole.rule == Rule::Schema
+                && let Some((v, found)) = recover(&name, &text, max_nodes, &whole)
+            {
+                findings.extend(found);
+                return Some((name, v));
+            }
+            findings.push(whole);
             None
         }
     }
@@ -1413,11 +1493,16 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
                 &root,
                 &claims_dir.join(PROPERTIES_FILE),
                 &mut findings,
+                recover_properties,
             );
-            let mut ents =
-                load_vocab::<EntitiesFile>(&root, &claims_dir.join(ENTITIES_FILE), &mut findings)
-                    .map(|(name, e)| entity_defs(&name, e))
-                    .unwrap_or_default();
+            let mut ents = load_vocab::<EntitiesFile>(
+                &root,
+                &claims_dir.join(ENTITIES_FILE),
+                &mut findings,
+                recover_entities,
+            )
+            .map(|(name, e)| entity_defs(&name, e))
+            .unwrap_or_default();
             ents.extend(load_entity_lines(
                 &root,
                 &claims_dir.join(ENTITIES_JSONL),
@@ -1427,6 +1512,7 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
                 &root,
                 &claims_dir.join(ACCEPTED_FILE),
                 &mut findings,
+                no_recovery,
             );
             (props, ents, accepted)
         },
