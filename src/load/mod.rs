@@ -548,16 +548,18 @@ fn recover_claims(
     text: &str,
     max_nodes: usize,
     whole: &Finding,
-) -> Option<(SourceFile, Vec<Finding>)> {
+) -> Option<(SourceFile, Vec<Finding>, Vec<u32>)> {
     let header: HeaderOnly =
         serde_saphyr::from_str_with_options(text, yaml::options(max_nodes)).ok()?;
-    let (claims, findings) = recover_items(name, text, max_nodes, whole, "claim")?;
+    let (items, findings) = recover_items(name, text, max_nodes, whole, "claim")?;
+    let (offsets, claims) = items.into_iter().unzip();
     Some((
         SourceFile {
             source: header.source,
             claims,
         },
         findings,
+        offsets,
     ))
 }
 
@@ -571,7 +573,7 @@ fn recover_items<T: serde::de::DeserializeOwned>(
     max_nodes: usize,
     whole: &Finding,
     noun: &str,
-) -> Option<(Vec<serde_saphyr::Spanned<T>>, Vec<Finding>)> {
+) -> Option<(Vec<(u32, serde_saphyr::Spanned<T>)>, Vec<Finding>)> {
     let opts = || yaml::options(max_nodes);
     let outline: Outline = serde_saphyr::from_str_with_options(text, opts()).ok()?;
     let lines: Vec<&str> = text.split('\n').collect();
@@ -615,7 +617,11 @@ fn recover_items<T: serde::de::DeserializeOwned>(
             end += 1;
         }
         covered |= (line..=end).contains(&whole_line);
-        let mut piece = "\n".repeat(line - 1);
+        // Parsed on its own, positions counted from its first line: `offset` lines are added
+        // back (padding each piece with the lines before it would cost quadratic time on a
+        // long file).
+        let offset = u32::try_from(line - 1).unwrap_or(u32::MAX);
+        let mut piece = String::new();
         for l in &lines[line - 1..end] {
             piece.push_str(l);
             piece.push('\n');
@@ -628,7 +634,7 @@ fn recover_items<T: serde::de::DeserializeOwned>(
                 .map(Some)
         };
         match one {
-            Ok(Some(c)) => claims.push(c),
+            Ok(Some(c)) => claims.push((offset, c)),
             Ok(None) => {}
             Err(e) => {
                 let id = if listed {
@@ -650,7 +656,7 @@ fn recover_items<T: serde::de::DeserializeOwned>(
                     &e,
                     id.as_deref(),
                     claim_loc,
-                    noun,
+                    (noun, offset),
                 ));
             }
         }
@@ -663,6 +669,12 @@ fn recover_items<T: serde::de::DeserializeOwned>(
         return None;
     }
     Some((claims, findings))
+}
+
+/// `loc` moved down `offset` lines: from a piece of a file to the file.
+fn shifted(mut loc: Loc, offset: u32) -> Loc {
+    loc.line = loc.line.saturating_add(offset);
+    loc
 }
 
 /// A missing field in a file that cannot be read claim by claim (a line indented wrongly
@@ -725,9 +737,10 @@ fn claim_field_finding(
     err: &serde_saphyr::Error,
     id: Option<&str>,
     claim_loc: Loc,
-    noun: &str,
+    (noun, offset): (&str, u32),
 ) -> Finding {
     let mut f = yaml_finding(name, err);
+    f.loc = f.loc.map(|l| shifted(l, offset));
     let who = id.map_or_else(|| format!("a {noun}"), |i| format!("{noun} `{i}`"));
     if let Some(rest) = f.message.strip_prefix("missing field ") {
         f.message = if noun == "claim" {
@@ -751,20 +764,20 @@ fn parse_yaml_text(name: &Arc<str>, text: String) -> FileOut {
     let mut out = FileOut::default();
     // Each claim is ~15 nodes; the budget grows with the file instead of capping it.
     let max_nodes = 10_000 + text.len() / 4;
-    let parsed: SourceFile =
+    let (parsed, offsets): (SourceFile, Vec<u32>) =
         match serde_saphyr::from_str_with_options(&text, yaml::options(max_nodes)) {
-            Ok(p) => p,
+            Ok(p) => (p, Vec::new()),
             Err(e) => {
                 let whole = yaml_finding(&name, &e);
                 // A wrong field in one claim should not cost the file's other claims: read
                 // them one by one, each error at its own claim.
                 if whole.rule == Rule::Schema
-                    && let Some((parsed, findings)) =
+                    && let Some((parsed, findings, offsets)) =
                         recover_claims(&name, &text, max_nodes, &whole)
                 {
                     out.findings = findings;
                     out.partial = true;
-                    parsed
+                    (parsed, offsets)
                 } else {
                     out.findings
                         .push(place_missing_field(&name, &text, max_nodes, whole));
@@ -799,18 +812,23 @@ fn parse_yaml_text(name: &Arc<str>, text: String) -> FileOut {
     );
     let hint = source.id.clone();
     out.sources.push(source);
-    for rec in parsed.claims {
-        let claim_loc = yaml::loc(&name, &rec);
+    for (i, rec) in parsed.claims.into_iter().enumerate() {
+        // Claims read one by one (after an error) carry their distance from the file's top.
+        let offset = offsets.get(i).copied().unwrap_or(0);
+        let at = |loc: Loc| shifted(loc, offset);
+        let claim_loc = at(yaml::loc(&name, &rec));
         let r: ClaimRecord = rec.value;
         let locs = ClaimLocs::from_locs([
             claim_loc.clone(),
-            yaml::loc(&name, &r.subject),
-            yaml::loc(&name, &r.property),
-            yaml::loc(&name, &r.value),
-            r.quote.as_ref().map_or(claim_loc, |q| yaml::loc(&name, q)),
+            at(yaml::loc(&name, &r.subject)),
+            at(yaml::loc(&name, &r.property)),
+            at(yaml::loc(&name, &r.value)),
+            r.quote
+                .as_ref()
+                .map_or(claim_loc, |q| at(yaml::loc(&name, q))),
         ]);
         let as_of = r.as_of.map(|a| {
-            let loc = yaml::loc(&name, &a);
+            let loc = at(yaml::loc(&name, &a));
             (a.value.0, loc)
         });
         let claim = make_claim(
@@ -1267,9 +1285,11 @@ fn sentence_around(text: &str, start: usize, end: usize, line: u32) -> QuoteCont
 }
 
 /// Rebuilds a file from its items read one by one, after a field error in one of them.
-type Recover<T> = fn(&Arc<str>, &str, usize, &Finding) -> Option<(T, Vec<Finding>)>;
+/// The file, the findings of the items that did not read, and each kept item's line offset.
+type Recovered<T> = (T, Vec<Finding>, Vec<u32>);
+type Recover<T> = fn(&Arc<str>, &str, usize, &Finding) -> Option<Recovered<T>>;
 
-fn no_recovery<T>(_: &Arc<str>, _: &str, _: usize, _: &Finding) -> Option<(T, Vec<Finding>)> {
+fn no_recovery<T>(_: &Arc<str>, _: &str, _: usize, _: &Finding) -> Option<Recovered<T>> {
     None
 }
 
@@ -1280,9 +1300,10 @@ fn recover_entities(
     text: &str,
     max_nodes: usize,
     whole: &Finding,
-) -> Option<(EntitiesFile, Vec<Finding>)> {
-    let (entities, findings) = recover_items(name, text, max_nodes, whole, "entity")?;
-    Some((EntitiesFile { entities }, findings))
+) -> Option<Recovered<EntitiesFile>> {
+    let (items, findings) = recover_items(name, text, max_nodes, whole, "entity")?;
+    let (offsets, entities) = items.into_iter().unzip();
+    Some((EntitiesFile { entities }, findings, offsets))
 }
 
 fn recover_properties(
@@ -1290,16 +1311,18 @@ fn recover_properties(
     text: &str,
     max_nodes: usize,
     whole: &Finding,
-) -> Option<(PropertiesFile, Vec<Finding>)> {
+) -> Option<Recovered<PropertiesFile>> {
     let quotes: QuotesOptional =
         serde_saphyr::from_str_with_options(text, yaml::options(max_nodes)).ok()?;
-    let (properties, findings) = recover_items(name, text, max_nodes, whole, "property")?;
+    let (items, findings) = recover_items(name, text, max_nodes, whole, "property")?;
+    let (offsets, properties) = items.into_iter().unzip();
     Some((
         PropertiesFile {
             quotes_optional: quotes.quotes_optional,
             properties,
         },
         findings,
+        offsets,
     ))
 }
 
@@ -1308,7 +1331,7 @@ fn load_vocab<T: serde::de::DeserializeOwned>(
     path: &Path,
     findings: &mut Vec<Finding>,
     recover: Recover<T>,
-) -> Option<(Arc<str>, T)> {
+) -> Option<(Arc<str>, T, Vec<u32>)> {
     if !path.exists() {
         return None;
     }
@@ -1322,14 +1345,14 @@ fn load_vocab<T: serde::de::DeserializeOwned>(
     };
     let max_nodes = 10_000 + text.len() / 4;
     match serde_saphyr::from_str_with_options::<T>(&text, yaml::options(max_nodes)) {
-        Ok(v) => Some((name, v)),
+        Ok(v) => Some((name, v, Vec::new())),
         Err(e) => {
             let whole = yaml_finding(&name, &e);
             if whole.rule == Rule::Schema
-                && let Some((v, found)) = recover(&name, &text, max_nodes, &whole)
+                && let Some((v, found, offsets)) = recover(&name, &text, max_nodes, &whole)
             {
                 findings.extend(found);
-                return Some((name, v));
+                return Some((name, v, offsets));
             }
             findings.push(whole);
             None
@@ -1337,11 +1360,12 @@ fn load_vocab<T: serde::de::DeserializeOwned>(
     }
 }
 
-fn entity_defs(name: &Arc<str>, e: EntitiesFile) -> Vec<EntityDef> {
+fn entity_defs(name: &Arc<str>, e: EntitiesFile, offsets: &[u32]) -> Vec<EntityDef> {
     e.entities
         .into_iter()
-        .map(|r| {
-            let loc = yaml::loc(name, &r);
+        .enumerate()
+        .map(|(i, r)| {
+            let loc = shifted(yaml::loc(name, &r), offsets.get(i).copied().unwrap_or(0));
             let r = r.value;
             let id = r.id.value.trim().to_string();
             EntityDef {
@@ -1501,7 +1525,7 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
                 &mut findings,
                 recover_entities,
             )
-            .map(|(name, e)| entity_defs(&name, e))
+            .map(|(name, e, offsets)| entity_defs(&name, e, &offsets))
             .unwrap_or_default();
             ents.extend(load_entity_lines(
                 &root,
@@ -1529,9 +1553,9 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
                 .collect()
         },
     );
-    let quotes_optional = props.as_ref().is_some_and(|(_, p)| p.quotes_optional);
+    let quotes_optional = props.as_ref().is_some_and(|(_, p, _)| p.quotes_optional);
     let accepted = accepted
-        .map(|(name, f)| {
+        .map(|(name, f, _)| {
             f.accepted
                 .into_iter()
                 .map(|e| Accepted {
@@ -1546,12 +1570,13 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
         quotes_optional,
         ..Dossier::default()
     };
-    if let Some((name, p)) = props {
+    if let Some((name, p, offsets)) = props {
         dossier.properties = p
             .properties
             .into_iter()
-            .map(|r| {
-                let loc = yaml::loc(&name, &r);
+            .enumerate()
+            .map(|(i, r)| {
+                let loc = shifted(yaml::loc(&name, &r), offsets.get(i).copied().unwrap_or(0));
                 let r = r.value;
                 let id = r.id.value.trim().to_string();
                 PropertyDef {
