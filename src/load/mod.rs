@@ -541,7 +541,7 @@ struct IdOnly {
 }
 
 /// A claim file whose whole parse failed on a field: parses the header, then each claim on
-/// its own (its lines, padded so that positions stay those of the file), and keeps the claims
+/// its own (positions shifted back to the file's), and keeps the claims
 /// that read. `None` when the header itself is wrong or the claims are not a block list.
 fn recover_claims(
     name: &Arc<str>,
@@ -563,8 +563,11 @@ fn recover_claims(
     ))
 }
 
+/// An item read on its own, with the line offset of its piece in the file.
+type Placed<T> = (u32, serde_saphyr::Spanned<T>);
+
 /// The items of a file's list (claims, entities, properties) read one by one, each from its
-/// own lines padded so that positions stay those of the file: the items that read, and a
+/// own lines (positions shifted back to the file's): the items that read, and a
 /// finding for each that does not, naming it (`noun` `id`). `None` when the list is not a
 /// block list or every item reads (the file's error is elsewhere).
 fn recover_items<T: serde::de::DeserializeOwned>(
@@ -573,7 +576,7 @@ fn recover_items<T: serde::de::DeserializeOwned>(
     max_nodes: usize,
     whole: &Finding,
     noun: &str,
-) -> Option<(Vec<(u32, serde_saphyr::Spanned<T>)>, Vec<Finding>)> {
+) -> Option<(Vec<Placed<T>>, Vec<Finding>)> {
     let opts = || yaml::options(max_nodes);
     let outline: Outline = serde_saphyr::from_str_with_options(text, opts()).ok()?;
     let lines: Vec<&str> = text.split('\n').collect();
