@@ -1233,7 +1233,7 @@ fn check_seed(root: &Path, d: &Dossier, s: &Source, claims: &[u32], opts: &Optio
             ),
             (Some(q), Some((folded, raw))) => {
                 out.quotes_checked += 1;
-                match folded.find_folded(q) {
+                match folded.find_folded_in(q, Some(raw)) {
                     Ok(found) => {
                         if opts.quote_contexts {
                             out.contexts.push((
