@@ -1749,11 +1749,8 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
 pub fn display_prefix(dir: &Path, cwd: Option<&Path>) -> String {
     let relative = if dir.is_absolute() {
         let real = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
-        match cwd
-            .and_then(|c| c.canonicalize().ok())
-            .and_then(|c| real.strip_prefix(&c).ok().map(Path::to_path_buf))
-        {
-            Some(rel) => rel,
+        match cwd.and_then(|c| c.canonicalize().ok()) {
+            Some(c) => relative_to(&real, &c).unwrap_or(real),
             None => real,
         }
     } else {
@@ -1774,6 +1771,25 @@ pub fn display_prefix(dir: &Path, cwd: Option<&Path>) -> String {
         return "/".into();
     }
     format!("{}/", parts.join("/"))
+}
+
+/// `target` as seen from `base` (both absolute): `sub/dir`, `..`, `../other`; `None` when
+/// they share nothing but the filesystem root, where the absolute path reads better.
+fn relative_to(target: &Path, base: &Path) -> Option<PathBuf> {
+    let t: Vec<Component> = target.components().collect();
+    let b: Vec<Component> = base.components().collect();
+    let common = t.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    if common <= 1 {
+        return None;
+    }
+    let mut out = PathBuf::new();
+    for _ in common..b.len() {
+        out.push("..");
+    }
+    for c in &t[common..] {
+        out.push(c.as_os_str());
+    }
+    Some(out)
 }
 
 /// The dossier root's path from the enclosing git repository's root, with a trailing `/`
@@ -1993,6 +2009,7 @@ mod tests {
             display_prefix(&inner, Some(&here)),
             "corroborate-prefix-test/"
         );
+        assert_eq!(display_prefix(&here, Some(&inner)), "../");
     }
 
     #[test]
