@@ -131,9 +131,21 @@ fn guess_kind(values: &[&str]) -> ValueKind {
 
 /// Imports `table` into a new dossier at `out`. Refuses to overwrite unless told to.
 pub fn import(table: &Path, out: &Path, opts: &ImportOptions) -> Result<ImportStats, ImportError> {
-    let name = table.to_string_lossy();
-    let file = std::fs::File::open(table)
-        .map_err(|e| ImportError::Read(format!("cannot read {name}: {e}")))?;
+    // `-` is standard input, as for most command-line tools.
+    let stdin = table == Path::new("-");
+    let name = if stdin {
+        "standard input".into()
+    } else {
+        table.to_string_lossy()
+    };
+    let file: Box<dyn std::io::Read> = if stdin {
+        Box::new(std::io::stdin())
+    } else {
+        Box::new(
+            std::fs::File::open(table)
+                .map_err(|e| ImportError::Read(format!("cannot read {name}: {e}")))?,
+        )
+    };
     let delimiter = opts.delimiter.unwrap_or_else(|| {
         let ext = table.extension().and_then(|e| e.to_str()).unwrap_or("");
         if matches!(ext, "tsv" | "txt" | "tab") {

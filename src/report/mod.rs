@@ -1,13 +1,17 @@
 //! Everything corroborate shows: diagnostics for findings and the discrepancy report.
 //! Renderers turn the same data into text; none of them does I/O.
 
+pub mod axis;
 pub mod ci;
 pub mod data;
 pub mod diagnostics;
+pub mod gitlab;
 pub mod html;
+pub mod junit;
 pub mod normalized;
 pub mod render;
 pub mod resolved;
+pub mod stats;
 
 pub use normalized::{
     extracted_claims_jsonl, extracted_jsonl, extracted_yaml, normalized_json, normalized_text,

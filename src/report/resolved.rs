@@ -160,10 +160,12 @@ pub fn table(
     t.load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .force_no_tty()
-        .set_header(vec!["fact", "most likely", "confidence", "why"]);
+        .set_header(HEADER.to_vec());
     if let Some(w) = width {
         t.set_width(w);
     }
+    const HEADER: [&str; 4] = ["fact", "most likely", "confidence", "why"];
+    let mut rows: Vec<Vec<String>> = Vec::new();
     let mut shown = 0;
     let mut left_out = 0;
     for r in &o.resolutions {
@@ -186,12 +188,25 @@ pub fn table(
                 .unwrap_or_default()
         );
         let stated = &d.claims[g.values[r.value].claims[0] as usize].value;
-        t.add_row(vec![
+        rows.push(vec![
             sanitize(&fact),
             sanitize(stated),
             format!("{:.2}", r.confidence),
             sanitize(&r.explanation),
         ]);
+    }
+    // Wrapped by corroborate, so that ids break after a hyphen, never mid-word.
+    let widths = super::render::layout(&mut t, &HEADER, rows.iter().map(Vec::as_slice));
+    for row in rows {
+        match &widths {
+            Some(widths) => t.add_row(
+                row.iter()
+                    .zip(widths)
+                    .map(|(cell, &w)| super::render::wrap(cell, w))
+                    .collect::<Vec<_>>(),
+            ),
+            None => t.add_row(row),
+        };
     }
     let mut out = format!("{t}\n");
     if left_out > 0 {
@@ -206,11 +221,15 @@ pub fn table(
             .then(a.cmp(&b))
     });
     out.push_str(&format!(
-        "{} {} facts resolved with {} in {} iterations; sources by estimated reliability:\n",
-        shown + left_out,
-        if all { "" } else { "contested" },
+        "{} resolved with {} in {}; sources by estimated reliability:\n",
+        match (all, shown + left_out == 1) {
+            (true, true) => "1 fact".to_string(),
+            (true, false) => format!("{} facts", shown + left_out),
+            (false, true) => "1 contested fact".to_string(),
+            (false, false) => format!("{} contested facts", shown + left_out),
+        },
         o.method.name(),
-        o.iterations
+        crate::text::plural(o.iterations, "iteration", "iterations")
     ));
     for &i in order.iter().take(20) {
         out.push_str(&format!(
