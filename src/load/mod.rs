@@ -516,11 +516,14 @@ struct Outline {
     claims: Vec<serde_saphyr::Spanned<serde::de::IgnoredAny>>,
 }
 
-/// `quotes_optional` of a properties file whose properties are read one by one.
+/// `quotes_optional` and `date_order` of a properties file whose properties are read one by
+/// one.
 #[derive(serde::Deserialize)]
 struct QuotesOptional {
     #[serde(default)]
     quotes_optional: bool,
+    #[serde(default)]
+    date_order: Option<crate::model::DateOrder>,
 }
 
 /// The source header alone, the claims left unread. Unknown top-level keys are let through
@@ -1322,6 +1325,7 @@ fn recover_properties(
     Some((
         PropertiesFile {
             quotes_optional: quotes.quotes_optional,
+            date_order: quotes.date_order,
             properties,
         },
         findings,
@@ -1569,7 +1573,7 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
                 .collect()
         })
         .unwrap_or_default();
-    let date_order = props.as_ref().and_then(|(_, p)| p.date_order);
+    let date_order = props.as_ref().and_then(|(_, p, _)| p.date_order);
     let mut dossier = Dossier {
         quotes_optional,
         date_order,
