@@ -21,6 +21,9 @@ pub fn evaluate(books: &std::path::Path) -> Vec<(Method, usize, usize)> {
     let out = tempfile::tempdir().unwrap();
     let opts = ImportOptions {
         columns: Some(vec![Role::Source, Role::Object, Role::Ignore, Role::Value]),
+        header: false,
+        value_columns: Vec::new(),
+        hierarchy: None,
         delimiter: Some(b'\t'),
         property: "authors".into(),
         kind: Some(ValueKind::NameList),
@@ -48,7 +51,7 @@ pub fn evaluate(books: &std::path::Path) -> Vec<(Method, usize, usize)> {
                 let isbn = &d.entities[g.subject as usize].name;
                 let Some(want) = gold.get(isbn) else { continue };
                 total += 1;
-                let chosen = a.assertions[g.values[r.value].claims[0] as usize]
+                let chosen = a.assertions[r.claim as usize]
                     .text
                     .as_deref()
                     .unwrap_or("");
