@@ -75,9 +75,9 @@ fn sources(rng: &mut Rng, n: usize, copiers: usize) -> Vec<Source> {
     let originals = n - copiers;
     for i in 0..originals {
         let accuracy = match i % 10 {
-            0 | 1 => rng.range(0.8, 0.95),
-            2..=6 => rng.range(0.5, 0.75),
-            _ => rng.range(0.2, 0.45),
+            0 | 1 => rng.range(0.75, 0.92),
+            2..=6 => rng.range(0.4, 0.65),
+            _ => rng.range(0.15, 0.35),
         };
         // Coverage is long-tailed: a few sources state most facts, most state few.
         let coverage = if i % 4 == 0 {
@@ -125,7 +125,7 @@ fn statements(
             && rng.chance(s.coverage)
         {
             out[i] = Some(match &out[o] {
-                Some(v) if rng.chance(0.85) => {
+                Some(v) if rng.chance(0.9) => {
                     if rng.chance(0.1) {
                         garble(rng, v)
                     } else {
@@ -182,7 +182,7 @@ fn round_sig(n: u64, digits: u32) -> u64 {
 
 pub fn numeric(objects: usize, n_sources: usize, seed: u64) -> DataSet {
     let mut rng = Rng::new(seed);
-    let srcs = sources(&mut rng, n_sources, n_sources / 5);
+    let srcs = sources(&mut rng, n_sources, n_sources / 4);
     let mut claims = String::from("object\tproperty\tvalue\tsource\n");
     let mut truth = String::new();
     for o in 0..objects {
@@ -329,7 +329,7 @@ fn place_name(rng: &mut Rng, taken: &mut std::collections::HashSet<String>) -> S
 
 pub fn hier(people: usize, n_sources: usize, seed: u64) -> DataSet {
     let mut rng = Rng::new(seed);
-    let srcs = sources(&mut rng, n_sources, n_sources / 5);
+    let srcs = sources(&mut rng, n_sources, n_sources / 4);
     let mut taken = std::collections::HashSet::new();
     let mut hierarchy = String::from("id\tname\tparent\n");
     // (country, state, city) names; cities listed by state.
