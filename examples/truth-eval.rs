@@ -12,7 +12,7 @@ mod truthgen;
 use corroborate::import::{ImportOptions, Role, import};
 use corroborate::model::ValueKind;
 use corroborate::normalize::names;
-use corroborate::resolve::{Method, clock_distance, resolve};
+use corroborate::resolve::{Method, resolve};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -52,113 +52,31 @@ fn main() {
     for set in &sets {
         let dir = keep.clone().unwrap_or_else(|| tmp.clone()).join(set.name);
         let _ = std::fs::remove_dir_all(&dir);
-        if let Err(e) = std::fs::create_dir_all(&dir) {
-            eprintln!("cannot create {}: {e}", dir.display());
-            return;
+        match truthgen::evaluate(set, &dir) {
+            Ok(scores) => {
+                for s in scores {
+                    println!(
+                        "| {} | {} | {} | {:.3} | {} | {:.3} | {} | {} |",
+                        set.name,
+                        s.claims,
+                        s.method.name(),
+                        s.accuracy,
+                        if set.kind == "time" {
+                            format!("{:.3}", s.within_10)
+                        } else {
+                            String::new()
+                        },
+                        s.seconds,
+                        s.iterations,
+                        if s.converged { "yes" } else { "no" }
+                    );
+                }
+            }
+            Err(e) => eprintln!("{}: {e}", set.name),
         }
-        let table = dir.join("claims.tsv");
-        let _ = std::fs::write(&table, &set.claims);
-        let _ = std::fs::write(dir.join("truth.tsv"), &set.truth);
-        let hierarchy = set.hierarchy.as_ref().map(|h| {
-            let p = dir.join("hierarchy.tsv");
-            let _ = std::fs::write(&p, h);
-            p
-        });
-        let opts = ImportOptions {
-            columns: None,
-            header: true,
-            value_columns: Vec::new(),
-            hierarchy,
-            delimiter: Some(b'\t'),
-            property: "value".into(),
-            kind: match set.kind {
-                "time" => Some(ValueKind::Time),
-                "quantity" => Some(ValueKind::Quantity),
-                _ => None,
-            },
-            overwrite: true,
-        };
-        if let Err(e) = import(&table, &dir, &opts) {
-            eprintln!("{}: {e}", set.name);
-            return;
-        }
-        evaluate_generated(set, &dir);
     }
     if let Some(books) = books {
         evaluate_books(&books, &keep.unwrap_or(tmp).join("books"));
-    }
-}
-
-fn evaluate_generated(set: &truthgen::DataSet, dir: &Path) {
-    let truth: HashMap<(String, String), String> = set
-        .truth
-        .lines()
-        .filter_map(|l| {
-            let mut f = l.split('\t');
-            Some((
-                (f.next()?.to_string(), f.next()?.to_string()),
-                f.next()?.to_string(),
-            ))
-        })
-        .collect();
-    let a = match corroborate::pipeline::analyze(dir) {
-        Ok(a) => a,
-        Err(e) => {
-            eprintln!("{}: {e:?}", set.name);
-            return;
-        }
-    };
-    let d = &a.loaded.dossier;
-    for m in Method::ALL {
-        let start = Instant::now();
-        let o = resolve(d, &a.assertions, &a.comparison, m);
-        let secs = start.elapsed().as_secs_f64();
-        let (mut right, mut close, mut total) = (0, 0, 0);
-        for r in &o.resolutions {
-            let g = &a.comparison.groups[r.group as usize];
-            let key = (
-                d.entities[g.subject as usize].name.clone(),
-                d.properties[g.property as usize].name.clone(),
-            );
-            let Some(want) = truth.get(&key) else {
-                continue;
-            };
-            total += 1;
-            let got = &a.assertions[r.claim as usize];
-            match set.kind {
-                "entity" => {
-                    if got.entity.map(|e| d.entities[e as usize].name.as_str())
-                        == Some(want.as_str())
-                    {
-                        right += 1;
-                    }
-                }
-                _ => {
-                    let w: f64 = want.parse().unwrap_or(f64::NAN);
-                    let c = got.interval.and_then(|i| i.center()).unwrap_or(f64::NAN);
-                    if c == w {
-                        right += 1;
-                    }
-                    if set.kind == "time" && clock_distance(c, w) <= 10.0 {
-                        close += 1;
-                    }
-                }
-            }
-        }
-        let claims = d.claims.len();
-        println!(
-            "| {} | {claims} | {} | {:.3} | {} | {secs:.3} | {} | {} |",
-            set.name,
-            m.name(),
-            right as f64 / total.max(1) as f64,
-            if set.kind == "time" {
-                format!("{:.3}", close as f64 / total.max(1) as f64)
-            } else {
-                "".into()
-            },
-            o.iterations,
-            if o.converged { "yes" } else { "no" }
-        );
     }
 }
 

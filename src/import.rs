@@ -162,7 +162,10 @@ fn looks_like_clock(v: &str) -> bool {
             .as_bytes()
             .windows(2)
             .any(|w| w[0].is_ascii_digit() && (w[1] == b'a' || w[1] == b'p'))
-        || lower.contains(" a.m") || lower.contains(" p.m") || lower.contains(" am") || lower.contains(" pm")
+        || lower.contains(" a.m")
+        || lower.contains(" p.m")
+        || lower.contains(" am")
+        || lower.contains(" pm")
 }
 
 fn reader(
@@ -458,7 +461,10 @@ pub fn import(table: &Path, out: &Path, opts: &ImportOptions) -> Result<ImportSt
             entities.push_str(&format!("    aliases: [{}]\n", yaml_str(&n.source_id)));
         }
         if let Some(p) = &n.parent {
-            entities.push_str(&format!("    part_of: [{}]\n", yaml_str(&node_ids[p.as_str()])));
+            entities.push_str(&format!(
+                "    part_of: [{}]\n",
+                yaml_str(&node_ids[p.as_str()])
+            ));
         }
     }
     stats.hierarchy_nodes = nodes.len();

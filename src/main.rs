@@ -180,11 +180,12 @@ enum Command {
     Resolve {
         #[arg(default_value = ".")]
         dir: PathBuf,
-        /// vote (majority), truthfinder (compatible values support each other), accu (source
-        /// accuracy with copying between sources discounted), crh (source weights from
+        /// hier (the default: most specific supported value, ancestor claims supporting their
+        /// descendants, copying discounted), vote (majority), truthfinder (compatible values
+        /// support each other), accu (source accuracy with copying discounted), crh (source weights from
         /// per-type losses), investment and pooled-investment (sources invest trust in their
-        /// values), hier (most specific value, ancestor claims supporting their descendants).
-        #[arg(long, default_value = "accu", value_parser = corroborate::resolve::Method::NAMES)]
+        /// values).
+        #[arg(long, default_value = "hier", value_parser = corroborate::resolve::Method::NAMES)]
         method: String,
         #[arg(long, value_enum, default_value_t = TextFormat2::Table)]
         format: TextFormat2,

@@ -102,7 +102,10 @@ fn wide_tables_give_one_property_per_value_column() {
     assert_eq!(code, 0, "{err}");
     assert!(err.contains("imported 4 claims"), "{err}");
     let props = properties(dir.path());
-    assert!(props.contains("sched_dep") && props.contains("act_dep"), "{props}");
+    assert!(
+        props.contains("sched_dep") && props.contains("act_dep"),
+        "{props}"
+    );
     assert!(props.contains("kind: time"), "{props}");
     let v = resolve_json(dir.path(), "accu");
     let names: Vec<&str> = v["groups"]
@@ -111,7 +114,10 @@ fn wide_tables_give_one_property_per_value_column() {
         .iter()
         .map(|g| g["key"]["property_name"].as_str().unwrap())
         .collect();
-    assert!(names.contains(&"sched_dep") && names.contains(&"act_dep"), "{v}");
+    assert!(
+        names.contains(&"sched_dep") && names.contains(&"act_dep"),
+        "{v}"
+    );
     // The original object name travels beside the generated id.
     assert_eq!(v["groups"][0]["key"]["subject_name"], "AA1", "{v}");
 }
@@ -130,7 +136,11 @@ fn kinds_are_guessed_from_all_values() {
     }
     let (code, _, err) = import(dir.path(), &table, "t.csv", &[]);
     assert_eq!(code, 0, "{err}");
-    assert!(properties(dir.path()).contains("kind: quantity"), "{}", properties(dir.path()));
+    assert!(
+        properties(dir.path()).contains("kind: quantity"),
+        "{}",
+        properties(dir.path())
+    );
 }
 
 #[test]
@@ -170,7 +180,10 @@ fn a_hierarchy_table_gives_part_of_and_hier_picks_the_most_specific_value() {
     assert!(properties(dir.path()).contains("kind: entity"));
     let v = resolve_json(dir.path(), "hier");
     assert_eq!(v["groups"][0]["value"]["stated"], "Springfield", "{v}");
-    assert!(v["converged"].is_boolean() && v["last_change"].is_number(), "{v}");
+    assert!(
+        v["converged"].is_boolean() && v["last_change"].is_number(),
+        "{v}"
+    );
 }
 
 #[test]

@@ -155,11 +155,27 @@ pub fn time_of_day(text: &str) -> Option<(f64, &'static str)> {
 /// date), when there is one.
 fn after_date_stamp(t: &str) -> Option<&str> {
     const MONTHS: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     const DAYS: [&str; 7] = [
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
     ];
     let named = |w: &str, names: &[&str]| {
         w.len() >= 3 && w.is_ascii() && names.iter().any(|n| n.starts_with(w))
@@ -178,7 +194,11 @@ fn after_date_stamp(t: &str) -> Option<&str> {
     let mut after_month = false;
     let mut after_day = false;
     loop {
-        let start = pos + b[pos..].iter().take_while(|c| c.is_ascii_whitespace()).count();
+        let start = pos
+            + b[pos..]
+                .iter()
+                .take_while(|c| c.is_ascii_whitespace())
+                .count();
         let end = start
             + b[start..]
                 .iter()

@@ -224,12 +224,7 @@ fn scale_of(a: &Assertion) -> Scale {
 
 /// Is value `a` strictly broader than `b` and containing it (a country and one of its cities,
 /// a year and one of its days)?
-fn ancestor(
-    d: &Dossier,
-    ids: &FxHashMap<&str, u32>,
-    a: &Assertion,
-    b: &Assertion,
-) -> bool {
+fn ancestor(d: &Dossier, ids: &FxHashMap<&str, u32>, a: &Assertion, b: &Assertion) -> bool {
     match (a.kind, b.kind) {
         (AssertionKind::Entity, AssertionKind::Entity) => match (a.entity, b.entity) {
             (Some(x), Some(y)) => x != y && crate::compare::part_of(&d.entities, ids, y, x),
@@ -239,6 +234,13 @@ fn ancestor(
             (Some(x), Some(y)) => x.contains_interval(&y) && !y.contains_interval(&x),
             _ => false,
         },
+        // A partial author list is the broader statement: every name it gives is in the
+        // fuller list.
+        (AssertionKind::NameList, AssertionKind::NameList) => {
+            let x = names::from_key(a.text.as_deref().unwrap_or(""));
+            let y = names::from_key(b.text.as_deref().unwrap_or(""));
+            !x.is_empty() && x.len() < y.len() && names::containment(&x, &y) == 1.0
+        }
         _ => false,
     }
 }
@@ -248,17 +250,19 @@ fn ancestor(
 /// Figures support each other by their distance in units of their stated precision; times of
 /// day and dates by absolute distances, times around the clock. For name lists it is the share
 /// of `a`'s names that `b` contains, as TruthFinder's implication for author lists.
-fn similarity(
-    d: &Dossier,
-    ids: &FxHashMap<&str, u32>,
-    a: &Assertion,
-    b: &Assertion,
-) -> f64 {
+fn similarity(d: &Dossier, ids: &FxHashMap<&str, u32>, a: &Assertion, b: &Assertion) -> f64 {
     match (a.kind, b.kind) {
-        (AssertionKind::NameList, AssertionKind::NameList) => names::containment(
-            &names::from_key(a.text.as_deref().unwrap_or("")),
-            &names::from_key(b.text.as_deref().unwrap_or("")),
-        ),
+        (AssertionKind::NameList, AssertionKind::NameList) => {
+            if ancestor(d, ids, b, a) {
+                // The fuller list does not speak for the partial one.
+                0.0
+            } else {
+                names::containment(
+                    &names::from_key(a.text.as_deref().unwrap_or("")),
+                    &names::from_key(b.text.as_deref().unwrap_or("")),
+                )
+            }
+        }
         (AssertionKind::Entity, AssertionKind::Entity) => {
             if ancestor(d, ids, a, b) {
                 1.0
@@ -397,6 +401,9 @@ fn facts(d: &Dossier, assertions: &[Assertion], cmp: &Comparison) -> Vec<Fact> {
                 cand.sources.sort_unstable();
                 cand.sources.dedup();
             }
+            if assertions[candidates[0].claims[0] as usize].kind == AssertionKind::NameList {
+                candidates = same_lists(d, g, &candidates);
+            }
             candidates.sort_by_key(|c| c.claims[0]);
             let k = candidates.len();
             let rep = |i: usize| &assertions[candidates[i].claims[0] as usize];
@@ -435,6 +442,41 @@ fn facts(d: &Dossier, assertions: &[Assertion], cmp: &Comparison) -> Vec<Fact> {
                 pos,
                 scale,
             })
+        })
+        .collect()
+}
+
+/// Name lists are equal when they name the same people (misspellings and initials aside),
+/// the kind's own rule of equality, which the comparison's value clusters already apply: each
+/// cluster is one value, stated as its spelling with the most sources (then the first stated).
+fn same_lists(d: &Dossier, g: &crate::compare::Group, spellings: &[Candidate]) -> Vec<Candidate> {
+    let mut spelling_of: FxHashMap<u32, usize> = FxHashMap::default();
+    for (i, c) in spellings.iter().enumerate() {
+        for &claim in &c.claims {
+            spelling_of.insert(claim, i);
+        }
+    }
+    g.values
+        .iter()
+        .filter_map(|v| {
+            let mut claims: Vec<u32> = v
+                .claims
+                .iter()
+                .copied()
+                .filter(|c| spelling_of.contains_key(c))
+                .collect();
+            let best = claims
+                .iter()
+                .map(|c| spelling_of[c])
+                .min_by_key(|&i| (std::cmp::Reverse(spellings[i].sources.len()), i))?;
+            claims.sort_by_key(|c| (spelling_of[c] != best, *c));
+            let mut sources: Vec<u32> = claims
+                .iter()
+                .map(|&c| d.claims[c as usize].source)
+                .collect();
+            sources.sort_unstable();
+            sources.dedup();
+            Some(Candidate { claims, sources })
         })
         .collect()
 }
@@ -653,10 +695,15 @@ pub fn resolve(d: &Dossier, assertions: &[Assertion], cmp: &Comparison, method: 
             let mut phi = vec![HIER_INITIAL; n_sources];
             for it in 0..MAX_ITERATIONS {
                 iterations = it + 1;
+                if COPY_ITERATIONS.contains(&it) {
+                    let acc: Vec<f64> = phi.iter().map(|p| (p[0] + p[1]).min(0.99)).collect();
+                    copying = detect_copying(&facts, &prob, &acc, &known);
+                }
+                let acc: Vec<f64> = phi.iter().map(|p| (p[0] + p[1]).min(0.99)).collect();
                 facts
                     .par_iter()
                     .zip(prob.par_iter_mut())
-                    .for_each(|(f, p)| hier_posterior(f, &phi, p));
+                    .for_each(|(f, p)| hier_posterior(f, &phi, &acc, &copying, &known, p));
                 let next = hier_params(&facts, &prob, n_sources);
                 last_change = phi
                     .iter()
@@ -664,7 +711,7 @@ pub fn resolve(d: &Dossier, assertions: &[Assertion], cmp: &Comparison, method: 
                     .map(|(a, b)| (a[0] - b[0]).abs().max((a[1] - b[1]).abs()))
                     .fold(0.0, f64::max);
                 phi = next;
-                if last_change < CONVERGED {
+                if last_change < CONVERGED && it > *COPY_ITERATIONS.last().unwrap_or(&0) {
                     converged = true;
                     break;
                 }
@@ -768,26 +815,47 @@ fn vote_count(
     copying: &FxHashMap<(u32, u32), f64>,
     known: &FxHashMap<(u32, u32), f64>,
 ) -> f64 {
+    independence(sources, acc, copying, known)
+        .into_iter()
+        .map(|(s, independent)| {
+            let a = acc[s as usize];
+            independent * (ACCU_FALSE_VALUES * a / (1.0 - a)).ln()
+        })
+        .sum()
+}
+
+/// Each source of one value with the probability that it did not copy a more accurate source
+/// stating the same value.
+fn independence(
+    sources: &[u32],
+    acc: &[f64],
+    copying: &FxHashMap<(u32, u32), f64>,
+    known: &FxHashMap<(u32, u32), f64>,
+) -> Vec<(u32, f64)> {
     let mut order: Vec<u32> = sources.to_vec();
-    order.sort_by(|&a, &b| acc[b as usize].total_cmp(&acc[a as usize]).then(a.cmp(&b)));
-    let mut total = 0.0;
-    for (i, &s) in order.iter().enumerate() {
-        let a = acc[s as usize];
-        let mut independent = 1.0;
-        // Only the providers before this one (more accurate) can be what it copied; a long
-        // list is cut at 50 so one vote stays cheap.
-        for &earlier in order[..i].iter().rev().take(50) {
-            let k = pair(s, earlier);
-            let dep = known
-                .get(&k)
-                .or_else(|| copying.get(&k))
-                .copied()
-                .unwrap_or(0.0);
-            independent *= 1.0 - COPY_RATE * dep;
-        }
-        total += independent * (ACCU_FALSE_VALUES * a / (1.0 - a)).ln();
+    if copying.is_empty() && known.is_empty() {
+        return order.into_iter().map(|s| (s, 1.0)).collect();
     }
-    total
+    order.sort_by(|&a, &b| acc[b as usize].total_cmp(&acc[a as usize]).then(a.cmp(&b)));
+    order
+        .iter()
+        .enumerate()
+        .map(|(i, &s)| {
+            let mut independent = 1.0;
+            // Only the providers before this one (more accurate) can be what it copied; a
+            // long list is cut at 50 so one vote stays cheap.
+            for &earlier in order[..i].iter().rev().take(50) {
+                let k = pair(s, earlier);
+                let dep = known
+                    .get(&k)
+                    .or_else(|| copying.get(&k))
+                    .copied()
+                    .unwrap_or(0.0);
+                independent *= 1.0 - COPY_RATE * dep;
+            }
+            (s, independent)
+        })
+        .collect()
 }
 
 /// Probability that two sources copy one another, from the values they share: sharing false
@@ -898,11 +966,7 @@ fn fact_spread(f: &Fact) -> f64 {
     if f.scale == Scale::None || f.pos.len() < 2 {
         return 1.0;
     }
-    let w: Vec<f64> = f
-        .candidates
-        .iter()
-        .map(|c| c.claims.len() as f64)
-        .collect();
+    let w: Vec<f64> = f.candidates.iter().map(|c| c.claims.len() as f64).collect();
     let n: f64 = w.iter().sum();
     let sd = if f.scale == Scale::Clock {
         // Around the clock: distances to the first value, which is as good a centre as any
@@ -926,11 +990,7 @@ fn fact_spread(f: &Fact) -> f64 {
             .sqrt()
     };
     let floor = match f.scale {
-        Scale::Linear => f
-            .pos
-            .iter()
-            .map(|&p| precision_unit(p))
-            .fold(0.0, f64::max),
+        Scale::Linear => f.pos.iter().map(|&p| precision_unit(p)).fold(0.0, f64::max),
         _ => 1.0,
     };
     sd.max(floor).max(1e-9)
@@ -978,9 +1038,7 @@ fn crh_weights(facts: &[Fact], prob: &[Vec<f64>], spread: &[f64], n: usize) -> V
     let mean: Vec<f64> = sum
         .iter()
         .zip(&count)
-        .map(|(&s, &c)| {
-            (s + CRH_PRIOR_CLAIMS * mean_all) / (c as f64 + CRH_PRIOR_CLAIMS) + 1e-6
-        })
+        .map(|(&s, &c)| (s + CRH_PRIOR_CLAIMS * mean_all) / (c as f64 + CRH_PRIOR_CLAIMS) + 1e-6)
         .collect();
     let total: f64 = mean.iter().sum();
     mean.iter().map(|m| -(m / total).ln()).collect()
@@ -1001,7 +1059,11 @@ fn invest_returns(
         if pool > 0.0 { b[i] / pool } else { 0.0 }
     });
     // Each source's return is its stake times the belief per unit staked.
-    let ret: Vec<f64> = sum.iter().enumerate().map(|(s, x)| x * stake(s as u32)).collect();
+    let ret: Vec<f64> = sum
+        .iter()
+        .enumerate()
+        .map(|(s, x)| x * stake(s as u32))
+        .collect();
     let top = ret.iter().copied().fold(0.0_f64, f64::max);
     if top > 0.0 {
         ret.iter().map(|r| r / top).collect()
@@ -1051,24 +1113,36 @@ fn invest_beliefs(f: &Fact, trust: &[f64], stakes: &[u32], pooled: bool, b: &mut
 
 /// Hier: the posterior of each value being the truth, given that each source states the truth
 /// with probability φ₁, one of its ancestors with φ₂ (each ancestor alike) and a wrong value
-/// with φ₃ (each alike).
+/// with φ₃ (each alike). A source that likely copied another stating the same value counts
+/// only as far as it is independent (its log-likelihood is tempered by that probability).
 #[allow(clippy::needless_range_loop)]
-fn hier_posterior(f: &Fact, phi: &[[f64; 3]], p: &mut [f64]) {
+fn hier_posterior(
+    f: &Fact,
+    phi: &[[f64; 3]],
+    acc: &[f64],
+    copying: &FxHashMap<(u32, u32), f64>,
+    known: &FxHashMap<(u32, u32), f64>,
+    p: &mut [f64],
+) {
     let k = f.candidates.len();
     if k == 1 {
         p[0] = 1.0;
         return;
     }
     let hier = !f.anc.is_empty();
-    // Σ over every claim of ln φ₃: each value's log-likelihood starts from "all wrong" and
-    // corrects for the claims that state it or an ancestor.
-    let all_wrong: f64 = f
+    let weights: Vec<Vec<(u32, f64)>> = f
         .candidates
         .iter()
-        .flat_map(|c| c.sources.iter())
-        .map(|&s| phi[s as usize][2].ln())
+        .map(|c| independence(&c.sources, acc, copying, known))
+        .collect();
+    // Σ over every claim of ln φ₃: each value's log-likelihood starts from "all wrong" and
+    // corrects for the claims that state it or an ancestor.
+    let all_wrong: f64 = weights
+        .iter()
+        .flatten()
+        .map(|&(s, w)| w * phi[s as usize][2].ln())
         .sum();
-    let n_claims: usize = f.candidates.iter().map(|c| c.sources.len()).sum();
+    let claim_weight: f64 = weights.iter().flatten().map(|&(_, w)| w).sum();
     let mut ll = vec![0.0; k];
     for t in 0..k {
         let ancestors: Vec<usize> = if hier {
@@ -1077,16 +1151,16 @@ fn hier_posterior(f: &Fact, phi: &[[f64; 3]], p: &mut [f64]) {
             Vec::new()
         };
         let wrong_values = (k - 1 - ancestors.len()).max(1) as f64;
-        let mut l = all_wrong - n_claims as f64 * wrong_values.ln();
-        for &s in &f.candidates[t].sources {
+        let mut l = all_wrong - claim_weight * wrong_values.ln();
+        for &(s, w) in &weights[t] {
             let ph = phi[s as usize];
-            l += ph[0].ln() - (ph[2] / wrong_values).ln();
+            l += w * (ph[0].ln() - (ph[2] / wrong_values).ln());
         }
         let n_anc = ancestors.len().max(1) as f64;
         for &j in &ancestors {
-            for &s in &f.candidates[j].sources {
+            for &(s, w) in &weights[j] {
                 let ph = phi[s as usize];
-                l += (ph[1] / n_anc).ln() - (ph[2] / wrong_values).ln();
+                l += w * ((ph[1] / n_anc).ln() - (ph[2] / wrong_values).ln());
             }
         }
         ll[t] = l;
@@ -1372,12 +1446,14 @@ mod tests {
         f.anc[1] = true; // 0 is an ancestor of 1
         f.sim = vec![0.0; 9];
         let phi = vec![HIER_INITIAL; 6];
+        let acc = vec![0.9; 6];
+        let none = FxHashMap::default();
         let mut p = vec![0.0; 3];
-        hier_posterior(&f, &phi, &mut p);
+        hier_posterior(&f, &phi, &acc, &none, &none, &mut p);
         assert!(p[1] > p[0] && p[1] > p[2], "{p:?}");
         // Without the hierarchy, the country's three sources win.
         f.anc = vec![false; 9];
-        hier_posterior(&f, &phi, &mut p);
+        hier_posterior(&f, &phi, &acc, &none, &none, &mut p);
         assert!(p[0] > p[1], "{p:?}");
     }
 

@@ -17,7 +17,13 @@
 
 #![allow(dead_code)]
 
+use corroborate::import::{ImportOptions, import};
+use corroborate::model::ValueKind;
+use corroborate::resolve::{Method, clock_distance, resolve};
+use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::path::Path;
+use std::time::Instant;
 
 /// splitmix64: small, fast, and the same on every platform.
 pub struct Rng(u64);
@@ -310,8 +316,8 @@ pub fn times(flights: usize, n_sources: usize, seed: u64) -> DataSet {
 }
 
 const SYLLABLES: [&str; 16] = [
-    "ka", "lo", "mer", "ta", "vi", "sen", "dor", "ab", "el", "ru", "no", "qui", "zan", "fe",
-    "gor", "ith",
+    "ka", "lo", "mer", "ta", "vi", "sen", "dor", "ab", "el", "ru", "no", "qui", "zan", "fe", "gor",
+    "ith",
 ];
 
 fn place_name(rng: &mut Rng, taken: &mut std::collections::HashSet<String>) -> String {
@@ -423,4 +429,106 @@ pub fn hier(people: usize, n_sources: usize, seed: u64) -> DataSet {
         hierarchy: Some(hierarchy),
         kind: "entity",
     }
+}
+
+/// One method's result on one data set.
+pub struct Score {
+    pub method: Method,
+    pub claims: usize,
+    /// Share of facts whose chosen value is exactly the truth.
+    pub accuracy: f64,
+    /// For times: share within 10 minutes (around the clock).
+    pub within_10: f64,
+    pub seconds: f64,
+    pub iterations: usize,
+    pub converged: bool,
+}
+
+/// Writes the data set's tables into `dir`, imports them there with `corroborate import`, and
+/// scores every method against the truth.
+pub fn evaluate(set: &DataSet, dir: &Path) -> Result<Vec<Score>, String> {
+    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    let table = dir.join("claims.tsv");
+    std::fs::write(&table, &set.claims).map_err(|e| e.to_string())?;
+    std::fs::write(dir.join("truth.tsv"), &set.truth).map_err(|e| e.to_string())?;
+    let hierarchy = match &set.hierarchy {
+        Some(h) => {
+            let p = dir.join("hierarchy.tsv");
+            std::fs::write(&p, h).map_err(|e| e.to_string())?;
+            Some(p)
+        }
+        None => None,
+    };
+    let opts = ImportOptions {
+        columns: None,
+        header: true,
+        value_columns: Vec::new(),
+        hierarchy,
+        delimiter: Some(b'\t'),
+        property: "value".into(),
+        kind: match set.kind {
+            "time" => Some(ValueKind::Time),
+            "quantity" => Some(ValueKind::Quantity),
+            // Entities: guessed from the hierarchy, as a user's import would.
+            _ => None,
+        },
+        overwrite: true,
+    };
+    import(&table, dir, &opts).map_err(|e| e.to_string())?;
+    let truth: HashMap<(String, String), String> = set
+        .truth
+        .lines()
+        .filter_map(|l| {
+            let mut f = l.split('\t');
+            Some((
+                (f.next()?.to_string(), f.next()?.to_string()),
+                f.next()?.to_string(),
+            ))
+        })
+        .collect();
+    let a = corroborate::pipeline::analyze(dir).map_err(|e| format!("{e:?}"))?;
+    let d = &a.loaded.dossier;
+    let mut out = Vec::new();
+    for m in Method::ALL {
+        let start = Instant::now();
+        let o = resolve(d, &a.assertions, &a.comparison, m);
+        let seconds = start.elapsed().as_secs_f64();
+        let (mut right, mut close, mut total) = (0, 0, 0);
+        for r in &o.resolutions {
+            let g = &a.comparison.groups[r.group as usize];
+            let key = (
+                d.entities[g.subject as usize].name.clone(),
+                d.properties[g.property as usize].name.clone(),
+            );
+            let Some(want) = truth.get(&key) else {
+                continue;
+            };
+            total += 1;
+            let got = &a.assertions[r.claim as usize];
+            if set.kind == "entity" {
+                if got.entity.map(|e| d.entities[e as usize].name.as_str()) == Some(want.as_str()) {
+                    right += 1;
+                }
+            } else {
+                let w: f64 = want.parse().unwrap_or(f64::NAN);
+                let c = got.interval.and_then(|i| i.center()).unwrap_or(f64::NAN);
+                if c == w {
+                    right += 1;
+                }
+                if set.kind == "time" && clock_distance(c, w) <= 10.0 {
+                    close += 1;
+                }
+            }
+        }
+        out.push(Score {
+            method: m,
+            claims: d.claims.len(),
+            accuracy: right as f64 / total.max(1) as f64,
+            within_10: close as f64 / total.max(1) as f64,
+            seconds,
+            iterations: o.iterations,
+            converged: o.converged,
+        });
+    }
+    Ok(out)
 }
