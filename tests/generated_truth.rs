@@ -33,9 +33,18 @@ fn run(set: truthgen::DataSet) -> Vec<truthgen::Score> {
 
 #[test]
 fn generators_are_deterministic() {
-    assert_eq!(truthgen::numeric(50, 10, 7).claims, truthgen::numeric(50, 10, 7).claims);
-    assert_eq!(truthgen::times(20, 10, 7).claims, truthgen::times(20, 10, 7).claims);
-    assert_eq!(truthgen::hier(50, 10, 7).claims, truthgen::hier(50, 10, 7).claims);
+    assert_eq!(
+        truthgen::numeric(50, 10, 7).claims,
+        truthgen::numeric(50, 10, 7).claims
+    );
+    assert_eq!(
+        truthgen::times(20, 10, 7).claims,
+        truthgen::times(20, 10, 7).claims
+    );
+    assert_eq!(
+        truthgen::hier(50, 10, 7).claims,
+        truthgen::hier(50, 10, 7).claims
+    );
 }
 
 #[test]
@@ -46,7 +55,10 @@ fn numeric_figures_with_typos_stale_and_rounded_values() {
     let hier = accuracy(&s, Method::Hier);
     // Measured: see the README's table for the larger set.
     assert!(vote < 0.9, "the set is hard for a vote: {vote}");
-    assert!(accu >= ACCU_NUMERIC && accu > vote, "accu {accu}, vote {vote}");
+    assert!(
+        accu >= ACCU_NUMERIC && accu > vote,
+        "accu {accu}, vote {vote}"
+    );
     assert!(hier >= HIER_NUMERIC, "hier {hier}");
 }
 
@@ -57,7 +69,10 @@ fn clock_times_in_many_formats_with_copying() {
     let accu = accuracy(&s, Method::Accu);
     let hier = accuracy(&s, Method::Hier);
     assert!(vote < 0.9, "the set is hard for a vote: {vote}");
-    assert!(accu >= ACCU_TIMES && accu > vote, "accu {accu}, vote {vote}");
+    assert!(
+        accu >= ACCU_TIMES && accu > vote,
+        "accu {accu}, vote {vote}"
+    );
     assert!(hier >= HIER_TIMES, "hier {hier}");
 }
 
