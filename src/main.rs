@@ -227,9 +227,12 @@ enum Command {
         /// Dossier root (holds claims/ and seeds/).
         #[arg(default_value = ".")]
         dir: PathBuf,
-        /// vote (majority), truthfinder (compatible values support each other), accu (source
-        /// accuracy with copying between sources discounted).
-        #[arg(long, default_value = "accu", value_parser = ["vote", "truthfinder", "accu"])]
+        /// hier (the default: most specific supported value, ancestor claims supporting their
+        /// descendants, copying discounted), vote (majority), truthfinder (compatible values
+        /// support each other), accu (source accuracy with copying discounted), crh (source weights from
+        /// per-type losses), investment and pooled-investment (sources invest trust in their
+        /// values).
+        #[arg(long, default_value = "hier", value_parser = corroborate::resolve::Method::NAMES)]
         method: String,
         /// A table for people, or JSON with every fact.
         #[arg(long, value_enum, default_value_t = TextFormat2::Table)]
@@ -250,10 +253,21 @@ enum Command {
         /// The dossier folder to write (claims/ with JSON Lines and vocabularies).
         #[arg(long, short)]
         output: PathBuf,
-        /// Column roles in order, for a table without a header: object, property, value,
-        /// source, time, or - to ignore (e.g. `source,object,-,value`).
-        #[arg(long, value_delimiter = ',')]
+        /// Column roles in order: object, property, value, source, time, or - to ignore
+        /// (e.g. `source,object,-,value`). A first row of column names is skipped.
+        #[arg(long, value_delimiter = ',', allow_hyphen_values = true)]
         columns: Vec<String>,
+        /// The first row is a header: with --columns, skip it.
+        #[arg(long)]
+        header: bool,
+        /// Wide tables: each of these header columns is a property of the row's object
+        /// (e.g. `sched_dep,act_dep`).
+        #[arg(long, value_delimiter = ',')]
+        value_columns: Vec<String>,
+        /// A hierarchy table (columns id, name, parent) read into entities with part_of, for
+        /// values that are places or categories within one another.
+        #[arg(long)]
+        hierarchy: Option<PathBuf>,
         /// Field separator: tab or comma (default: from the file name).
         #[arg(long, value_parser = ["tab", "comma"])]
         delimiter: Option<String>,
@@ -1070,15 +1084,28 @@ fn resolve_cmd(dir: PathBuf, method: &str, format: TextFormat2, all: bool, limit
     done(analysis)
 }
 
-fn import_cmd(
-    table: PathBuf,
-    output: PathBuf,
+struct ImportArgs {
     columns: Vec<String>,
+    header: bool,
+    value_columns: Vec<String>,
+    hierarchy: Option<PathBuf>,
     delimiter: Option<String>,
     property: String,
     kind: Option<String>,
     force: bool,
-) -> u8 {
+}
+
+fn import_cmd(table: PathBuf, output: PathBuf, args: ImportArgs) -> u8 {
+    let ImportArgs {
+        columns,
+        header,
+        value_columns,
+        hierarchy,
+        delimiter,
+        property,
+        kind,
+        force,
+    } = args;
     use corroborate::import::{ImportOptions, Role, import};
     let kind = kind.map(|k| match k.as_str() {
         "quantity" => ValueKind::Quantity,
@@ -1089,9 +1116,23 @@ fn import_cmd(
         "name-list" => ValueKind::NameList,
         _ => ValueKind::Text,
     });
+    let mut roles = Vec::new();
+    for c in &columns {
+        match Role::from_name(if c.trim() == "-" { "" } else { c }) {
+            Some(r) => roles.push(r),
+            None => {
+                eprintln!(
+                    "error: unknown column role \"{c}\" in --columns; use object, property, value, source, time or - (ignored)"
+                );
+                return EXIT_ERROR;
+            }
+        }
+    }
     let opts = ImportOptions {
-        columns: (!columns.is_empty())
-            .then(|| columns.iter().map(|c| Role::from_name(c)).collect()),
+        columns: (!roles.is_empty()).then_some(roles),
+        header,
+        value_columns,
+        hierarchy,
         delimiter: delimiter.map(|d| if d == "tab" { b'\t' } else { b',' }),
         property,
         kind,
@@ -1100,12 +1141,20 @@ fn import_cmd(
     match import(&table, &output, &opts) {
         Ok(s) => {
             eprintln!(
-                "imported {} ({}, {} without a value skipped) from {} about {} into {}",
+                "imported {} ({}, {} without a value skipped) from {} about {}{} into {}",
                 plural(s.claims, "claim", "claims"),
                 plural(s.rows, "row", "rows"),
                 s.skipped_empty,
                 plural(s.sources, "source", "sources"),
                 plural(s.objects, "object", "objects"),
+                if s.hierarchy_nodes > 0 {
+                    format!(
+                        ", with a hierarchy of {}",
+                        plural(s.hierarchy_nodes, "node", "nodes")
+                    )
+                } else {
+                    String::new()
+                },
                 output.display()
             );
             EXIT_CLEAN
@@ -1302,11 +1351,27 @@ fn main() -> ExitCode {
             table,
             output,
             columns,
+            header,
+            value_columns,
+            hierarchy,
             delimiter,
             property,
             kind,
             force,
-        }) => import_cmd(table, output, columns, delimiter, property, kind, force),
+        }) => import_cmd(
+            table,
+            output,
+            ImportArgs {
+                columns,
+                header,
+                value_columns,
+                hierarchy,
+                delimiter,
+                property,
+                kind,
+                force,
+            },
+        ),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "corroborate", &mut out);

@@ -303,9 +303,7 @@ pub fn normalize_value(text: &str, ctx: &Context) -> Assertion {
 /// "7 a.m.", "noon", "midnight", and the flight-board form "7:10aDec 1" (the date must be
 /// one, see [`time_in_stamp`]).
 pub fn time_of_day(text: &str) -> Option<(f64, &'static str)> {
-    let (m, rule, n) = time_prefix(text.trim())?;
-    let rest = text.trim()[n..].trim();
-    (rest.is_empty() || !lex(rest).is_empty()).then_some((m, rule))
+    time_in_stamp(text, &lex(text), None).ok()
 }
 
 /// A time of day at the start of `text`, and the bytes it takes. A number alone is no time:
@@ -390,6 +388,11 @@ fn time_prefix_with(text: &str, dot_ok: bool) -> Option<(f64, &'static str, usiz
         t[start..*i].parse::<u32>().ok().filter(|_| *i - start <= 2)
     };
     let hour = digits(&mut i)?;
+    // "12/1" or "12-1" is a date, not twelve o'clock; "21,007" a number.
+    if matches!(b.get(i), Some(b'/' | b'-' | b',')) && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+    {
+        return None;
+    }
     let mut minute = None;
     if i < b.len() && (b[i] == b':' || b[i] == b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit)
     {
@@ -398,6 +401,14 @@ fn time_prefix_with(text: &str, dot_ok: bool) -> Option<(f64, &'static str, usiz
         minute = Some(digits(&mut i)?);
         if i - start != 2 || b.get(i).is_some_and(u8::is_ascii_digit) {
             return None;
+        }
+        // Seconds are read and dropped: "19:45:30".
+        if b.get(i) == Some(&b':')
+            && b.get(i + 1..i + 3)
+                .is_some_and(|s| s.iter().all(u8::is_ascii_digit))
+            && b.get(i + 3).is_none_or(|c| !c.is_ascii_digit())
+        {
+            i += 3;
         }
     }
     let dot = !dot_ok && minute.is_some() && b.get(i.saturating_sub(3)) == Some(&b'.');
@@ -499,6 +510,21 @@ pub fn time_in_stamp(
     t: &[Token],
     order: Option<DateOrder>,
 ) -> Result<(f64, &'static str), String> {
+    // ISO 8601 date and time: "2011-12-01T19:45", "2024-03-17T14:30:00Z".
+    let trimmed = text.trim();
+    if let Some((date_part, time_part)) = trimmed.split_once(['T', 't'])
+        && date_part.len() == 10
+        && crate::model::Date::parse_iso(date_part).is_some()
+    {
+        return match time_prefix_with(time_part, false) {
+            Some((m, _, n)) if time_part[n..].trim().is_empty() || time_zone(&time_part[n..]) => {
+                Ok((m, "time of day: the time part of an ISO date and time"))
+            }
+            _ => Err(format!(
+                "\"{trimmed}\" has no time of day corroborate can read"
+            )),
+        };
+    }
     for (k, x) in t.iter().enumerate() {
         let starts = matches!(x.tok, Tok::Num { .. })
             || matches!(
@@ -1186,6 +1212,26 @@ mod tests {
             assert_eq!(time_of_day(s).map(|t| t.0), Some(m), "{s}");
         }
         for s in ["7", "25:00", "7:75", "13 p.m.", "about"] {
+            assert_eq!(time_of_day(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn date_and_time_stamps_give_their_time_never_the_month_for_the_hour() {
+        for (s, m) in [
+            ("12/1 7:45 p.m.", 1185.0),
+            ("12/01/2011 7:45 PM", 1185.0),
+            ("Fri 21:40", 1300.0),
+            ("Jan 03 12:15 a.m.", 15.0),
+            ("Dec 1, 2011 at 6:05am", 365.0),
+            ("Thursday, Dec. 1 23:56", 1436.0),
+            ("2011-12-01T19:45", 1185.0),
+            ("2011-12-01 19:45", 1185.0),
+        ] {
+            assert_eq!(time_of_day(s).map(|t| t.0), Some(m), "{s}");
+        }
+        // A stamp without a readable time is unreadable, not twelve o'clock or one o'clock.
+        for s in ["12/1", "12/1 p.m.", "Jan 03", "Fri", "12-1"] {
             assert_eq!(time_of_day(s), None, "{s}");
         }
     }

@@ -15,6 +15,7 @@ struct Key<'a> {
     subject: &'a str,
     subject_name: &'a str,
     property: &'a str,
+    property_name: &'a str,
     scope: &'a Option<String>,
 }
 
@@ -42,6 +43,7 @@ struct GroupRow<'a> {
     confidence: f64,
     sources: Vec<&'a str>,
     independent_sources: usize,
+    tie: bool,
     verdict: &'static str,
     explanation: &'a str,
 }
@@ -66,13 +68,14 @@ pub fn json(d: &Dossier, assertions: &[Assertion], cmp: &Comparison, o: &Outcome
         .par_iter()
         .map(|r| {
             let g = &cmp.groups[r.group as usize];
-            let claim = g.values[r.value].claims[0];
+            let claim = r.claim;
             let a = &assertions[claim as usize];
             GroupRow {
                 key: Key {
                     subject: &d.entities[g.subject as usize].id,
                     subject_name: &d.entities[g.subject as usize].name,
                     property: &d.properties[g.property as usize].id,
+                    property_name: &d.properties[g.property as usize].name,
                     scope: &g.scope,
                 },
                 value: Chosen {
@@ -94,6 +97,7 @@ pub fn json(d: &Dossier, assertions: &[Assertion], cmp: &Comparison, o: &Outcome
                     .map(|&s| d.sources[s as usize].id.as_str())
                     .collect(),
                 independent_sources: r.independent_sources,
+                tie: r.tie,
                 verdict: g.verdict.name(),
                 explanation: &r.explanation,
             }
@@ -129,9 +133,11 @@ pub fn json(d: &Dossier, assertions: &[Assertion], cmp: &Comparison, o: &Outcome
         use std::io::Write;
         write!(
             w,
-            "{{\n  \"method\": {},\n  \"iterations\": {},\n  \"groups\": ",
+            "{{\n  \"method\": {},\n  \"iterations\": {},\n  \"converged\": {},\n  \"last_change\": {},\n  \"groups\": ",
             serde_json::to_string(o.method.name()).unwrap_or_default(),
-            o.iterations
+            o.iterations,
+            o.converged,
+            serde_json::to_string(&o.last_change).unwrap_or_else(|_| "null".into())
         )?;
         super::write_pretty_array(w, &groups, 1)?;
         w.write_all(b",\n  \"sources\": ")?;
@@ -187,7 +193,7 @@ pub fn table(
                 .map(|s| format!("\nscope: {s}"))
                 .unwrap_or_default()
         );
-        let stated = &d.claims[g.values[r.value].claims[0] as usize].value;
+        let stated = &d.claims[r.claim as usize].value;
         rows.push(vec![
             sanitize(&fact),
             sanitize(stated),
@@ -221,7 +227,7 @@ pub fn table(
             .then(a.cmp(&b))
     });
     out.push_str(&format!(
-        "{} resolved with {} in {}; sources by estimated reliability:\n",
+        "{} resolved with {} in {} ({}); sources by estimated reliability:\n",
         match (all, shown + left_out == 1) {
             (true, true) => "1 fact".to_string(),
             (true, false) => format!("{} facts", shown + left_out),
@@ -229,7 +235,15 @@ pub fn table(
             (false, false) => format!("{} contested facts", shown + left_out),
         },
         o.method.name(),
-        crate::text::plural(o.iterations, "iteration", "iterations")
+        crate::text::plural(o.iterations, "iteration", "iterations"),
+        if o.converged {
+            format!("converged, last change {:.1e}", o.last_change)
+        } else {
+            format!(
+                "stopped at the iteration cap without converging, last change {:.1e}",
+                o.last_change
+            )
+        }
     ));
     for &i in order.iter().take(20) {
         out.push_str(&format!(
