@@ -402,8 +402,10 @@ fn time_prefix_with(text: &str, dot_ok: bool) -> Option<(f64, &'static str, usiz
         if i - start != 2 || b.get(i).is_some_and(u8::is_ascii_digit) {
             return None;
         }
-        // Seconds are read and dropped: "19:45:30".
-        if b.get(i) == Some(&b':')
+        // Seconds are read and dropped in a value known to be a time ("19:45:30"); in prose
+        // "2:01:09" is as often a race time.
+        if dot_ok
+            && b.get(i) == Some(&b':')
             && b.get(i + 1..i + 3)
                 .is_some_and(|s| s.iter().all(u8::is_ascii_digit))
             && b.get(i + 3).is_none_or(|c| !c.is_ascii_digit())
@@ -516,7 +518,7 @@ pub fn time_in_stamp(
         && date_part.len() == 10
         && crate::model::Date::parse_iso(date_part).is_some()
     {
-        return match time_prefix_with(time_part, false) {
+        return match time_prefix_with(time_part, true) {
             Some((m, _, n)) if time_part[n..].trim().is_empty() || time_zone(&time_part[n..]) => {
                 Ok((m, "time of day: the time part of an ISO date and time"))
             }
