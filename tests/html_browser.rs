@@ -179,7 +179,9 @@ fn long_reports_draw_sections_lazily() {
     let Some(chrome) = chromium_or_skip() else {
         return;
     };
-    // 320 facts, one claim each, from one source, with an injection attempt in every value.
+    // 320 facts, one claim each, from one source, with an injection attempt in every claim's
+    // scope (the value stays a readable figure: a value with a script after its number is
+    // unparsed, and an unparsed value draws no chart).
     let n = 320;
     let d = tempfile::tempdir().unwrap();
     let mut ents = String::from("entities:\n");
@@ -189,7 +191,7 @@ fn long_reports_draw_sections_lazily() {
         ents.push_str(&format!("  - id: e{i}\n"));
         seed.push_str(&format!("Attack {i} killed {} people.\n", i + 1));
         claims.push_str(&format!(
-            "  - id: c{i}\n    subject: e{i}\n    property: toll\n    value: '{} </script><script>document.body.setAttribute(\"data-pwned\",\"1\")</script>'\n    quote: killed {} people\n",
+            "  - id: c{i}\n    subject: e{i}\n    property: toll\n    value: '{}'\n    scope: '</script><script>document.body.setAttribute(\"data-pwned\",\"1\")</script>'\n    quote: killed {} people\n",
             i + 1,
             i + 1
         ));
