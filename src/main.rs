@@ -367,7 +367,9 @@ fn check(dir: PathBuf, format: CheckFormat, fail_on: FailOn, color: bool) -> u8 
             let lines = FileLines::for_findings(&analysis.loaded.root, &open);
             let mut s = report::ci::github(&analysis.findings, &prefix);
             // GitHub shows only the first few annotations of a step; the log keeps the rest.
-            s.push_str(&diagnostics::human(&open, &lines, false));
+            s.push_str(&report::escape::github_log(&diagnostics::human(
+                &open, &lines, false,
+            )));
             s.push_str(&format!(
                 "{}\n{} errors, {} warnings, {acknowledged} acknowledged\n",
                 report::render::summary_of(&analysis.summary()),
@@ -383,7 +385,8 @@ fn check(dir: PathBuf, format: CheckFormat, fail_on: FailOn, color: bool) -> u8 
                 "quotes_checked": analysis.loaded.stats.quotes_checked,
                 "findings": analysis.findings,
             });
-            format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default())
+            let text = serde_json::to_string_pretty(&v).unwrap_or_default();
+            format!("{}\n", report::escape::json_text(&text))
         }
     };
     let _ = std::io::stdout().lock().write_all(out.as_bytes());

@@ -59,6 +59,46 @@ pub fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     (s + lead, e - trail)
 }
 
+/// Characters that change how text reads without being seen: controls (C0, DEL, C1), bidi
+/// embeddings, overrides and isolates, zero-width and other format characters, fillers that
+/// render as blanks, variation selectors, tag characters and noncharacters.
+pub fn is_hidden(c: char) -> bool {
+    let u = u32::from(c);
+    c.is_control()
+        || matches!(
+            u,
+            0x00AD
+                | 0x034F
+                | 0x0600..=0x0605
+                | 0x061C
+                | 0x06DD
+                | 0x070F
+                | 0x0890..=0x0891
+                | 0x08E2
+                | 0x115F..=0x1160
+                | 0x17B4..=0x17B5
+                | 0x180B..=0x180F
+                | 0x200B..=0x200F
+                | 0x2028..=0x202E
+                | 0x2060..=0x206F
+                | 0x2800
+                | 0x3164
+                | 0xFDD0..=0xFDEF
+                | 0xFE00..=0xFE0F
+                | 0xFEFF
+                | 0xFFA0
+                | 0xFFF0..=0xFFFB
+                | 0x110BD
+                | 0x110CD
+                | 0x13430..=0x1343F
+                | 0x1BCA0..=0x1BCA3
+                | 0x1D173..=0x1D17A
+                | 0xE0000..=0xE0FFF
+        )
+        // The two noncharacters at the end of every plane.
+        || (u & 0xFFFE) == 0xFFFE
+}
+
 /// An id made of lower-case letters, digits and single dashes ("Outlet Name!" -> "outlet-name").
 pub fn slug(text: &str) -> String {
     let mut out = String::with_capacity(text.len());

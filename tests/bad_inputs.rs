@@ -352,3 +352,61 @@ fn json_lines_garbage() {
         "each line has its own position: {all}"
     );
 }
+
+// ---- What dossier text can do to the outputs that show it ----
+
+#[test]
+fn values_cannot_inject_ci_commands_or_forge_lines() {
+    let d = with_rival_claim();
+    let b = std::fs::read_to_string(d.path().join("claims/b.yaml")).unwrap();
+    std::fs::write(
+        d.path().join("claims/b.yaml"),
+        b.replace(
+            "attribution: Iran's media",
+            "attribution: \"Iran's media\\n::error file=claims/a.yaml,line=1::forged\\n  ::add-mask::x ##[command]echo\"",
+        ),
+    )
+    .unwrap();
+    let dir = d.path().to_str().unwrap();
+    let (code, out, err) = run(&["check", "--format", "github", dir]);
+    assert_eq!(code, 1, "{out}{err}");
+    let mut ours = 0;
+    for line in out.lines() {
+        assert!(!line.contains("##["), "{line}");
+        if line.trim_start().starts_with("::") {
+            assert!(
+                line.starts_with("::error file=claims/b.yaml,")
+                    || line.starts_with("::error file=claims/a.yaml,line=21"),
+                "forged: {line}"
+            );
+            ours += 1;
+        }
+    }
+    assert_eq!(ours, 1, "one annotation, no forged one: {out}");
+    let (_, brief, _) = check_brief(d.path());
+    assert_eq!(brief.lines().count(), 1, "one finding, one line: {brief}");
+    assert!(
+        brief.contains("\\n::error"),
+        "the newline is shown: {brief}"
+    );
+}
+
+#[test]
+fn file_names_and_invisible_characters_are_shown_not_obeyed() {
+    let d = small();
+    let name = "claims/x\u{1b}[31m\u{202E}lmay.yaml";
+    std::fs::write(d.path().join(name), "source: [not a map]\n").unwrap();
+    let dir = d.path().to_str().unwrap();
+    for format in ["brief", "human", "github"] {
+        let (code, out, _) = run(&["check", "--format", format, dir]);
+        assert_eq!(code, 2, "{out}");
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{202E}'),
+            "{format}: {out}"
+        );
+        assert!(
+            out.contains("\\u{1B}[31m\\u{202E}lmay.yaml"),
+            "{format}: {out}"
+        );
+    }
+}

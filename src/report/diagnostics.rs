@@ -1,13 +1,23 @@
 //! Rendering findings for people (`human`, with the offending lines) and for grep-like
 //! tools (`brief`: `path:line:col: rule message`).
 
-use super::sanitize;
+use super::escape::one_line;
 use crate::model::{Finding, Loc, Severity};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 /// Supplies the text of line `line` of a dossier file, if it can be read.
 pub trait LineSource {
     fn line(&self, file: &str, line: u32) -> Option<String>;
+}
+
+/// A finding's message or one shown line is cut after this many bytes: one huge value must
+/// not make a huge diagnostic.
+pub const MAX_MESSAGE: usize = 4096;
+const MAX_LINE: usize = 1024;
+
+/// `file:line:col` with the file name escaped like any other dossier text.
+pub fn place(loc: &Loc) -> String {
+    format!("{}:{}:{}", one_line(&loc.file), loc.line, loc.column)
 }
 
 fn level(s: Severity) -> Level<'static> {
@@ -38,7 +48,11 @@ fn snippet<'a>(
     label: String,
     primary: bool,
 ) -> Option<Snippet<'a, annotate_snippets::Annotation<'a>>> {
-    let text = sanitize(&lines.line(&loc.file, loc.line)?);
+    let text = one_line(&super::escape::truncate(
+        &lines.line(&loc.file, loc.line)?,
+        MAX_LINE,
+    ))
+    .into_owned();
     let span = span_of(&text, loc.column);
     let kind = if primary {
         AnnotationKind::Primary
@@ -48,7 +62,7 @@ fn snippet<'a>(
     Some(
         Snippet::source(text)
             .line_start(loc.line as usize)
-            .path(loc.file.to_string())
+            .path(one_line(&loc.file).into_owned())
             .fold(false)
             .annotation(kind.span(span).label(label)),
     )
@@ -71,7 +85,7 @@ fn render_one(f: &Finding, lines: &dyn LineSource, color: bool) -> String {
     } else {
         Renderer::plain()
     };
-    let message = sanitize(&f.message);
+    let message = one_line(&super::escape::truncate(&f.message, MAX_MESSAGE)).into_owned();
     let mut group = Group::with_title(level(f.severity).primary_title(message).id(f.rule.code()));
     let mut placed = false;
     if let Some(loc) = &f.loc
@@ -81,18 +95,20 @@ fn render_one(f: &Finding, lines: &dyn LineSource, color: bool) -> String {
         placed = true;
     }
     for r in &f.related {
-        if let Some(s) = snippet(lines, &r.loc, sanitize(&r.message), false) {
+        let label = one_line(&super::escape::truncate(&r.message, MAX_MESSAGE)).into_owned();
+        if let Some(s) = snippet(lines, &r.loc, label.clone(), false) {
             group = group.element(s);
         } else {
-            group =
-                group.element(Level::NOTE.message(format!("{}: {}", r.loc, sanitize(&r.message))));
+            group = group.element(Level::NOTE.message(format!("{}: {label}", place(&r.loc))));
         }
     }
     if !placed && let Some(loc) = &f.loc {
-        group = group.element(Level::NOTE.message(format!("at {loc}")));
+        group = group.element(Level::NOTE.message(format!("at {}", place(loc))));
     }
     if let Some(h) = &f.help {
-        group = group.element(Level::HELP.message(sanitize(h)));
+        group = group.element(
+            Level::HELP.message(one_line(&super::escape::truncate(h, MAX_MESSAGE)).into_owned()),
+        );
     }
     let mut out = renderer.render(&[group]);
     out.push_str("\n\n");
@@ -106,12 +122,12 @@ pub fn brief(findings: &[Finding]) -> String {
         let place = f
             .loc
             .as_ref()
-            .map_or_else(|| "<dossier>".to_string(), |l| l.to_string());
+            .map_or_else(|| "<dossier>".to_string(), place);
         out.push_str(&format!(
             "{place}: {}[{}] {}\n",
             f.severity.name(),
             f.rule.code(),
-            sanitize(&f.message)
+            one_line(&super::escape::truncate(&f.message, MAX_MESSAGE))
         ));
     }
     out
