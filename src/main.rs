@@ -113,9 +113,12 @@ enum Command {
         /// Show only groups that involve this source id (repeatable).
         #[arg(long)]
         source: Vec<String>,
-        /// Write to this file instead of stdout (replaces it atomically).
+        /// Write to this file instead of stdout (never over an existing file without --force).
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Replace the --output file if it exists (a link is written through, not replaced).
+        #[arg(long)]
+        force: bool,
     },
     /// Acknowledge current findings in claims/accepted.yaml, with a reason, so that `check`
     /// stops failing on them.
@@ -212,6 +215,8 @@ enum Command {
         /// The kind of value (default: guessed from the values).
         #[arg(long, value_parser = ["quantity", "money", "date", "duration", "time", "text", "name-list"])]
         kind: Option<String>,
+        /// Replace an existing dossier's claims/ folder (the new one is written beside it and
+        /// swapped in whole).
         #[arg(long)]
         force: bool,
     },
@@ -433,6 +438,7 @@ fn report_cmd(
     subjects: Vec<String>,
     sources: Vec<String>,
     output: Option<PathBuf>,
+    force: bool,
     color: bool,
 ) -> u8 {
     let analysis = match analyze(&dir) {
@@ -464,7 +470,7 @@ fn report_cmd(
         ReportFormat::Html => report::html::html(&r, "Discrepancy report"),
     };
     match output {
-        Some(path) => match corroborate::write::write_atomic(&path, out.as_bytes()) {
+        Some(path) => match corroborate::write::write_new(&path, out.as_bytes(), force) {
             Ok(()) => {}
             Err(e) => {
                 eprintln!("error: {e}");
@@ -749,7 +755,8 @@ fn main() -> ExitCode {
             subject,
             source,
             output,
-        }) => report_cmd(dir, format, verdict, subject, source, output, color),
+            force,
+        }) => report_cmd(dir, format, verdict, subject, source, output, force, color),
         Some(Command::Accept {
             dir,
             reason,

@@ -46,6 +46,8 @@ pub const MAX_JSONL_FILE_BYTES: u64 = 4 * 1024 * 1024 * 1024;
 pub enum LoadError {
     Root(PathBuf, std::io::Error),
     NoClaimsDir(PathBuf),
+    /// `claims/` is a symbolic link that leads outside the dossier root.
+    ClaimsOutside(PathBuf),
 }
 
 impl fmt::Display for LoadError {
@@ -57,11 +59,37 @@ impl fmt::Display for LoadError {
                 "{} has no claims/ folder: run corroborate in a dossier's root, pass its path, or create one with `corroborate init`",
                 p.display()
             ),
+            LoadError::ClaimsOutside(p) => write!(
+                f,
+                "{} is a symbolic link that leads outside the dossier root; it was not read (make claims/ a folder of the dossier)",
+                crate::report::escape::one_line(&p.display().to_string())
+            ),
         }
     }
 }
 
 impl std::error::Error for LoadError {}
+
+/// The one path policy for every file corroborate discovers in a dossier or that a dossier
+/// file names: its real path, with every symbolic link resolved, lies inside the (canonical)
+/// root. Links that stay inside are fine. A path that does not exist passes (reading it then
+/// fails with its own message); nothing outside is ever opened.
+pub fn inside_root(root: &Path, path: &Path) -> bool {
+    match path.canonicalize() {
+        Ok(real) => real.starts_with(root),
+        Err(_) => std::fs::symlink_metadata(path).is_err(),
+    }
+}
+
+fn outside_finding(name: &Arc<str>) -> Finding {
+    finding(
+        Rule::UnsafePath,
+        Some(Loc::new(name, 1, 1)),
+        format!("{name} is a symbolic link that leads outside the dossier root; it was not read"),
+        format!("unsafe-path:{name}"),
+    )
+    .with_help(Rule::UnsafePath.fix())
+}
 
 /// What loading produced: the dossier, and every problem found on the way.
 pub struct Loaded {
@@ -975,10 +1003,14 @@ fn load_vocab<T: serde::de::DeserializeOwned>(
     path: &Path,
     findings: &mut Vec<Finding>,
 ) -> Option<(Arc<str>, T)> {
-    if !path.exists() {
+    if std::fs::symlink_metadata(path).is_err() {
         return None;
     }
     let name = rel_name(root, path);
+    if !inside_root(root, path) {
+        findings.push(outside_finding(&name));
+        return None;
+    }
     let text = match read_text(path, &name, MAX_CLAIM_FILE_BYTES) {
         Ok(t) => t,
         Err(f) => {
@@ -986,14 +1018,19 @@ fn load_vocab<T: serde::de::DeserializeOwned>(
             return None;
         }
     };
-    let max_nodes = 10_000 + text.len() / 4;
-    match serde_saphyr::from_str_with_options::<T>(&text, yaml::options(max_nodes)) {
+    match serde_saphyr::from_str_with_options::<T>(&text, yaml::options(vocab_nodes(text.len()))) {
         Ok(v) => Some((name, v)),
         Err(e) => {
             findings.push(yaml_finding(&name, &e));
             None
         }
     }
+}
+
+/// The YAML node budget of a vocabulary file of `len` bytes (hostile files stop there; any
+/// honest file fits).
+pub fn vocab_nodes(len: usize) -> usize {
+    10_000 + len / 4
 }
 
 fn entity_defs(name: &Arc<str>, e: EntitiesFile) -> Vec<EntityDef> {
@@ -1017,10 +1054,14 @@ fn entity_defs(name: &Arc<str>, e: EntitiesFile) -> Vec<EntityDef> {
 
 /// `claims/entities.jsonl`, streamed: one entity per line.
 fn load_entity_lines(root: &Path, path: &Path, findings: &mut Vec<Finding>) -> Vec<EntityDef> {
-    if !path.exists() {
+    if std::fs::symlink_metadata(path).is_err() {
         return Vec::new();
     }
     let name = rel_name(root, path);
+    if !inside_root(root, path) {
+        findings.push(outside_finding(&name));
+        return Vec::new();
+    }
     let file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) => {
@@ -1093,18 +1134,9 @@ fn claim_files(root: &Path, claims: &Path, findings: &mut Vec<Finding>) -> Vec<P
             continue;
         }
         let is_link = entry.file_type().map(|t| t.is_symlink()).unwrap_or(false);
-        if is_link {
-            let inside = path.canonicalize().is_ok_and(|p| p.starts_with(root));
-            if !inside {
-                let name = rel_name(root, &path);
-                findings.push(finding(
-                    Rule::UnsafePath,
-                    Some(Loc::new(&name, 1, 1)),
-                    format!("{name} is a symbolic link that leads outside the dossier root; it was not read"),
-                    format!("unsafe-path:{name}"),
-                ));
-                continue;
-            }
+        if is_link && !inside_root(root, &path) {
+            findings.push(outside_finding(&rel_name(root, &path)));
+            continue;
         }
         out.push(path);
     }
@@ -1139,6 +1171,9 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
     let claims_dir = root.join("claims");
     if !claims_dir.is_dir() {
         return Err(LoadError::NoClaimsDir(root));
+    }
+    if !inside_root(&root, &claims_dir) {
+        return Err(LoadError::ClaimsOutside(claims_dir));
     }
     let mut findings = Vec::new();
     let started = std::time::Instant::now();
