@@ -426,7 +426,27 @@ fn effective_time(ctx: &Ctx, c: u32) -> Option<i64> {
     Some(range.first?.to_days())
 }
 
-fn fingerprint(ctx: &Ctx, g: &Group, rule: Rule, claims: &[u32]) -> String {
+/// The finding's fingerprint ([`crate::model::fact_fingerprint`]), and the one earlier
+/// releases wrote (normalized readings instead of stated values), which still matches
+/// acknowledgements made with them.
+fn fingerprints(ctx: &Ctx, g: &Group, rule: Rule, claims: &[u32]) -> (String, String) {
+    let subject = &ctx.d.entities[g.subject as usize].id;
+    let property = &ctx.d.properties[g.property as usize].id;
+    let scope = g.scope.as_deref().map(key).unwrap_or_default();
+    let current = crate::model::fact_fingerprint(
+        rule,
+        subject,
+        property,
+        &scope,
+        claims.iter().map(|&c| {
+            let cl = &ctx.d.claims[c as usize];
+            (
+                ctx.d.sources[cl.source as usize].id.as_str(),
+                cl.id.as_str(),
+                cl.value.as_str(),
+            )
+        }),
+    );
     let mut parts: Vec<String> = claims
         .iter()
         .map(|&c| {
@@ -443,26 +463,44 @@ fn fingerprint(ctx: &Ctx, g: &Group, rule: Rule, claims: &[u32]) -> String {
         })
         .collect();
     parts.sort();
-    format!(
-        "{}:{}:{}:{}:{}",
+    let legacy = format!(
+        "{}:{subject}:{property}:{scope}:{}",
         rule.code(),
-        ctx.d.entities[g.subject as usize].id,
-        ctx.d.properties[g.property as usize].id,
-        g.scope.as_deref().map(key).unwrap_or_default(),
         parts.join(",")
-    )
+    );
+    (current, legacy)
+}
+
+fn fact_finding(
+    ctx: &Ctx,
+    g: &Group,
+    rule: Rule,
+    claims: &[u32],
+    loc: Option<crate::model::Loc>,
+    message: String,
+) -> Finding {
+    let (fp, legacy) = fingerprints(ctx, g, rule, claims);
+    let mut f = Finding::new(rule, loc, message, fp);
+    f.legacy_fingerprint = Some(legacy);
+    f
 }
 
 fn conflict_finding(ctx: &Ctx, g: &Group, a: u32, b: u32, message: String) -> Finding {
     let ca = &ctx.d.claims[a as usize];
     let cb = &ctx.d.claims[b as usize];
-    let fp = fingerprint(ctx, g, Rule::Conflict, &[a, b]);
-    Finding::new(Rule::Conflict, Some(ca.locs.value()), message, fp)
-        .with_related(
-            cb.locs.value(),
-            format!("{} states \"{}\"", voice(ctx.d, cb), cb.value),
-        )
-        .with_help(Rule::Conflict.fix())
+    fact_finding(
+        ctx,
+        g,
+        Rule::Conflict,
+        &[a, b],
+        Some(ca.locs.value()),
+        message,
+    )
+    .with_related(
+        cb.locs.value(),
+        format!("{} states \"{}\"", voice(ctx.d, cb), cb.value),
+    )
+    .with_help(Rule::Conflict.fix())
 }
 
 fn judge(ctx: &Ctx, g: &mut Group, findings: &mut Vec<Finding>) {
@@ -758,12 +796,13 @@ fn judge_numeric(
                 a.unit.unwrap_or("plain numbers")
             )
         };
-        let fp = fingerprint(ctx, g, Rule::NotComparable, &usable);
-        findings.push(Finding::new(
+        findings.push(fact_finding(
+            ctx,
+            g,
             Rule::NotComparable,
+            &usable,
             Some(d.claims[other as usize].locs.value()),
             g.reason.clone(),
-            fp,
         ));
         return;
     }
@@ -909,16 +948,14 @@ fn judge_numeric(
             }
         );
         if falls {
-            let fp = fingerprint(ctx, g, Rule::FallingTotal, &usable);
-            findings.push(Finding::new(
+            let last = timeline[timeline.len() - 1].1;
+            findings.push(fact_finding(
+                ctx,
+                g,
                 Rule::FallingTotal,
-                Some(
-                    d.claims[timeline[timeline.len() - 1].1 as usize]
-                        .locs
-                        .value(),
-                ),
+                &usable,
+                Some(d.claims[last as usize].locs.value()),
                 g.reason.clone(),
-                fp,
             ));
         }
         return;
