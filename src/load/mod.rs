@@ -639,7 +639,45 @@ fn each_json_line(
     let mut total: u64 = 0;
     loop {
         buf.clear();
-        match reader.read_until(b'\n', &mut buf) {
+        // One line is read into memory at most up to the size of a claim file: a longer line
+        // is reported and skipped without being held, so a huge line cannot exhaust memory.
+        let read = std::io::BufRead::read_until(
+            &mut std::io::Read::take(&mut reader, MAX_CLAIM_FILE_BYTES + 1),
+            b'\n',
+            &mut buf,
+        );
+        if matches!(read, Ok(n) if n as u64 > MAX_CLAIM_FILE_BYTES && buf.last() != Some(&b'\n')) {
+            line_no = line_no.saturating_add(1);
+            buf.clear();
+            let mut skipped = MAX_CLAIM_FILE_BYTES + 1;
+            loop {
+                let (done, used) = match reader.fill_buf() {
+                    Ok([]) => (true, 0),
+                    Ok(chunk) => match memchr::memchr(b'\n', chunk) {
+                        Some(i) => (true, i + 1),
+                        None => (false, chunk.len()),
+                    },
+                    Err(_) => (true, 0),
+                };
+                reader.consume(used);
+                skipped += used as u64;
+                if done {
+                    break;
+                }
+            }
+            total += skipped;
+            findings.push(finding(
+                Rule::FileTooLarge,
+                Some(Loc::new(name, line_no, 1)),
+                format!("line {line_no} of {name} is {skipped} bytes long; the limit for one line is {MAX_CLAIM_FILE_BYTES} bytes"),
+                format!("size:{name}:{line_no}"),
+            ));
+            if total > MAX_JSONL_FILE_BYTES {
+                break;
+            }
+            continue;
+        }
+        match read {
             Ok(0) => break,
             Ok(n) => total += n as u64,
             Err(e) => {
@@ -1647,6 +1685,27 @@ mod tests {
         );
         assert!(resolve_seed(&root, "seeds/ok.txt").is_ok());
         assert!(resolve_seed(&root, "").is_err());
+    }
+
+    #[test]
+    fn an_overlong_json_line_is_reported_and_skipped_unheld() {
+        use std::io::Read;
+        let long = std::io::repeat(b'x').take(MAX_CLAIM_FILE_BYTES + 10);
+        let reader =
+            std::io::BufReader::new(b"{\"a\":1}\n".chain(long).chain(&b"\n{\"b\":2}\n"[..]));
+        let name: Arc<str> = Arc::from("claims/x.jsonl");
+        let mut findings = Vec::new();
+        let mut seen = Vec::new();
+        each_json_line(&name, reader, &mut findings, |line, n, _| {
+            seen.push((n, line.to_string()))
+        });
+        assert_eq!(
+            seen,
+            vec![(1, "{\"a\":1}".to_string()), (3, "{\"b\":2}".to_string())]
+        );
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].rule, Rule::FileTooLarge);
+        assert!(findings[0].message.contains("line 2 of claims/x.jsonl"));
     }
 
     #[test]
