@@ -5,7 +5,8 @@
 //! lock keeps two concurrent writers from overwriting each other's entries.
 
 use crate::load::yaml::AcceptedFile;
-use crate::write::{WriteError, write_atomic, yaml_quoted};
+use crate::text::yaml_quoted;
+use crate::write::{WriteError, write_atomic};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 

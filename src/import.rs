@@ -249,8 +249,8 @@ pub fn import(table: &Path, out: &Path, opts: &ImportOptions) -> Result<ImportSt
         let id = ptaken.make(p, "property");
         properties.push_str(&format!(
             "  - id: {}\n    name: {}\n    kind: {}\n    single_valued: true\n",
-            crate::write::yaml_quoted(&id),
-            crate::write::yaml_quoted(p),
+            crate::text::yaml_quoted(&id),
+            crate::text::yaml_quoted(p),
             kind.name()
         ));
         prop_ids.insert(p.clone(), id);
@@ -261,8 +261,8 @@ pub fn import(table: &Path, out: &Path, opts: &ImportOptions) -> Result<ImportSt
     for (obj, id) in &object_ids {
         entities.push_str(&format!(
             "  - id: {}\n    name: {}\n",
-            crate::write::yaml_quoted(id),
-            crate::write::yaml_quoted(if obj.is_empty() { id } else { obj })
+            crate::text::yaml_quoted(id),
+            crate::text::yaml_quoted(if obj.is_empty() { id } else { obj })
         ));
     }
     let mut sources = String::new();

@@ -80,37 +80,6 @@ pub fn write_atomic(path: &Path, content: &[u8]) -> Result<(), WriteError> {
     result.map_err(err)
 }
 
-/// A YAML double-quoted scalar holding exactly `text`, the one way every writer (extract,
-/// import, accept) puts text into YAML. Quotes, backslashes and every character YAML forbids
-/// or a reader could trip on (controls, DEL, C1, line separators, bidi and zero-width
-/// characters, noncharacters) are written as escapes, so the file is printable and loads back
-/// to the same string.
-pub fn yaml_quoted(text: &str) -> String {
-    use std::fmt::Write as _;
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            c if crate::text::is_hidden(c) => {
-                let u = u32::from(c);
-                if u <= 0xFFFF {
-                    let _ = write!(out, "\\u{u:04X}");
-                } else {
-                    let _ = write!(out, "\\U{u:08X}");
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

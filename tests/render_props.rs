@@ -193,6 +193,24 @@ fn check_all_formats(s: &str) {
     assert!(!sarif.contains("##["));
     serde_json::from_str::<serde_json::Value>(&sarif).unwrap();
 
+    let junit = report::junit::junit(
+        &analysis.findings,
+        &report::junit::claim_files(&analysis.loaded.dossier),
+        "",
+    );
+    for c in junit.chars() {
+        assert!(
+            c == '\n' || !escape::is_hidden(c),
+            "junit: raw U+{:04X}",
+            u32::from(c)
+        );
+    }
+    assert!(!junit.contains("##["));
+    let gitlab = report::gitlab::gitlab(&analysis.findings, "");
+    no_hidden("gitlab", &gitlab);
+    assert!(!gitlab.contains("##["));
+    serde_json::from_str::<serde_json::Value>(&gitlab).unwrap();
+
     let r = analysis.report(&report::data::Filter::default());
     assert!(r.groups.len() >= 3, "the dossier makes facts to report");
     let table = report::render::table(&r, false, Some(120));

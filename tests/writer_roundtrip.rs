@@ -51,7 +51,7 @@ proptest! {
 
     #[test]
     fn yaml_scalars_round_trip(s in text()) {
-        let back: String = serde_saphyr::from_str(&corroborate::write::yaml_quoted(&s)).unwrap();
+        let back: String = serde_saphyr::from_str(&corroborate::text::yaml_quoted(&s)).unwrap();
         prop_assert_eq!(back, s);
     }
 

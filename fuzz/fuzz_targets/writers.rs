@@ -10,7 +10,7 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let s = text.as_ref();
 
-    let back: String = serde_saphyr::from_str(&corroborate::write::yaml_quoted(s)).unwrap();
+    let back: String = serde_saphyr::from_str(&corroborate::text::yaml_quoted(s)).unwrap();
     assert_eq!(back, s);
 
     for c in escape::visible(s).chars() {

@@ -6,46 +6,7 @@
 
 use std::borrow::Cow;
 
-pub use crate::text::is_hidden;
-
-fn escape_char(out: &mut String, c: char) {
-    match c {
-        '\n' => out.push_str("\\n"),
-        '\r' => out.push_str("\\r"),
-        '\t' => out.push_str("\\t"),
-        c => {
-            use std::fmt::Write as _;
-            let _ = write!(out, "\\u{{{:X}}}", u32::from(c));
-        }
-    }
-}
-
-fn escape_where(text: &str, hide: impl Fn(char) -> bool) -> Cow<'_, str> {
-    if !text.chars().any(&hide) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 16);
-    for c in text.chars() {
-        if hide(c) {
-            escape_char(&mut out, c);
-        } else {
-            out.push(c);
-        }
-    }
-    Cow::Owned(out)
-}
-
-/// Text for a terminal or a log, line breaks kept: every hidden character is shown as
-/// `\u{202E}` (tabs as `\t`).
-pub fn visible(text: &str) -> Cow<'_, str> {
-    escape_where(text, |c| c != '\n' && is_hidden(c))
-}
-
-/// Text that must stay on one line (a diagnostic's title, a `brief` line, a file name): line
-/// breaks are shown as `\n` too, so a value can never start a line of its own.
-pub fn one_line(text: &str) -> Cow<'_, str> {
-    escape_where(text, is_hidden)
-}
+pub use crate::text::{is_hidden, one_line, visible};
 
 /// Makes a log safe for a GitHub Actions runner, which executes a line that starts (after
 /// spaces) with `::` and any `##[` it sees. The text's hidden characters are expected to be

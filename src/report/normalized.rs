@@ -116,22 +116,22 @@ pub fn extracted_yaml(found: &[Extracted], file: &Path, published: Option<DateRa
     );
     out.push_str(&format!(
         "source:\n  id: {}\n  title: {}\n  publisher: unknown\n  published: {}\n  text: {}\nclaims:\n",
-        crate::write::yaml_quoted(&id),
-        crate::write::yaml_quoted(&stem),
+        crate::text::yaml_quoted(&id),
+        crate::text::yaml_quoted(&stem),
         published.map_or("unknown".to_string(), |p| match p.precision {
             crate::model::Precision::Year => p.first.map_or("unknown".into(), |d| d.year.to_string()),
             crate::model::Precision::Month => p.first.map_or("unknown".into(), |d| format!("{}-{:02}", d.year, d.month)),
             _ => p.first.map_or("unknown".into(), |d| d.to_string()),
         }),
-        crate::write::yaml_quoted(&format!("seeds/{}", file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()))
+        crate::text::yaml_quoted(&format!("seeds/{}", file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()))
     ));
     for (n, e) in found.iter().enumerate() {
         out.push_str(&format!(
             "  - id: {}\n    subject: TODO\n    property: TODO\n    value: {}\n    quote: {}\n    note: {}\n",
-            crate::write::yaml_quoted(&format!("{}-{}", e.kind, n + 1)),
-            crate::write::yaml_quoted(&e.text),
-            crate::write::yaml_quoted(&e.sentence),
-            crate::write::yaml_quoted(&format!("{} read as {}", e.kind, e.rule)),
+            crate::text::yaml_quoted(&format!("{}-{}", e.kind, n + 1)),
+            crate::text::yaml_quoted(&e.text),
+            crate::text::yaml_quoted(&e.sentence),
+            crate::text::yaml_quoted(&format!("{} read as {}", e.kind, e.rule)),
         ));
     }
     out
