@@ -33,7 +33,15 @@ const ALLOWED: &[(&str, &[&str])] = &[
     // Fixes edit the files the pipeline read, at the places it recorded.
     (
         "fix",
-        &["model", "config", "load", "normalize", "pipeline", "write"],
+        &[
+            "model",
+            "text",
+            "config",
+            "load",
+            "normalize",
+            "pipeline",
+            "write",
+        ],
     ),
     ("watch", &[]),
 ];
