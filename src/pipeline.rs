@@ -49,6 +49,11 @@ impl Analysis {
             claims: self.loaded.dossier.claims.len(),
             groups: self.comparison.groups.len(),
             verdicts,
+            input_errors: self
+                .findings
+                .iter()
+                .filter(|f| f.rule.is_input_error())
+                .count(),
         }
     }
     pub fn report(&self, filter: &crate::report::data::Filter) -> crate::report::data::Report {
@@ -98,7 +103,7 @@ pub fn analyze_reporting(
     findings.extend(name_findings);
     findings.extend(value_findings);
     findings.extend(comparison.findings.iter().cloned());
-    acknowledge(&loaded.accepted, &mut findings);
+    acknowledge(&loaded.accepted, &loaded.incomplete, &mut findings);
     sort_findings(&mut findings);
     Ok(Analysis {
         loaded,
@@ -111,7 +116,13 @@ pub fn analyze_reporting(
 }
 
 /// Marks findings the editors accepted, and reports accepted entries that no longer match.
-fn acknowledge(accepted: &[load::Accepted], findings: &mut Vec<Finding>) {
+/// An entry about a source that input errors left (partly) unread is not stale: its finding
+/// may well still be there once the file reads.
+fn acknowledge(
+    accepted: &[load::Accepted],
+    incomplete: &load::Incomplete,
+    findings: &mut Vec<Finding>,
+) {
     let by_fp: std::collections::HashMap<&str, &load::Accepted> = accepted
         .iter()
         .map(|a| (a.fingerprint.as_str(), a))
@@ -131,7 +142,7 @@ fn acknowledge(accepted: &[load::Accepted], findings: &mut Vec<Finding>) {
         }
     }
     for a in accepted {
-        if !used.contains(a.fingerprint.as_str()) {
+        if !used.contains(a.fingerprint.as_str()) && !unread(incomplete, &a.fingerprint) {
             findings.push(
                 Finding::new(
                     crate::model::Rule::StaleAcknowledgement,
@@ -143,6 +154,16 @@ fn acknowledge(accepted: &[load::Accepted], findings: &mut Vec<Finding>) {
             );
         }
     }
+}
+
+/// Whether an acknowledged fingerprint names a claim of a source input errors left unread
+/// (fact fingerprints list their claims as `source/claim="value"`).
+fn unread(incomplete: &load::Incomplete, fingerprint: &str) -> bool {
+    incomplete.unknown
+        || fingerprint.split([':', ',']).any(|part| {
+            part.split_once('/')
+                .is_some_and(|(source, _)| incomplete.covers(source))
+        })
 }
 
 /// Orders findings by place, so output is stable whatever order threads finished in.

@@ -65,7 +65,7 @@ proptest! {
             csv_field(&object), csv_field(&property), csv_field("12"),
         )).unwrap();
         let out = dir.path().join("d");
-        let opts = ImportOptions { columns: None, delimiter: None, property: "value".into(), kind: None, overwrite: false };
+        let opts = ImportOptions { columns: None, header: true, value_columns: Vec::new(), hierarchy: None, delimiter: None, property: "value".into(), kind: None, overwrite: false };
         let stats = match import(&table, &out, &opts) {
             Ok(s) => s,
             // Only a row without a value (after trimming) is refused: the other row has one.
@@ -123,6 +123,9 @@ fn a_header_only_table_is_an_error() {
     std::fs::write(&table, "object,property,value,source\n").unwrap();
     let opts = ImportOptions {
         columns: None,
+        header: true,
+        value_columns: Vec::new(),
+        hierarchy: None,
         delimiter: None,
         property: "value".into(),
         kind: None,
@@ -140,6 +143,9 @@ fn forced_import_swaps_the_whole_dossier() {
     let out = dir.path().join("d");
     let mut opts = ImportOptions {
         columns: None,
+        header: true,
+        value_columns: Vec::new(),
+        hierarchy: None,
         delimiter: None,
         property: "value".into(),
         kind: None,

@@ -46,6 +46,9 @@ fuzz_target!(|data: &[u8]| {
     std::fs::write(&table, data).unwrap();
     let out = dir.path().join("out");
     let opts = corroborate::import::ImportOptions {
+        header: false,
+        value_columns: Vec::new(),
+        hierarchy: None,
         columns: Some(vec![
             corroborate::import::Role::Object,
             corroborate::import::Role::Property,

@@ -913,7 +913,11 @@ fn judge_numeric(
         .collect();
     let unusable = affirmed.len() - usable.len();
     let suffix = if unusable > 0 {
-        format!(" ({unusable} claim(s) could not be read as numbers and were left out)")
+        format!(
+            " ({} could not be read as numbers and {} left out)",
+            crate::text::plural(unusable, "claim", "claims"),
+            if unusable == 1 { "was" } else { "were" }
+        )
     } else {
         String::new()
     };

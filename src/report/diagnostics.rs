@@ -43,6 +43,7 @@ fn snippet<'a>(
     loc: &'a Loc,
     label: String,
     primary: bool,
+    prefix: &str,
 ) -> Option<Snippet<'a, annotate_snippets::Annotation<'a>>> {
     let text = one_line(&super::escape::truncate(
         &lines.line(&loc.file, loc.line)?,
@@ -58,7 +59,7 @@ fn snippet<'a>(
     Some(
         Snippet::source(text)
             .line_start(loc.line as usize)
-            .path(one_line(&loc.file).into_owned())
+            .path(one_line(&format!("{prefix}{}", loc.file)).into_owned())
             .fold(false)
             .annotation(kind.span(span).label(label)),
     )
@@ -67,15 +68,26 @@ fn snippet<'a>(
 /// Renders findings as rustc-style diagnostics. `color` adds ANSI styles. Findings are
 /// rendered in parallel (tens of thousands on a large dossier) and joined in order.
 pub fn human(findings: &[Finding], lines: &(dyn LineSource + Sync), color: bool) -> String {
+    human_at(findings, lines, color, "")
+}
+
+/// [`human`] with `prefix` before every dossier path, so that paths are relative to where
+/// the user stands (`mydossier/claims/x.yaml`) and terminals and editors can open them.
+pub fn human_at(
+    findings: &[Finding],
+    lines: &(dyn LineSource + Sync),
+    color: bool,
+    prefix: &str,
+) -> String {
     use rayon::prelude::*;
     findings
         .par_iter()
-        .map(|f| render_one(f, lines, color))
+        .map(|f| render_one(f, lines, color, prefix))
         .collect::<Vec<String>>()
         .concat()
 }
 
-fn render_one(f: &Finding, lines: &dyn LineSource, color: bool) -> String {
+fn render_one(f: &Finding, lines: &dyn LineSource, color: bool, prefix: &str) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -85,21 +97,26 @@ fn render_one(f: &Finding, lines: &dyn LineSource, color: bool) -> String {
     let mut group = Group::with_title(level(f.severity).primary_title(message).id(f.rule.code()));
     let mut placed = false;
     if let Some(loc) = &f.loc
-        && let Some(s) = snippet(lines, loc, String::new(), true)
+        && let Some(s) = snippet(lines, loc, String::new(), true, prefix)
     {
         group = group.element(s);
         placed = true;
     }
     for r in &f.related {
         let label = one_line(&super::escape::truncate(&r.message, MAX_MESSAGE)).into_owned();
-        if let Some(s) = snippet(lines, &r.loc, label.clone(), false) {
+        if let Some(s) = snippet(lines, &r.loc, label.clone(), false, prefix) {
             group = group.element(s);
         } else {
-            group = group.element(Level::NOTE.message(format!("{}: {label}", place(&r.loc))));
+            group = group.element(Level::NOTE.message(format!(
+                "{}{}: {label}",
+                one_line(prefix),
+                place(&r.loc)
+            )));
         }
     }
     if !placed && let Some(loc) = &f.loc {
-        group = group.element(Level::NOTE.message(format!("at {}", place(loc))));
+        group =
+            group.element(Level::NOTE.message(format!("at {}{}", one_line(prefix), place(loc))));
     }
     if let Some(h) = &f.help {
         group = group.element(
@@ -113,12 +130,17 @@ fn render_one(f: &Finding, lines: &dyn LineSource, color: bool) -> String {
 
 /// One line per finding: `path:line:col: severity[rule] message`.
 pub fn brief(findings: &[Finding]) -> String {
+    brief_at(findings, "")
+}
+
+/// [`brief`] with `prefix` before every dossier path (see [`human_at`]).
+pub fn brief_at(findings: &[Finding], prefix: &str) -> String {
     let mut out = String::new();
     for f in findings {
-        let place = f
-            .loc
-            .as_ref()
-            .map_or_else(|| "<dossier>".to_string(), place);
+        let place = f.loc.as_ref().map_or_else(
+            || "<dossier>".to_string(),
+            |l| format!("{}{}", one_line(prefix), place(l)),
+        );
         out.push_str(&format!(
             "{place}: {}[{}] {}\n",
             f.severity.name(),
