@@ -2,6 +2,14 @@
 //!
 //! cargo run --release --example gen-dossier -- --sources N --claims-per-source M \
 //!     --output DIR [--format yaml|jsonl] [--seed S] [--entities E] [--big-group K]
+//! cargo run --release --example gen-dossier -- --shape SHAPE --sources N --output DIR
+//!
+//! The shapes are the inputs that once took polynomial time, each of size N: `chain` (N
+//! sources, each relaying the one before, all stating one fact), `star` (one wire story and
+//! N - 1 outlets relaying it), `nested` (N text values of one fact, `t0`, `t0 t1`, ...; the
+//! input grows as N²), `lattice` (a `part_of` hierarchy N levels deep, two entities a level,
+//! each part of both above) and `cyrillic` (a table of N source names without ASCII letters,
+//! written as `table.csv` for `corroborate import`).
 //!
 //! It has shared vocabularies with aliases, seed texts that contain every quote, values in the
 //! styles the normalizer reads, and facts that agree, overlap, conflict, are revised, are
@@ -20,6 +28,7 @@ struct Args {
     seed: u64,
     entities: usize,
     big_group: usize,
+    shape: Option<String>,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -31,6 +40,7 @@ fn parse_args() -> Result<Args, String> {
         seed: 1,
         entities: 0,
         big_group: 0,
+        shape: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -43,6 +53,7 @@ fn parse_args() -> Result<Args, String> {
             "--seed" => a.seed = val()?.parse().map_err(|e| format!("--seed: {e}"))?,
             "--entities" => a.entities = val()?.parse().map_err(|e| format!("--entities: {e}"))?,
             "--big-group" => a.big_group = val()?.parse().map_err(|e| format!("--big-group: {e}"))?,
+            "--shape" => a.shape = Some(val()?),
             "-h" | "--help" => return Err("usage: gen-dossier --sources N --claims-per-source M --output DIR [--format yaml|jsonl] [--seed S] [--entities E] [--big-group K]".into()),
             f => return Err(format!("unknown flag {f}")),
         }
@@ -158,10 +169,109 @@ fn main() {
             std::process::exit(2);
         }
     };
-    if let Err(e) = generate(&a) {
+    let result = match &a.shape {
+        Some(shape) => generate_shape(&a, shape),
+        None => generate(&a),
+    };
+    if let Err(e) = result {
         eprintln!("error: {e}");
         std::process::exit(1);
     }
+}
+
+/// One of the shapes that once blew up (see the top of this file), as a JSON Lines dossier.
+fn generate_shape(a: &Args, shape: &str) -> std::io::Result<()> {
+    let n = a.sources;
+    let claims_dir = a.output.join("claims");
+    std::fs::create_dir_all(&claims_dir)?;
+    let source = |id: &str, up: &[String]| {
+        format!(
+            "{{\"id\":\"{id}\",\"title\":\"{id}\",\"publisher\":\"p\",\"published\":\"2024\",\"derived_from\":{}}}\n",
+            serde_json_list(up)
+        )
+    };
+    let claim = |src: &str, property: &str, value: &str| {
+        format!(
+            "{{\"source\":\"{src}\",\"id\":\"c\",\"subject\":\"x\",\"property\":\"{property}\",\"value\":\"{value}\"}}\n"
+        )
+    };
+    let mut entities = String::from("entities:\n  - id: x\n");
+    let (mut sources, mut claims) = (String::new(), String::new());
+    match shape {
+        "chain" => {
+            for i in 0..n {
+                let up = if i == 0 {
+                    vec![]
+                } else {
+                    vec![format!("s{}", i - 1)]
+                };
+                sources.push_str(&source(&format!("s{i}"), &up));
+                claims.push_str(&claim(&format!("s{i}"), "toll", "95"));
+            }
+        }
+        "star" => {
+            sources.push_str(&source("wire", &[]));
+            claims.push_str(&claim("wire", "toll", "95"));
+            for i in 1..n {
+                sources.push_str(&source(&format!("s{i}"), &["wire".to_string()]));
+                claims.push_str(&claim(&format!("s{i}"), "toll", "95"));
+            }
+        }
+        "nested" => {
+            let mut words = String::new();
+            for i in 0..n {
+                if i > 0 {
+                    words.push(' ');
+                }
+                let _ = write!(words, "t{i}");
+                sources.push_str(&source(&format!("s{i}"), &[]));
+                claims.push_str(&claim(&format!("s{i}"), "what", &words));
+            }
+        }
+        "lattice" => {
+            for level in 0..n {
+                for side in ["a", "b"] {
+                    let _ = writeln!(entities, "  - id: {side}{level}");
+                    if level + 1 < n {
+                        let _ = writeln!(entities, "    part_of: [a{}, b{}]", level + 1, level + 1);
+                    }
+                }
+            }
+            sources.push_str(&source("s1", &[]));
+            sources.push_str(&source("s2", &[]));
+            claims.push_str(&claim("s1", "who", "a0"));
+            claims.push_str(&claim("s2", "who", &format!("b{}", n.saturating_sub(1))));
+        }
+        "cyrillic" => {
+            let mut table = String::from("object,property,value,source\n");
+            for i in 0..n {
+                let name: String = i
+                    .to_string()
+                    .chars()
+                    .filter_map(|c| c.to_digit(10).and_then(|d| char::from_u32(0x430 + d)))
+                    .collect();
+                let _ = writeln!(table, "x,p,{i},Источник {name}");
+            }
+            return write(&a.output.join("table.csv"), &table);
+        }
+        other => {
+            return Err(std::io::Error::other(format!(
+                "unknown shape {other}: chain, star, nested, lattice or cyrillic"
+            )));
+        }
+    }
+    write(
+        &claims_dir.join("properties.yaml"),
+        "quotes_optional: true\nproperties:\n  - id: toll\n    kind: quantity\n    single_valued: true\n  - id: what\n    kind: text\n    single_valued: true\n  - id: who\n    kind: entity\n    single_valued: true\n",
+    )?;
+    write(&claims_dir.join("entities.yaml"), &entities)?;
+    write(&claims_dir.join("sources.jsonl"), &sources)?;
+    write(&claims_dir.join("claims.jsonl"), &claims)
+}
+
+fn serde_json_list(items: &[String]) -> String {
+    let quoted: Vec<String> = items.iter().map(|s| format!("\"{s}\"")).collect();
+    format!("[{}]", quoted.join(","))
 }
 
 fn generate(a: &Args) -> std::io::Result<()> {

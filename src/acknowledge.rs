@@ -1,10 +1,11 @@
 //! Adding entries to the acknowledged-findings file without losing a byte of it.
 //!
 //! New entries are appended as text (so the editors' comments and layout survive), the
-//! result is parsed before it replaces the file, the replacement is atomic, and a lock file
-//! keeps two concurrent writers from overwriting each other's entries.
+//! result is parsed before it replaces the file, the replacement is atomic, and an OS-level
+//! lock keeps two concurrent writers from overwriting each other's entries.
 
 use crate::load::yaml::AcceptedFile;
+use crate::text::yaml_quoted;
 use crate::write::{WriteError, write_atomic};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -31,7 +32,7 @@ impl std::fmt::Display for AckError {
         match self {
             AckError::Locked(p) => write!(
                 f,
-                "{} is locked by another corroborate process; try again, or remove the lock file if no other process runs",
+                "{} is held by another running corroborate process; try again when it has finished",
                 p.display()
             ),
             AckError::Invalid(p, e) => write!(
@@ -49,48 +50,48 @@ impl std::error::Error for AckError {}
 
 const HEADER: &str = "# Findings the dossier's editors reviewed and accept. `corroborate check` does not fail on\n# these; a stale entry (one that no longer matches) is reported. Each needs a reason.\naccepted:\n";
 
-fn yaml_str(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
-}
+/// An OS-level lock (flock / LockFileEx) on a lock file beside `accepted.yaml`. The system
+/// releases it when its process ends, however it ends, so a killed `accept` never blocks the
+/// next one. The lock file itself stays (deleting it would let two writers lock two files).
+struct Lock(#[allow(dead_code)] std::fs::File);
 
-struct Lock(PathBuf);
+/// `claims/.accepted.yaml.lock`: hidden, so the loader never reads it as a claim file.
+pub fn lock_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "accepted.yaml".into());
+    path.with_file_name(format!(".{name}.lock"))
+}
 
 impl Lock {
     fn acquire(path: &Path) -> Result<Lock, AckError> {
-        let lock = path.with_extension("yaml.lock");
+        let lock = lock_path(path);
+        if std::fs::symlink_metadata(&lock).is_ok_and(|m| !m.is_file()) {
+            return Err(AckError::Read(
+                lock,
+                std::io::Error::other("the lock file is not a regular file"),
+            ));
+        }
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock)
+            .map_err(|e| AckError::Read(lock.clone(), e))?;
         let start = Instant::now();
         loop {
-            match std::fs::OpenOptions::new()
-                .write(true)
-                .create_new(true)
-                .open(&lock)
-            {
-                Ok(_) => return Ok(Lock(lock)),
-                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                    // A lock left by a killed process is stale after a minute.
-                    let stale = std::fs::metadata(&lock)
-                        .and_then(|m| m.modified())
-                        .ok()
-                        .and_then(|t| t.elapsed().ok())
-                        .is_some_and(|age| age > Duration::from_secs(60));
-                    if stale {
-                        let _ = std::fs::remove_file(&lock);
-                        continue;
-                    }
+            match file.try_lock() {
+                Ok(()) => return Ok(Lock(file)),
+                Err(std::fs::TryLockError::WouldBlock) => {
                     if start.elapsed() > Duration::from_secs(10) {
                         return Err(AckError::Locked(lock));
                     }
                     std::thread::sleep(Duration::from_millis(20));
                 }
-                Err(e) => return Err(AckError::Read(lock, e)),
+                Err(std::fs::TryLockError::Error(e)) => return Err(AckError::Read(lock, e)),
             }
         }
-    }
-}
-
-impl Drop for Lock {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_file(&self.0);
     }
 }
 
@@ -100,7 +101,9 @@ fn parse(path: &Path, text: &str) -> Result<AcceptedFile, AckError> {
             accepted: Vec::new(),
         });
     }
-    serde_saphyr::from_str::<AcceptedFile>(text).map_err(|e| {
+    // The loader's own budget, so whatever `check` reads, `accept` reads.
+    let options = crate::load::yaml::options(crate::load::vocab_nodes(text.len()));
+    serde_saphyr::from_str_with_options::<AcceptedFile>(text, options).map_err(|e| {
         AckError::Invalid(
             path.to_path_buf(),
             e.without_snippet()
@@ -115,6 +118,121 @@ fn parse(path: &Path, text: &str) -> Result<AcceptedFile, AckError> {
     })
 }
 
+/// The key line of the list, `accepted:` at the start of a line, with what follows the colon.
+fn key_line(text: &str) -> Option<(usize, &str)> {
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if let Some(rest) = line.strip_prefix("accepted:") {
+            return Some((at, rest));
+        }
+        at += line.len();
+    }
+    None
+}
+
+/// How the file's entries are indented (`- ` after this many spaces), from its first entry.
+fn entry_indent(text: &str, after: usize) -> String {
+    text[after..]
+        .lines()
+        .skip(1)
+        .map(|l| (l, l.trim_start()))
+        .find(|(_, t)| !t.is_empty() && !t.starts_with('#'))
+        .filter(|(_, t)| t.starts_with("- ") || *t == "-")
+        .map_or_else(
+            || "  ".to_string(),
+            |(l, t)| l[..l.len() - t.len()].to_string(),
+        )
+}
+
+fn entry_text(indent: &str, e: &Entry) -> String {
+    let mut t = format!(
+        "{indent}- fingerprint: {}\n{indent}  rule: {}\n{indent}  reason: {}\n",
+        yaml_quoted(&e.fingerprint),
+        yaml_quoted(&e.rule),
+        yaml_quoted(&e.reason)
+    );
+    if let Some(n) = &e.note {
+        t.push_str(&format!("{indent}  note: {}\n", yaml_quoted(n)));
+    }
+    t
+}
+
+/// The existing text with `new` appended as block entries in the file's own indentation,
+/// when the file's layout allows it (a block list under `accepted:`, last in the file, or an
+/// empty `accepted: []`).
+fn appended(existing: &str, new: &[&Entry]) -> String {
+    let mut text = if existing.trim().is_empty() {
+        HEADER.to_string()
+    } else {
+        existing.to_string()
+    };
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    let indent = match key_line(&text) {
+        Some((at, rest)) => {
+            let value = rest.split('#').next().unwrap_or("").trim();
+            if value == "[]" {
+                // `accepted: []  # comment` becomes `accepted:  # comment`.
+                let pos = at + "accepted:".len() + rest.find("[]").unwrap_or(0);
+                text.replace_range(pos..pos + 2, "");
+            }
+            entry_indent(&text, at)
+        }
+        None => {
+            text.push_str("accepted:\n");
+            "  ".to_string()
+        }
+    };
+    for e in new {
+        text.push_str(&entry_text(&indent, e));
+    }
+    text
+}
+
+/// The whole file written afresh: its leading comments, then every entry in block style.
+/// Used only when the editors' layout (flow style, keys after the list) cannot take appended
+/// entries.
+fn rewritten(existing: &str, old: &AcceptedFile, new: &[&Entry]) -> String {
+    let mut text: String = existing
+        .lines()
+        .take_while(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    if text.trim().is_empty() {
+        text = HEADER.trim_end_matches("accepted:\n").to_string();
+    }
+    text.push_str("accepted:\n");
+    for a in &old.accepted {
+        let a = &a.value;
+        text.push_str(&format!(
+            "  - fingerprint: {}\n",
+            yaml_quoted(&a.fingerprint)
+        ));
+        if let Some(r) = &a.rule {
+            text.push_str(&format!("    rule: {}\n", yaml_quoted(r)));
+        }
+        text.push_str(&format!("    reason: {}\n", yaml_quoted(&a.reason)));
+        if let Some(n) = &a.note {
+            text.push_str(&format!("    note: {}\n", yaml_quoted(n)));
+        }
+    }
+    for e in new {
+        text.push_str(&entry_text("  ", e));
+    }
+    text
+}
+
+/// Whether `text` holds the old entries, in order, then exactly `added` more.
+fn keeps(path: &Path, text: &str, old: &AcceptedFile, added: usize) -> bool {
+    parse(path, text).is_ok_and(|f| {
+        f.accepted.len() == old.accepted.len() + added
+            && f.accepted.iter().zip(&old.accepted).all(|(a, b)| {
+                a.value.fingerprint == b.value.fingerprint && a.value.reason == b.value.reason
+            })
+    })
+}
+
 /// Appends the entries not already present; returns how many were added.
 pub fn append(path: &Path, entries: &[Entry]) -> Result<usize, AckError> {
     let _lock = Lock::acquire(path)?;
@@ -124,52 +242,31 @@ pub fn append(path: &Path, entries: &[Entry]) -> Result<usize, AckError> {
         Err(e) => return Err(AckError::Read(path.to_path_buf(), e)),
     };
     let parsed = parse(path, &existing)?;
-    let known: std::collections::HashSet<String> = parsed
+    let mut seen: std::collections::HashSet<String> = parsed
         .accepted
         .iter()
         .map(|a| a.value.fingerprint.trim().to_string())
         .collect();
-    let mut text = if existing.trim().is_empty() {
-        HEADER.to_string()
-    } else {
-        existing.clone()
-    };
-    if !text.ends_with('\n') {
-        text.push('\n');
-    }
-    // An empty list written as `accepted: []` cannot take block entries after it.
-    if parsed.accepted.is_empty() && !text.lines().any(|l| l.trim_end() == "accepted:") {
-        text = text.replace("accepted: []", "accepted:");
-        if !text.lines().any(|l| l.trim_end() == "accepted:") {
-            text.push_str("accepted:\n");
-        }
-    }
-    let mut added = 0;
-    for e in entries {
-        if known.contains(&e.fingerprint) {
-            continue;
-        }
-        text.push_str(&format!(
-            "  - fingerprint: {}\n    rule: {}\n    reason: {}\n",
-            yaml_str(&e.fingerprint),
-            yaml_str(&e.rule),
-            yaml_str(&e.reason)
-        ));
-        if let Some(n) = &e.note {
-            text.push_str(&format!("    note: {}\n", yaml_str(n)));
-        }
-        added += 1;
-    }
-    if added == 0 {
+    let new: Vec<&Entry> = entries
+        .iter()
+        .filter(|e| seen.insert(e.fingerprint.clone()))
+        .collect();
+    if new.is_empty() {
         return Ok(0);
     }
-    // Never replace a file with something that would not load.
-    let check = parse(path, &text)?;
-    if check.accepted.len() != parsed.accepted.len() + added {
-        return Err(AckError::Invalid(
-            path.to_path_buf(),
-            "appending would change existing entries".into(),
-        ));
+    let added = new.len();
+    // Appended as text where the layout allows (the editors' comments survive); else the
+    // file is rewritten. Either way, never replace a file with something that would not load
+    // or would lose an entry.
+    let mut text = appended(&existing, &new);
+    if !keeps(path, &text, &parsed, added) {
+        text = rewritten(&existing, &parsed, &new);
+        if !keeps(path, &text, &parsed, added) {
+            return Err(AckError::Invalid(
+                path.to_path_buf(),
+                "adding entries would change existing ones".into(),
+            ));
+        }
     }
     write_atomic(path, text.as_bytes()).map_err(AckError::Write)?;
     Ok(added)
@@ -201,7 +298,10 @@ mod tests {
         let text = std::fs::read_to_string(&p).unwrap();
         assert!(text.starts_with("# keep me\naccepted:\n  - fingerprint: a\n    reason: old\n"));
         assert_eq!(parse(&p, &text).unwrap().accepted.len(), 2);
-        assert!(!p.with_extension("yaml.lock").exists());
+        assert!(
+            lock_path(&p).exists(),
+            "the lock file stays; the lock went with its holder"
+        );
     }
 
     #[test]
@@ -235,5 +335,64 @@ mod tests {
         });
         let text = std::fs::read_to_string(&p).unwrap();
         assert_eq!(parse(&p, &text).unwrap().accepted.len(), 40);
+    }
+
+    #[test]
+    fn every_layout_check_reads_takes_new_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("accepted.yaml");
+        for (layout, kept) in [
+            (
+                "accepted:\n    -   fingerprint: a\n        reason: old\n",
+                "fingerprint: a",
+            ),
+            (
+                "accepted:\n- fingerprint: a\n  reason: old\n",
+                "- fingerprint: a",
+            ),
+            ("accepted: [{fingerprint: a, reason: old}]\n", ""),
+            ("# top\naccepted: []  # none yet\n", "# none yet"),
+            ("accepted: [] # none\n", "# none"),
+            (
+                "accepted:\n  - {fingerprint: a, reason: old}\n",
+                "{fingerprint: a",
+            ),
+        ] {
+            std::fs::write(&p, layout).unwrap();
+            let before = parse(&p, layout).unwrap().accepted.len();
+            assert_eq!(append(&p, &[entry("b")]).unwrap(), 1, "{layout}");
+            let text = std::fs::read_to_string(&p).unwrap();
+            assert_eq!(
+                parse(&p, &text).unwrap().accepted.len(),
+                before + 1,
+                "{text}"
+            );
+            assert!(text.contains(kept), "{text}");
+        }
+    }
+
+    #[test]
+    fn large_files_are_read_with_the_loaders_budget() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("accepted.yaml");
+        let mut text = String::from("accepted:\n");
+        for i in 0..36_000 {
+            text.push_str(&format!("  - fingerprint: f{i}\n    reason: r\n"));
+        }
+        std::fs::write(&p, &text).unwrap();
+        assert_eq!(append(&p, &[entry("new")]).unwrap(), 1);
+    }
+
+    #[test]
+    fn a_lock_dies_with_its_holder() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("accepted.yaml");
+        let held = Lock::acquire(&p).unwrap();
+        drop(held);
+        // A lock file left behind (as by a killed process) does not block.
+        assert!(lock_path(&p).exists());
+        let start = Instant::now();
+        assert_eq!(append(&p, &[entry("x")]).unwrap(), 1);
+        assert!(start.elapsed() < Duration::from_secs(2));
     }
 }

@@ -545,7 +545,7 @@ fn plain_safe(s: &str) -> bool {
         && !s.contains(": ")
         && !s.ends_with(':')
         && !s.contains(" #")
-        && !s.chars().any(|c| c.is_control())
+        && !s.chars().any(crate::text::is_hidden)
         && !matches!(
             s.to_ascii_lowercase().as_str(),
             "true" | "false" | "yes" | "no" | "on" | "off" | "null" | "y" | "n"
@@ -564,7 +564,8 @@ fn yaml_scalar_edit(text: &str, line: u32, column: u32, new: &str) -> Option<Edi
             .nth(column.checked_sub(1)? as usize)
             .map(|(i, _)| i)?;
     let b = text.as_bytes();
-    let double = || serde_json::to_string(new).ok();
+    // The one YAML scalar writer: it escapes what YAML forbids (DEL, C1, U+FFFE...).
+    let double = || Some(crate::text::yaml_quoted(new));
     match b[start] {
         b'"' => {
             let mut i = start + 1;
@@ -585,7 +586,7 @@ fn yaml_scalar_edit(text: &str, line: u32, column: u32, new: &str) -> Option<Edi
                         i += 2;
                         continue;
                     }
-                    let r = if new.chars().any(char::is_control) {
+                    let r = if new.chars().any(crate::text::is_hidden) {
                         double()?
                     } else {
                         format!("'{}'", new.replace('\'', "''"))

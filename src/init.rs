@@ -38,6 +38,8 @@ pub enum InitError {
     Exists(Vec<PathBuf>),
     Io(PathBuf, std::io::Error),
     Write(WriteError),
+    /// A folder on the way is a symbolic link that leads outside the target.
+    Outside(PathBuf),
 }
 
 impl std::fmt::Display for InitError {
@@ -53,6 +55,11 @@ impl std::fmt::Display for InitError {
             ),
             InitError::Io(p, e) => write!(f, "cannot create {}: {e}", p.display()),
             InitError::Write(e) => write!(f, "{e}"),
+            InitError::Outside(p) => write!(
+                f,
+                "{} is a symbolic link that leads outside the new dossier; nothing was written",
+                p.display()
+            ),
         }
     }
 }
@@ -76,13 +83,33 @@ pub fn files() -> Vec<(String, String)> {
 /// Writes a new dossier into `dir`. Refuses, before writing anything, if any file exists.
 pub fn scaffold(dir: &Path) -> Result<Vec<PathBuf>, InitError> {
     let files = files();
+    // A dangling link counts as existing: writing would replace it or go through it.
     let existing: Vec<PathBuf> = files
         .iter()
         .map(|(p, _)| dir.join(p))
-        .filter(|p| p.exists())
+        .filter(|p| std::fs::symlink_metadata(p).is_ok())
         .collect();
     if !existing.is_empty() {
         return Err(InitError::Exists(existing));
+    }
+    // The target itself is the user's choice; every folder inside it that already exists
+    // must really be inside it (a linked `.github` must not carry the workflow elsewhere).
+    std::fs::create_dir_all(dir).map_err(|e| InitError::Io(dir.to_path_buf(), e))?;
+    let real_dir = dir
+        .canonicalize()
+        .map_err(|e| InitError::Io(dir.to_path_buf(), e))?;
+    for (rel, _) in &files {
+        let mut cur = dir.to_path_buf();
+        let parts: Vec<&str> = rel.split('/').collect();
+        for part in &parts[..parts.len() - 1] {
+            cur.push(part);
+            if std::fs::symlink_metadata(&cur).is_err() {
+                break;
+            }
+            if !cur.canonicalize().is_ok_and(|r| r.starts_with(&real_dir)) {
+                return Err(InitError::Outside(cur));
+            }
+        }
     }
     let mut written = Vec::new();
     for (rel, content) in files {

@@ -150,9 +150,12 @@ enum Command {
         /// Show only groups that involve this source id (repeatable).
         #[arg(long)]
         source: Vec<String>,
-        /// Write to this file instead of stdout (replaces it atomically).
+        /// Write to this file instead of stdout (never over an existing file without --force).
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Replace the --output file if it exists (a link is written through, not replaced).
+        #[arg(long)]
+        force: bool,
     },
     /// Acknowledge current findings in claims/accepted.yaml, with a reason, so that `check`
     /// stops failing on them.
@@ -277,7 +280,8 @@ enum Command {
         /// The kind of value (default: guessed from the values).
         #[arg(long, value_parser = ["quantity", "money", "date", "duration", "time", "text", "name-list"])]
         kind: Option<String>,
-        /// Write into an existing dossier folder, replacing the files import writes.
+        /// Replace an existing dossier's claims/ folder (the new one is written beside it and
+        /// swapped in whole).
         #[arg(long)]
         force: bool,
     },
@@ -720,7 +724,9 @@ fn check_once(
             let lines = FileLines::for_findings(&analysis.loaded.root, &open);
             let mut s = report::ci::github(&analysis.findings, &prefix);
             // GitHub shows only the first few annotations of a step; the log keeps the rest.
-            s.push_str(&diagnostics::human_at(&open, &lines, false, &prefix));
+            s.push_str(&report::escape::github_log(&diagnostics::human_at(
+                &open, &lines, false, &prefix,
+            )));
             if !lint.quiet {
                 s.push_str(&format!(
                     "{}\n{}, {}, {acknowledged} acknowledged\n",
@@ -739,7 +745,8 @@ fn check_once(
                 "quotes_checked": analysis.loaded.stats.quotes_checked,
                 "findings": analysis.findings,
             });
-            format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default())
+            let text = serde_json::to_string_pretty(&v).unwrap_or_default();
+            format!("{}\n", report::escape::json_text(&text))
         }
     };
     if let Err(code) = emit(&out, lint, overwrite) {
@@ -792,6 +799,7 @@ fn report_cmd(
     subjects: Vec<String>,
     sources: Vec<String>,
     output: Option<PathBuf>,
+    force: bool,
     color: bool,
 ) -> u8 {
     let analysis = match analyze(&dir) {
@@ -832,7 +840,7 @@ fn report_cmd(
         ReportFormat::Html => report::html::html(&r, "Discrepancy report"),
     };
     match output {
-        Some(path) => match corroborate::write::write_atomic(&path, out.as_bytes()) {
+        Some(path) => match corroborate::write::write_new(&path, out.as_bytes(), force) {
             Ok(()) => {}
             Err(e) => {
                 eprintln!("error: {e}");
@@ -1303,6 +1311,7 @@ fn main() -> ExitCode {
             subject,
             source,
             output,
+            force,
         }) => report_cmd(
             dir,
             format
@@ -1312,6 +1321,7 @@ fn main() -> ExitCode {
             subject,
             source,
             output,
+            force,
             color,
         ),
         Some(Command::Accept {

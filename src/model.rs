@@ -787,8 +787,28 @@ pub struct Finding {
     pub acknowledged: Option<String>,
 }
 
+/// The longest message a finding keeps, in bytes.
+pub const MAX_MESSAGE: usize = 4096;
+
 impl Finding {
+    /// A finding. Its message and fingerprint are bounded here, once for every output: a
+    /// message is cut after [`MAX_MESSAGE`] bytes, a fingerprint over 1,024 bytes keeps its
+    /// start and a hash of the whole.
     pub fn new(rule: Rule, loc: Option<Loc>, message: String, fingerprint: String) -> Finding {
+        let message = if message.len() > MAX_MESSAGE {
+            let mut end = MAX_MESSAGE;
+            while !message.is_char_boundary(end) {
+                end -= 1;
+            }
+            format!("{}… ({} more bytes)", &message[..end], message.len() - end)
+        } else {
+            message
+        };
+        let fingerprint = if fingerprint.len() > 1024 {
+            bounded_for_fingerprint(fingerprint)
+        } else {
+            fingerprint
+        };
         Finding {
             rule,
             severity: rule.default_severity(),
@@ -853,7 +873,7 @@ pub fn fact_fingerprint<'a>(
     let mut parts: Vec<String> = claims
         .into_iter()
         .map(|(source, claim, value)| {
-            let folded = fold_stated(value)
+            let folded = bounded_for_fingerprint(fold_stated(value))
                 .replace('\\', "\\\\")
                 .replace('"', "\\\"");
             format!("{source}/{claim}=\"{folded}\"")
@@ -865,6 +885,24 @@ pub fn fact_fingerprint<'a>(
         rule.code(),
         parts.join(",")
     )
+}
+
+/// A folded value as a fingerprint holds it: a long value (over 256 bytes) keeps its first 200
+/// bytes and a hash of the whole, so a huge value cannot make a huge fingerprint (they are
+/// printed in every finding and written to `accepted.yaml`) while any edit still changes it.
+fn bounded_for_fingerprint(folded: String) -> String {
+    if folded.len() <= 256 {
+        return folded;
+    }
+    // FNV-1a, 64 bits: stable across releases and platforms, unlike std's hasher.
+    let hash = folded.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    let mut end = 200;
+    while !folded.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…#{hash:016x}", &folded[..end])
 }
 
 macro_rules! rules {
@@ -970,6 +1008,9 @@ rules! {
     StaleAcknowledgement => "stale-acknowledgement", Warning, false,
         "An acknowledged finding no longer occurs.",
         "Remove the entry from the acknowledged-findings file.";
+    PartOfCycle => "part-of-cycle", Error, false,
+        "Entities are, through `part_of`, part of themselves.",
+        "Remove the `part_of` link that closes the cycle; a part cannot contain its whole.";
 }
 
 impl Rule {
@@ -987,6 +1028,7 @@ impl Rule {
             Rule::UnknownSource => "derived_from: [no-such-source]",
             Rule::UnknownProperty => "property: deathtoll   (did you mean `death-toll`?)",
             Rule::UnknownEntity => "subject: Kerman atack   (did you mean `Kerman attack`?)",
+            Rule::PartOfCycle => "iskp part_of [islamic-state], islamic-state part_of [iskp]",
             Rule::AmbiguousAlias => {
                 "alias IS given to both Islamic State and Iran's security forces"
             }

@@ -1,5 +1,7 @@
 //! Small pure text utilities shared by several stages.
 
+use std::borrow::Cow;
+
 /// `1 source`, `2 sources`: a count with its noun in the right number.
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
@@ -62,6 +64,116 @@ pub fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     let lead = inner.len() - inner.trim_start().len();
     let trail = inner.len() - inner.trim_end().len();
     (s + lead, e - trail)
+}
+
+/// Characters that change how text reads without being seen: controls (C0, DEL, C1), bidi
+/// embeddings, overrides and isolates, zero-width and other format characters, fillers that
+/// render as blanks, variation selectors, tag characters and noncharacters.
+pub fn is_hidden(c: char) -> bool {
+    let u = u32::from(c);
+    c.is_control()
+        || matches!(
+            u,
+            0x00AD
+                | 0x034F
+                | 0x0600..=0x0605
+                | 0x061C
+                | 0x06DD
+                | 0x070F
+                | 0x0890..=0x0891
+                | 0x08E2
+                | 0x115F..=0x1160
+                | 0x17B4..=0x17B5
+                | 0x180B..=0x180F
+                | 0x200B..=0x200F
+                | 0x2028..=0x202E
+                | 0x2060..=0x206F
+                | 0x2800
+                | 0x3164
+                | 0xFDD0..=0xFDEF
+                | 0xFE00..=0xFE0F
+                | 0xFEFF
+                | 0xFFA0
+                | 0xFFF0..=0xFFFB
+                | 0x110BD
+                | 0x110CD
+                | 0x13430..=0x1343F
+                | 0x1BCA0..=0x1BCA3
+                | 0x1D173..=0x1D17A
+                | 0xE0000..=0xE0FFF
+        )
+        // The two noncharacters at the end of every plane.
+        || (u & 0xFFFE) == 0xFFFE
+}
+
+fn escape_char(out: &mut String, c: char) {
+    match c {
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c => {
+            use std::fmt::Write as _;
+            let _ = write!(out, "\\u{{{:X}}}", u32::from(c));
+        }
+    }
+}
+
+fn escape_where(text: &str, hide: impl Fn(char) -> bool) -> Cow<'_, str> {
+    if !text.chars().any(&hide) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if hide(c) {
+            escape_char(&mut out, c);
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Text for a terminal or a log, line breaks kept: every hidden character is shown as
+/// `\u{202E}` (tabs as `\t`).
+pub fn visible(text: &str) -> Cow<'_, str> {
+    escape_where(text, |c| c != '\n' && is_hidden(c))
+}
+
+/// Text that must stay on one line (a diagnostic's title, a `brief` line, a file name): line
+/// breaks are shown as `\n` too, so a value can never start a line of its own.
+pub fn one_line(text: &str) -> Cow<'_, str> {
+    escape_where(text, is_hidden)
+}
+
+/// A YAML double-quoted scalar holding exactly `text`, the one way every writer (extract,
+/// import, accept) puts text into YAML. Quotes, backslashes and every character YAML forbids
+/// or a reader could trip on (controls, DEL, C1, line separators, bidi and zero-width
+/// characters, noncharacters) are written as escapes, so the file is printable and loads back
+/// to the same string.
+pub fn yaml_quoted(text: &str) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if crate::text::is_hidden(c) => {
+                let u = u32::from(c);
+                if u <= 0xFFFF {
+                    let _ = write!(out, "\\u{u:04X}");
+                } else {
+                    let _ = write!(out, "\\U{u:08X}");
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// An id made of lower-case letters, digits and single dashes ("Outlet Name!" -> "outlet-name").

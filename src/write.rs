@@ -25,17 +25,31 @@ impl std::fmt::Display for WriteError {
 
 impl std::error::Error for WriteError {}
 
-/// Replaces `path` with `content` atomically. Unless `overwrite`, refuses an existing file.
+/// Replaces `path` with `content` atomically. Unless `overwrite`, refuses anything that
+/// exists there, a symbolic link (even a dangling one) included.
 pub fn write_new(path: &Path, content: &[u8], overwrite: bool) -> Result<(), WriteError> {
-    if !overwrite && path.exists() {
+    if !overwrite && std::fs::symlink_metadata(path).is_ok() {
         return Err(WriteError::Exists(path.to_path_buf()));
     }
     write_atomic(path, content)
 }
 
-/// Replaces `path` with `content` so that readers see either the old or the new file.
+/// Replaces `path` with `content` so that readers see either the old or the new file. A
+/// symbolic link is written through (its target is replaced, the link stays), and the
+/// replaced file's permissions are kept.
 pub fn write_atomic(path: &Path, content: &[u8]) -> Result<(), WriteError> {
+    let linked;
+    let path = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => {
+            linked = path
+                .canonicalize()
+                .map_err(|e| WriteError::Io(path.to_path_buf(), e))?;
+            linked.as_path()
+        }
+        _ => path,
+    };
     let err = |e| WriteError::Io(path.to_path_buf(), e);
+    let keep_mode = std::fs::metadata(path).ok().map(|m| m.permissions());
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -54,6 +68,9 @@ pub fn write_atomic(path: &Path, content: &[u8]) -> Result<(), WriteError> {
             .create_new(true)
             .open(&tmp)?;
         f.write_all(content)?;
+        if let Some(mode) = &keep_mode {
+            f.set_permissions(mode.clone())?;
+        }
         f.sync_all()?;
         std::fs::rename(&tmp, path)
     })();
@@ -81,5 +98,37 @@ mod tests {
         assert_eq!(std::fs::read(&p).unwrap(), b"two");
         let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
         assert_eq!(leftovers, 1, "no temporary files left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_are_written_through_and_modes_kept() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("real.txt");
+        std::fs::write(&target, "old").unwrap();
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
+        let link = dir.path().join("link.txt");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        assert!(matches!(
+            write_new(&link, b"new", false),
+            Err(WriteError::Exists(_))
+        ));
+        let dangling = dir.path().join("dangling.txt");
+        std::os::unix::fs::symlink(dir.path().join("missing"), &dangling).unwrap();
+        assert!(matches!(
+            write_new(&dangling, b"new", false),
+            Err(WriteError::Exists(_))
+        ));
+        write_new(&link, b"new", true).unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&target).unwrap(), b"new");
+        let mode = std::fs::metadata(&target).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
     }
 }

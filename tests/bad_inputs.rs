@@ -352,3 +352,209 @@ fn json_lines_garbage() {
         "each line has its own position: {all}"
     );
 }
+
+// ---- What dossier text can do to the outputs that show it ----
+
+#[test]
+fn values_cannot_inject_ci_commands_or_forge_lines() {
+    let d = with_rival_claim();
+    let b = std::fs::read_to_string(d.path().join("claims/b.yaml")).unwrap();
+    std::fs::write(
+        d.path().join("claims/b.yaml"),
+        b.replace(
+            "attribution: Iran's media",
+            "attribution: \"Iran's media\\n::error file=claims/a.yaml,line=1::forged\\n  ::add-mask::x ##[command]echo\"",
+        ),
+    )
+    .unwrap();
+    let dir = d.path().to_str().unwrap();
+    let (code, out, err) = run(&["check", "--format", "github", dir]);
+    assert_eq!(code, 1, "{out}{err}");
+    let mut ours = 0;
+    for line in out.lines() {
+        assert!(!line.contains("##["), "{line}");
+        if line.trim_start().starts_with("::") {
+            assert!(
+                line.starts_with("::error file=claims/b.yaml,")
+                    || line.starts_with("::error file=claims/a.yaml,line=21"),
+                "forged: {line}"
+            );
+            ours += 1;
+        }
+    }
+    assert_eq!(ours, 1, "one annotation, no forged one: {out}");
+    let (_, brief, _) = check_brief(d.path());
+    assert_eq!(brief.lines().count(), 1, "one finding, one line: {brief}");
+    assert!(
+        brief.contains("\\n::error"),
+        "the newline is shown: {brief}"
+    );
+}
+
+#[test]
+fn file_names_and_invisible_characters_are_shown_not_obeyed() {
+    let d = small();
+    let name = "claims/x\u{1b}[31m\u{202E}lmay.yaml";
+    std::fs::write(d.path().join(name), "source: [not a map]\n").unwrap();
+    let dir = d.path().to_str().unwrap();
+    for format in ["brief", "human", "github"] {
+        let (code, out, _) = run(&["check", "--format", format, dir]);
+        assert_eq!(code, 2, "{out}");
+        assert!(
+            !out.contains('\u{1b}') && !out.contains('\u{202E}'),
+            "{format}: {out}"
+        );
+        assert!(
+            out.contains("\\u{1B}[31m\\u{202E}lmay.yaml"),
+            "{format}: {out}"
+        );
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn vocabularies_and_claims_folder_linked_outside_are_not_read() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(
+        outside.path().join("secret.yaml"),
+        "entities: [SECRET-CONTENT\n",
+    )
+    .unwrap();
+    for file in [
+        "entities.yaml",
+        "properties.yaml",
+        "accepted.yaml",
+        "entities.jsonl",
+    ] {
+        let d = small();
+        let p = d.path().join("claims").join(file);
+        let _ = std::fs::remove_file(&p);
+        std::os::unix::fs::symlink(outside.path().join("secret.yaml"), &p).unwrap();
+        let (code, out, err) = check_brief(d.path());
+        let all = format!("{out}{err}");
+        assert!(!all.contains("SECRET-CONTENT"), "{file}: {all}");
+        assert!(
+            all.contains(&format!("claims/{file}:1:1")) && all.contains("unsafe-path"),
+            "{file}: {all}"
+        );
+        assert_ne!(code, 0, "{all}");
+    }
+    // Links that stay inside are fine.
+    let d = small();
+    std::fs::rename(
+        d.path().join("claims/entities.yaml"),
+        d.path().join("ents.yaml"),
+    )
+    .unwrap();
+    std::os::unix::fs::symlink(
+        d.path().join("ents.yaml"),
+        d.path().join("claims/entities.yaml"),
+    )
+    .unwrap();
+    assert_eq!(check_brief(d.path()).0, 0);
+    // claims/ itself linked outside.
+    let d = small();
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::rename(d.path().join("claims"), elsewhere.path().join("claims")).unwrap();
+    std::os::unix::fs::symlink(elsewhere.path().join("claims"), d.path().join("claims")).unwrap();
+    let (code, _, err) = check_brief(d.path());
+    assert_eq!(code, 2);
+    assert!(err.contains("leads outside the dossier root"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn init_never_writes_through_a_link_outside() {
+    let target = tempfile::tempdir().unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink(outside.path(), target.path().join(".github")).unwrap();
+    let (code, _, err) = run(&["init", target.path().to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains(".github") && err.contains("outside"), "{err}");
+    assert_eq!(
+        std::fs::read_dir(outside.path()).unwrap().count(),
+        0,
+        "nothing written outside"
+    );
+    assert!(
+        !target.path().join("claims").exists(),
+        "nothing written at all"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn report_output_never_overwrites_silently() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = small();
+    let dir = d.path().to_str().unwrap();
+    let claim = d.path().join("claims/a.yaml");
+    let (code, _, err) = run(&["report", dir, "--output", claim.to_str().unwrap()]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--force"), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&claim).unwrap(),
+        SOURCE_A,
+        "the claim file is untouched"
+    );
+    let real = d.path().join("real.md");
+    std::fs::write(&real, "old").unwrap();
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let link = d.path().join("link.md");
+    std::os::unix::fs::symlink(&real, &link).unwrap();
+    let (code, _, err) = run(&[
+        "report",
+        dir,
+        "--output",
+        link.to_str().unwrap(),
+        "--format",
+        "markdown",
+    ]);
+    assert_eq!(code, 2, "{err}");
+    let (code, _, err) = run(&[
+        "report",
+        dir,
+        "--output",
+        link.to_str().unwrap(),
+        "--format",
+        "markdown",
+        "--force",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink(),
+        "the link stays a link"
+    );
+    assert!(
+        std::fs::read_to_string(&real)
+            .unwrap()
+            .starts_with("# Discrepancy report")
+    );
+    assert_eq!(
+        std::fs::metadata(&real).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
+}
+
+#[test]
+fn accept_edits_what_check_reads() {
+    let d = with_rival_claim();
+    let dir = d.path().to_str().unwrap();
+    std::fs::write(
+        d.path().join("claims/accepted.yaml"),
+        "accepted: []  # nothing yet\n",
+    )
+    .unwrap();
+    let (code, _, err) = run(&[
+        "accept",
+        dir,
+        "--reason",
+        "a real dispute \u{7F}\u{92}\u{FFFE}",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let (code, out, _) = check_brief(d.path());
+    assert_eq!(code, 0, "acknowledged and loadable: {out}");
+}

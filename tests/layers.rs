@@ -25,7 +25,7 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "pipeline",
         &["model", "load", "normalize", "compare", "resolve", "report"],
     ),
-    ("acknowledge", &["model", "load", "write"]),
+    ("acknowledge", &["model", "text", "load", "write"]),
     ("import", &["model", "text", "normalize", "write"]),
     ("init", &["model", "load", "write"]),
     // Presentation and policy settings: which rules, how serious.
@@ -33,7 +33,15 @@ const ALLOWED: &[(&str, &[&str])] = &[
     // Fixes edit the files the pipeline read, at the places it recorded.
     (
         "fix",
-        &["model", "config", "load", "normalize", "pipeline", "write"],
+        &[
+            "model",
+            "text",
+            "config",
+            "load",
+            "normalize",
+            "pipeline",
+            "write",
+        ],
     ),
     ("watch", &[]),
 ];

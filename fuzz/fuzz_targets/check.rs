@@ -38,9 +38,26 @@ fuzz_target!(|data: &[u8]| {
         .unwrap();
     }
     if let Ok(a) = corroborate::pipeline::analyze(root) {
+        use corroborate::report::{self, diagnostics, escape};
+        let hidden = |out: &str| out.chars().any(|c| c != '\n' && escape::is_hidden(c));
+        let lines = corroborate::load::FileLines::for_findings(&a.loaded.root, &a.findings);
+        let human = diagnostics::human(&a.findings, &lines, false);
+        assert!(!hidden(&human));
+        let brief = diagnostics::brief(&a.findings);
+        assert!(!hidden(&brief));
+        assert_eq!(brief.lines().count(), a.findings.len());
+        for line in escape::github_log(&human).lines() {
+            assert!(!line.trim_start().starts_with("::") && !line.contains("##["));
+        }
+        let annotations = report::ci::github(&a.findings, "");
+        assert!(!hidden(&annotations) && !annotations.contains("##["));
+        let sarif = report::ci::sarif(&a.findings, "", "0");
+        assert!(!hidden(&sarif));
         let r = a.report(&Default::default());
-        let _ = corroborate::report::render::table(&r, false, Some(100));
-        let _ = corroborate::report::render::markdown(&r);
+        assert!(!hidden(&corroborate::report::render::table(&r, false, Some(100))));
+        assert!(!hidden(&corroborate::report::render::markdown(&r)));
+        assert!(!hidden(&corroborate::report::render::json(&r)));
+        let _ = corroborate::report::html::html(&r, "t");
         for m in corroborate::resolve::Method::ALL {
             let _ = corroborate::resolve::resolve(&a.loaded.dossier, &a.assertions, &a.comparison, m);
         }

@@ -14,6 +14,7 @@ use crate::model::{
 use crate::normalize::Names;
 use crate::normalize::vocab::key;
 use rustc_hash::FxHashMap as HashMap;
+use rustc_hash::FxHashSet as HashSet;
 use serde::Serialize;
 
 /// What the sources say about one fact, judged.
@@ -144,7 +145,7 @@ fn claim_label(d: &Dossier, i: u32) -> String {
         crate::model::Hedge::Stated => String::new(),
         h => format!(" [{}]", h.name()),
     };
-    format!("\"{}\" from {}{hedge}", c.value, voice(d, c))
+    format!("\"{}\" from {}{hedge}", quoted(&c.value), voice(d, c))
 }
 
 /// Entity ids to indices, for [`part_of`].
@@ -156,25 +157,53 @@ pub fn entity_index(entities: &[EntityDef]) -> HashMap<&str, u32> {
         .collect()
 }
 
-/// Transitive `part_of`: is `a` part of `b`? ("ISKP" is part of "Islamic State".)
+/// Transitive `part_of`: is `a` part of `b`? ("ISKP" is part of "Islamic State".) Each entity
+/// is visited once, however many paths lead to it, so a deep or wide hierarchy is walked in
+/// full in time linear in its links, and a cycle (reported at load) cannot loop.
 pub fn part_of(entities: &[EntityDef], ids: &HashMap<&str, u32>, a: u32, b: u32) -> bool {
     let mut stack = vec![a];
-    let mut seen = 0usize;
+    let mut seen: HashSet<u32> = HashSet::default();
+    seen.insert(a);
     while let Some(x) = stack.pop() {
-        seen += 1;
-        if seen > 64 {
-            return false;
-        }
         for p in &entities[x as usize].part_of {
             if let Some(&pi) = ids.get(p.as_str()) {
                 if pi == b {
                     return true;
                 }
-                stack.push(pi);
+                if seen.insert(pi) {
+                    stack.push(pi);
+                }
             }
         }
     }
     false
+}
+
+/// Reasons name at most this many items of a list (sources, relays, explanations) and count
+/// the rest, so a reason stays short however many claims a fact has.
+const MAX_LISTED: usize = 8;
+/// A value quoted in a reason or a finding is cut after this many bytes.
+const MAX_QUOTED: usize = 200;
+
+/// `a, b, c` with at most [`MAX_LISTED`] items and a count of the rest.
+fn listed(items: &[&str]) -> String {
+    let mut s = items[..items.len().min(MAX_LISTED)].join(", ");
+    if items.len() > MAX_LISTED {
+        s.push_str(&format!(" and {} more", items.len() - MAX_LISTED));
+    }
+    s
+}
+
+/// A claim's value as a reason quotes it: cut after [`MAX_QUOTED`] bytes.
+fn quoted(value: &str) -> std::borrow::Cow<'_, str> {
+    if value.len() <= MAX_QUOTED {
+        return std::borrow::Cow::Borrowed(value);
+    }
+    let mut end = MAX_QUOTED;
+    while !value.is_char_boundary(end) {
+        end -= 1;
+    }
+    std::borrow::Cow::Owned(format!("{}… ({} bytes)", &value[..end], value.len()))
 }
 
 const STOPWORDS: &[&str] = &[
@@ -498,7 +527,7 @@ fn conflict_finding(ctx: &Ctx, g: &Group, a: u32, b: u32, message: String) -> Fi
     )
     .with_related(
         cb.locs.value(),
-        format!("{} states \"{}\"", voice(ctx.d, cb), cb.value),
+        format!("{} states \"{}\"", voice(ctx.d, cb), quoted(&cb.value)),
     )
     .with_help(Rule::Conflict.fix())
 }
@@ -543,19 +572,42 @@ fn judge(ctx: &Ctx, g: &mut Group, findings: &mut Vec<Finding>) {
             .collect();
         srcs.sort_unstable();
         srcs.dedup();
-        let relayed: Vec<String> = srcs
+        // Linear in the group's sources and their declared links; the description names at
+        // most a few of each and counts the rest.
+        let in_group: HashMap<&str, u32> = srcs
             .iter()
-            .filter_map(|&s| {
-                let src = &d.sources[s as usize];
-                let up: Vec<&str> = srcs
-                    .iter()
-                    .filter(|&&o| o != s && ctx.origin[o as usize] == ctx.origin[s as usize])
-                    .map(|&o| d.sources[o as usize].id.as_str())
-                    .filter(|o| src.derived_from.iter().any(|x| x == o))
-                    .collect();
-                (!up.is_empty()).then(|| format!("{} relays {}", src.id, up.join(", ")))
-            })
+            .map(|&s| (d.sources[s as usize].id.as_str(), s))
             .collect();
+        let mut relayed = Vec::new();
+        let mut relaying = 0usize;
+        for &s in &srcs {
+            let src = &d.sources[s as usize];
+            let mut up: Vec<u32> = src
+                .derived_from
+                .iter()
+                .filter_map(|x| in_group.get(x.as_str()).copied())
+                .filter(|&o| o != s && ctx.origin[o as usize] == ctx.origin[s as usize])
+                .collect();
+            if up.is_empty() {
+                continue;
+            }
+            relaying += 1;
+            if relayed.len() < MAX_LISTED {
+                up.sort_unstable();
+                up.dedup();
+                let names: Vec<&str> = up
+                    .iter()
+                    .map(|&o| d.sources[o as usize].id.as_str())
+                    .collect();
+                relayed.push(format!("{} relays {}", src.id, listed(&names)));
+            }
+        }
+        if relaying > relayed.len() {
+            relayed.push(format!(
+                "{} more relaying sources",
+                relaying - relayed.len()
+            ));
+        }
         let how = if relayed.is_empty() {
             "some share an origin".to_string()
         } else {
@@ -575,6 +627,142 @@ fn judge(ctx: &Ctx, g: &mut Group, findings: &mut Vec<Finding>) {
         g.verdict = Verdict::SingleSource;
         g.reason = format!("only {only} states this{what}; uncorroborated");
     }
+}
+
+/// Among the distinct values `reps` of a categorical fact, a pair that is not related (neither
+/// part of the other, nor one's words within the other's), with up to [`MAX_LISTED`]
+/// explanations of related pairs and how many related pairs were seen. With `first`, the
+/// search stops at the first unrelated pair.
+///
+/// Up to [`PAIRWISE`] values every pair is tried in value order. Beyond, the values are put in
+/// the order a chain would have (fewest words first; the deepest entity in the `part_of`
+/// hierarchy first) and only neighbours are compared: both relations are transitive, so all
+/// values are related exactly when every neighbour pair is, and the first neighbours that are
+/// not are an unrelated pair. That keeps a fact with thousands of nested values
+/// (`t0`, `t0 t1`, ...) linear in its values instead of cubic.
+fn unrelated_pair(
+    ctx: &Ctx,
+    reps: &[u32],
+    first: bool,
+) -> (Option<(u32, u32)>, Vec<String>, usize) {
+    const PAIRWISE: usize = 64;
+    let d = ctx.d;
+    let tokens: Vec<Vec<&str>> = reps
+        .iter()
+        .map(|&r| token_set(ctx.assertions[r as usize].text.as_deref().unwrap_or("")))
+        .collect();
+    let mut explained = Vec::new();
+    let mut related_pairs = 0usize;
+    let mut related = |i: usize, j: usize, explained: &mut Vec<String>| -> bool {
+        let (a, b) = (reps[i], reps[j]);
+        let (ea, eb) = (
+            ctx.assertions[a as usize].entity,
+            ctx.assertions[b as usize].entity,
+        );
+        let why = match (ea, eb) {
+            (Some(x), Some(y)) => [(x, y), (y, x)]
+                .into_iter()
+                .find(|&(p, w)| part_of(&d.entities, ctx.entity_ids, p, w))
+                .map(|(p, w)| {
+                    format!(
+                        "{} is part of {}",
+                        quoted(&d.entities[p as usize].name),
+                        quoted(&d.entities[w as usize].name)
+                    )
+                }),
+            _ => {
+                let (ta, tb) = (&tokens[i], &tokens[j]);
+                let sub = |x: &[&str], y: &[&str]| {
+                    x.len() <= y.len() && x.iter().all(|w| y.binary_search(w).is_ok())
+                };
+                (!ta.is_empty() && !tb.is_empty() && (sub(ta, tb) || sub(tb, ta))).then(|| {
+                    format!(
+                        "\"{}\" and \"{}\" differ only in detail",
+                        quoted(&d.claims[a as usize].value),
+                        quoted(&d.claims[b as usize].value)
+                    )
+                })
+            }
+        };
+        match why {
+            Some(w) => {
+                related_pairs += 1;
+                if explained.len() < MAX_LISTED {
+                    explained.push(w);
+                }
+                true
+            }
+            None => false,
+        }
+    };
+    let mut worst = None;
+    if reps.len() <= PAIRWISE {
+        'outer: for i in 0..reps.len() {
+            for j in i + 1..reps.len() {
+                if !related(i, j, &mut explained) && worst.is_none() {
+                    worst = Some((reps[i], reps[j]));
+                    if first {
+                        break 'outer;
+                    }
+                }
+            }
+        }
+    } else {
+        let depth = entity_depths(ctx, reps);
+        let mut order: Vec<usize> = (0..reps.len()).collect();
+        order.sort_by_key(|&i| (std::cmp::Reverse(depth[i]), tokens[i].len(), i));
+        for k in 1..order.len() {
+            let (i, j) = (order[k - 1].min(order[k]), order[k - 1].max(order[k]));
+            if !related(i, j, &mut explained) {
+                worst = Some((reps[i], reps[j]));
+                break;
+            }
+        }
+    }
+    (worst, explained, related_pairs)
+}
+
+/// For each value that is an entity, its depth in the `part_of` hierarchy (the longest chain
+/// of wholes above it; a part is always deeper than its whole), each entity computed once.
+fn entity_depths(ctx: &Ctx, reps: &[u32]) -> Vec<usize> {
+    let entities = &ctx.d.entities;
+    let mut memo: HashMap<u32, usize> = HashMap::default();
+    let mut depth_of = |start: u32| -> usize {
+        // Iterative post-order walk; an entity on the current path (a cycle) counts as 0.
+        let mut on_path: HashSet<u32> = HashSet::default();
+        let mut stack = vec![(start, false)];
+        while let Some((e, done)) = stack.pop() {
+            if memo.contains_key(&e) {
+                continue;
+            }
+            let parents: Vec<u32> = entities[e as usize]
+                .part_of
+                .iter()
+                .filter_map(|p| ctx.entity_ids.get(p.as_str()).copied())
+                .collect();
+            if done {
+                on_path.remove(&e);
+                let deepest = parents
+                    .iter()
+                    .map(|p| memo.get(p).map_or(0, |&x| x + 1))
+                    .max()
+                    .unwrap_or(0);
+                memo.insert(e, deepest);
+                continue;
+            }
+            on_path.insert(e);
+            stack.push((e, true));
+            for p in parents {
+                if !memo.contains_key(&p) && !on_path.contains(&p) {
+                    stack.push((p, false));
+                }
+            }
+        }
+        memo.get(&start).copied().unwrap_or(0)
+    };
+    reps.iter()
+        .map(|&r| ctx.assertions[r as usize].entity.map_or(0, &mut depth_of))
+        .collect()
 }
 
 fn judge_categorical(
@@ -642,7 +830,7 @@ fn judge_categorical(
             let msg = format!(
                 "{} affirms \"{}\" for {} / {}, but {} denies it",
                 voice(d, &d.claims[a as usize]),
-                d.claims[a as usize].value,
+                quoted(&d.claims[a as usize].value),
                 d.entities[g.subject as usize].name,
                 prop.name,
                 voice(d, &d.claims[n as usize])
@@ -666,52 +854,13 @@ fn judge_categorical(
             // Pairs of distinct values: compatible when one is part of the other (entities)
             // or one's words contain the other's (text); else a conflict if single-valued.
             let reps: Vec<u32> = clusters.iter().map(|c| c[0]).collect();
-            let mut worst: Option<(u32, u32)> = None;
-            let mut explained = Vec::new();
-            'outer: for (i, &a) in reps.iter().enumerate() {
-                for &b in &reps[i + 1..] {
-                    let (ea, eb) = (
-                        ctx.assertions[a as usize].entity,
-                        ctx.assertions[b as usize].entity,
-                    );
-                    let related = match (ea, eb) {
-                        (Some(x), Some(y)) => [(x, y), (y, x)]
-                            .into_iter()
-                            .find(|&(p, w)| part_of(&d.entities, ctx.entity_ids, p, w))
-                            .map(|(p, w)| {
-                                explained.push(format!(
-                                    "{} is part of {}",
-                                    d.entities[p as usize].name, d.entities[w as usize].name
-                                ))
-                            })
-                            .is_some(),
-                        _ => {
-                            let ta =
-                                token_set(ctx.assertions[a as usize].text.as_deref().unwrap_or(""));
-                            let tb =
-                                token_set(ctx.assertions[b as usize].text.as_deref().unwrap_or(""));
-                            let sub = |x: &[&str], y: &[&str]| {
-                                x.iter().all(|w| y.binary_search(w).is_ok())
-                            };
-                            if !ta.is_empty() && !tb.is_empty() && (sub(&ta, &tb) || sub(&tb, &ta))
-                            {
-                                explained.push(format!(
-                                    "\"{}\" and \"{}\" differ only in detail",
-                                    d.claims[a as usize].value, d.claims[b as usize].value
-                                ));
-                                true
-                            } else {
-                                false
-                            }
-                        }
-                    };
-                    if !related && worst.is_none() {
-                        worst = Some((a, b));
-                        if prop.single_valued {
-                            break 'outer;
-                        }
-                    }
-                }
+            let (worst, explained, related_pairs) = unrelated_pair(ctx, &reps, prop.single_valued);
+            let mut explained = explained;
+            if related_pairs > explained.len() {
+                explained.push(format!(
+                    "{} more related pairs",
+                    related_pairs - explained.len()
+                ));
             }
             match worst {
                 Some((a, b)) if prop.single_valued => {

@@ -46,6 +46,8 @@ pub const MAX_JSONL_FILE_BYTES: u64 = 4 * 1024 * 1024 * 1024;
 pub enum LoadError {
     Root(PathBuf, std::io::Error),
     NoClaimsDir(PathBuf),
+    /// `claims/` is a symbolic link that leads outside the dossier root.
+    ClaimsOutside(PathBuf),
 }
 
 impl fmt::Display for LoadError {
@@ -57,11 +59,37 @@ impl fmt::Display for LoadError {
                 "{} has no claims/ folder: run corroborate in a dossier's root, pass its path, or create one with `corroborate init`",
                 p.display()
             ),
+            LoadError::ClaimsOutside(p) => write!(
+                f,
+                "{} is a symbolic link that leads outside the dossier root; it was not read (make claims/ a folder of the dossier)",
+                crate::text::one_line(&p.display().to_string())
+            ),
         }
     }
 }
 
 impl std::error::Error for LoadError {}
+
+/// The one path policy for every file corroborate discovers in a dossier or that a dossier
+/// file names: its real path, with every symbolic link resolved, lies inside the (canonical)
+/// root. Links that stay inside are fine. A path that does not exist passes (reading it then
+/// fails with its own message); nothing outside is ever opened.
+pub fn inside_root(root: &Path, path: &Path) -> bool {
+    match path.canonicalize() {
+        Ok(real) => real.starts_with(root),
+        Err(_) => std::fs::symlink_metadata(path).is_err(),
+    }
+}
+
+fn outside_finding(name: &Arc<str>) -> Finding {
+    finding(
+        Rule::UnsafePath,
+        Some(Loc::new(name, 1, 1)),
+        format!("{name} is a symbolic link that leads outside the dossier root; it was not read"),
+        format!("unsafe-path:{name}"),
+    )
+    .with_help(Rule::UnsafePath.fix())
+}
 
 /// What loading produced: the dossier, and every problem found on the way.
 pub struct Loaded {
@@ -931,7 +959,45 @@ fn each_json_line(
     let mut total: u64 = 0;
     loop {
         buf.clear();
-        match reader.read_until(b'\n', &mut buf) {
+        // One line is read into memory at most up to the size of a claim file: a longer line
+        // is reported and skipped without being held, so a huge line cannot exhaust memory.
+        let read = std::io::BufRead::read_until(
+            &mut std::io::Read::take(&mut reader, MAX_CLAIM_FILE_BYTES + 1),
+            b'\n',
+            &mut buf,
+        );
+        if matches!(read, Ok(n) if n as u64 > MAX_CLAIM_FILE_BYTES && buf.last() != Some(&b'\n')) {
+            line_no = line_no.saturating_add(1);
+            buf.clear();
+            let mut skipped = MAX_CLAIM_FILE_BYTES + 1;
+            loop {
+                let (done, used) = match reader.fill_buf() {
+                    Ok([]) => (true, 0),
+                    Ok(chunk) => match memchr::memchr(b'\n', chunk) {
+                        Some(i) => (true, i + 1),
+                        None => (false, chunk.len()),
+                    },
+                    Err(_) => (true, 0),
+                };
+                reader.consume(used);
+                skipped += used as u64;
+                if done {
+                    break;
+                }
+            }
+            total += skipped;
+            findings.push(finding(
+                Rule::FileTooLarge,
+                Some(Loc::new(name, line_no, 1)),
+                format!("line {line_no} of {name} is {skipped} bytes long; the limit for one line is {MAX_CLAIM_FILE_BYTES} bytes"),
+                format!("size:{name}:{line_no}"),
+            ));
+            if total > MAX_JSONL_FILE_BYTES {
+                break;
+            }
+            continue;
+        }
+        match read {
             Ok(0) => break,
             Ok(n) => total += n as u64,
             Err(e) => {
@@ -1339,10 +1405,14 @@ fn load_vocab<T: serde::de::DeserializeOwned>(
     findings: &mut Vec<Finding>,
     recover: Recover<T>,
 ) -> Option<(Arc<str>, T, Vec<u32>)> {
-    if !path.exists() {
+    if std::fs::symlink_metadata(path).is_err() {
         return None;
     }
     let name = rel_name(root, path);
+    if !inside_root(root, path) {
+        findings.push(outside_finding(&name));
+        return None;
+    }
     let text = match read_text(path, &name, MAX_CLAIM_FILE_BYTES) {
         Ok(t) => t,
         Err(f) => {
@@ -1350,7 +1420,7 @@ fn load_vocab<T: serde::de::DeserializeOwned>(
             return None;
         }
     };
-    let max_nodes = 10_000 + text.len() / 4;
+    let max_nodes = vocab_nodes(text.len());
     match serde_saphyr::from_str_with_options::<T>(&text, yaml::options(max_nodes)) {
         Ok(v) => Some((name, v, Vec::new())),
         Err(e) => {
@@ -1365,6 +1435,90 @@ fn load_vocab<T: serde::de::DeserializeOwned>(
             None
         }
     }
+}
+
+/// The YAML node budget of a vocabulary file of `len` bytes (hostile files stop there; any
+/// honest file fits).
+pub fn vocab_nodes(len: usize) -> usize {
+    10_000 + len / 4
+}
+
+/// Every cycle of `part_of` links (an entity that is, through its wholes, part of itself), one
+/// finding per cycle, found in one depth-first walk: linear in entities and links.
+fn part_of_cycles(entities: &[EntityDef]) -> Vec<Finding> {
+    let index: HashMap<&str, usize> = entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
+    let wholes = |i: usize| -> Vec<usize> {
+        entities[i]
+            .part_of
+            .iter()
+            .filter_map(|p| index.get(p.trim()).copied())
+            .collect()
+    };
+    // 0: not visited, 1: on the current path, 2: done.
+    let mut state = vec![0u8; entities.len()];
+    let mut out = Vec::new();
+    for start in 0..entities.len() {
+        if state[start] != 0 {
+            continue;
+        }
+        let mut path: Vec<(usize, Vec<usize>, usize)> = vec![(start, wholes(start), 0)];
+        state[start] = 1;
+        while let Some((node, next, k)) = path.last_mut() {
+            let Some(&w) = next.get(*k) else {
+                state[*node] = 2;
+                path.pop();
+                continue;
+            };
+            *k += 1;
+            match state[w] {
+                0 => {
+                    state[w] = 1;
+                    let ws = wholes(w);
+                    path.push((w, ws, 0));
+                }
+                1 => {
+                    let from = path.iter().position(|(n, _, _)| *n == w).unwrap_or(0);
+                    let members: Vec<usize> = path[from..].iter().map(|(n, _, _)| *n).collect();
+                    let shown: Vec<&str> = members
+                        .iter()
+                        .take(12)
+                        .map(|&m| entities[m].id.as_str())
+                        .chain(std::iter::once(entities[w].id.as_str()))
+                        .collect();
+                    let more = members.len().saturating_sub(12);
+                    let first = members
+                        .iter()
+                        .map(|&m| entities[m].id.as_str())
+                        .min()
+                        .unwrap_or("");
+                    out.push(
+                        finding(
+                            Rule::PartOfCycle,
+                            Some(entities[w].loc.clone()),
+                            format!(
+                                "`{}` is part of itself through part_of: {}{}",
+                                entities[w].id,
+                                shown.join(" -> "),
+                                if more > 0 {
+                                    format!(" (and {more} more)")
+                                } else {
+                                    String::new()
+                                }
+                            ),
+                            format!("part-of-cycle:{first}"),
+                        )
+                        .with_help(Rule::PartOfCycle.fix()),
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+    out
 }
 
 fn entity_defs(name: &Arc<str>, e: EntitiesFile, offsets: &[u32]) -> Vec<EntityDef> {
@@ -1389,10 +1543,14 @@ fn entity_defs(name: &Arc<str>, e: EntitiesFile, offsets: &[u32]) -> Vec<EntityD
 
 /// `claims/entities.jsonl`, streamed: one entity per line.
 fn load_entity_lines(root: &Path, path: &Path, findings: &mut Vec<Finding>) -> Vec<EntityDef> {
-    if !path.exists() {
+    if std::fs::symlink_metadata(path).is_err() {
         return Vec::new();
     }
     let name = rel_name(root, path);
+    if !inside_root(root, path) {
+        findings.push(outside_finding(&name));
+        return Vec::new();
+    }
     let file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) => {
@@ -1465,18 +1623,9 @@ fn claim_files(root: &Path, claims: &Path, findings: &mut Vec<Finding>) -> Vec<P
             continue;
         }
         let is_link = entry.file_type().map(|t| t.is_symlink()).unwrap_or(false);
-        if is_link {
-            let inside = path.canonicalize().is_ok_and(|p| p.starts_with(root));
-            if !inside {
-                let name = rel_name(root, &path);
-                findings.push(finding(
-                    Rule::UnsafePath,
-                    Some(Loc::new(&name, 1, 1)),
-                    format!("{name} is a symbolic link that leads outside the dossier root; it was not read"),
-                    format!("unsafe-path:{name}"),
-                ));
-                continue;
-            }
+        if is_link && !inside_root(root, &path) {
+            findings.push(outside_finding(&rel_name(root, &path)));
+            continue;
         }
         out.push(path);
     }
@@ -1511,6 +1660,9 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
     let claims_dir = root.join("claims");
     if !claims_dir.is_dir() {
         return Err(LoadError::NoClaimsDir(root));
+    }
+    if !inside_root(&root, &claims_dir) {
+        return Err(LoadError::ClaimsOutside(claims_dir));
     }
     let mut findings = Vec::new();
     let started = std::time::Instant::now();
@@ -1604,6 +1756,7 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
             .collect();
     }
     dossier.entities = ents;
+    findings.extend(part_of_cycles(&dossier.entities));
 
     // Phase C: sources first (every file), then claims, which may name a source of another file.
     let mut stats = LoadStats {
@@ -1980,6 +2133,27 @@ mod tests {
         );
         assert!(resolve_seed(&root, "seeds/ok.txt").is_ok());
         assert!(resolve_seed(&root, "").is_err());
+    }
+
+    #[test]
+    fn an_overlong_json_line_is_reported_and_skipped_unheld() {
+        use std::io::Read;
+        let long = std::io::repeat(b'x').take(MAX_CLAIM_FILE_BYTES + 10);
+        let reader =
+            std::io::BufReader::new(b"{\"a\":1}\n".chain(long).chain(&b"\n{\"b\":2}\n"[..]));
+        let name: Arc<str> = Arc::from("claims/x.jsonl");
+        let mut findings = Vec::new();
+        let mut seen = Vec::new();
+        each_json_line(&name, reader, &mut findings, |line, n, _| {
+            seen.push((n, line.to_string()))
+        });
+        assert_eq!(
+            seen,
+            vec![(1, "{\"a\":1}".to_string()), (3, "{\"b\":2}".to_string())]
+        );
+        assert_eq!(findings.len(), 1);
+        assert_eq!(findings[0].rule, Rule::FileTooLarge);
+        assert!(findings[0].message.contains("line 2 of claims/x.jsonl"));
     }
 
     #[test]

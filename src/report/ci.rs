@@ -1,5 +1,7 @@
 //! Findings for CI systems: SARIF 2.1.0 (GitHub code scanning) and GitHub workflow commands.
 
+use super::diagnostics::MAX_MESSAGE;
+use super::escape::{one_line, truncate, visible};
 use crate::model::{Finding, Loc, Rule, Severity};
 use serde_json::{Value, json};
 
@@ -15,7 +17,7 @@ fn level(s: Severity) -> &'static str {
 fn location(loc: &Loc, prefix: &str, message: Option<&str>) -> Value {
     let mut v = json!({
         "physicalLocation": {
-            "artifactLocation": { "uri": format!("{prefix}{}", loc.file), "uriBaseId": "%SRCROOT%" },
+            "artifactLocation": { "uri": super::escape::url_path(&format!("{prefix}{}", loc.file)), "uriBaseId": "%SRCROOT%" },
             "region": { "startLine": loc.line, "startColumn": loc.column }
         }
     });
@@ -49,9 +51,9 @@ pub fn sarif(findings: &[Finding], prefix: &str, version: &str) -> String {
         .iter()
         .map(|f| {
             let index = Rule::ALL.iter().position(|r| *r == f.rule).unwrap_or(0);
-            let mut text = f.message.clone();
+            let mut text = truncate(&f.message, MAX_MESSAGE).into_owned();
             if let Some(h) = &f.help {
-                text.push_str(&format!(" ({h})"));
+                text.push_str(&format!(" ({})", truncate(h, MAX_MESSAGE)));
             }
             let mut r = json!({
                 "ruleId": f.rule.code(),
@@ -69,7 +71,11 @@ pub fn sarif(findings: &[Finding], prefix: &str, version: &str) -> String {
                         .iter()
                         .enumerate()
                         .map(|(i, rel)| {
-                            let mut l = location(&rel.loc, prefix, Some(&rel.message));
+                            let mut l = location(
+                                &rel.loc,
+                                prefix,
+                                Some(&truncate(&rel.message, MAX_MESSAGE)),
+                            );
                             l["id"] = json!(i);
                             l
                         })
@@ -97,16 +103,19 @@ pub fn sarif(findings: &[Finding], prefix: &str, version: &str) -> String {
             "results": results
         }]
     });
-    let mut s = serde_json::to_string_pretty(&log).unwrap_or_default();
+    let mut s = super::escape::json_text(&serde_json::to_string_pretty(&log).unwrap_or_default())
+        .into_owned();
     s.push('\n');
     s
 }
 
-/// Escapes workflow-command data: `%`, CR and LF.
+/// Escapes workflow-command data: `%`, CR and LF, and breaks `##[`, which the runner acts on
+/// anywhere in a line.
 fn escape_data(s: &str) -> String {
     s.replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
+        .replace("##[", "##\\[")
 }
 
 /// Escapes workflow-command properties: data escapes plus `:` and `,`.
@@ -130,14 +139,18 @@ pub fn github(findings: &[Finding], prefix: &str) -> String {
         if let Some(loc) = &f.loc {
             props.insert(
                 0,
-                format!("file={}", escape_property(&format!("{prefix}{}", loc.file))),
+                format!(
+                    "file={}",
+                    escape_property(&one_line(&format!("{prefix}{}", loc.file)))
+                ),
             );
             props.insert(1, format!("line={}", loc.line));
             props.insert(2, format!("col={}", loc.column));
         }
-        let mut msg = crate::report::sanitize(&f.message);
+        // Data escapes keep the message's own line breaks inside the annotation.
+        let mut msg = visible(&truncate(&f.message, MAX_MESSAGE)).into_owned();
         if let Some(h) = &f.help {
-            msg.push_str(&format!("\n{}", crate::report::sanitize(h)));
+            msg.push_str(&format!("\n{}", visible(&truncate(h, MAX_MESSAGE))));
         }
         out.push_str(&format!(
             "::{cmd} {}::{}\n",

@@ -1,10 +1,20 @@
 //! Rendering findings for people (`human`, with the offending lines) and for grep-like
 //! tools (`brief`: `path:line:col: rule message`).
 
-use super::sanitize;
+use super::escape::one_line;
 pub use crate::model::LineSource;
 use crate::model::{Finding, Loc, Severity};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+/// A finding's message or one shown line is cut after this many bytes: one huge value must
+/// not make a huge diagnostic.
+pub const MAX_MESSAGE: usize = 4096;
+const MAX_LINE: usize = 1024;
+
+/// `file:line:col` with the file name escaped like any other dossier text.
+pub fn place(loc: &Loc) -> String {
+    format!("{}:{}:{}", one_line(&loc.file), loc.line, loc.column)
+}
 
 fn level(s: Severity) -> Level<'static> {
     match s {
@@ -35,7 +45,11 @@ fn snippet<'a>(
     primary: bool,
     prefix: &str,
 ) -> Option<Snippet<'a, annotate_snippets::Annotation<'a>>> {
-    let text = sanitize(&lines.line(&loc.file, loc.line)?);
+    let text = one_line(&super::escape::truncate(
+        &lines.line(&loc.file, loc.line)?,
+        MAX_LINE,
+    ))
+    .into_owned();
     let span = span_of(&text, loc.column);
     let kind = if primary {
         AnnotationKind::Primary
@@ -45,7 +59,7 @@ fn snippet<'a>(
     Some(
         Snippet::source(text)
             .line_start(loc.line as usize)
-            .path(format!("{prefix}{}", loc.file))
+            .path(one_line(&format!("{prefix}{}", loc.file)).into_owned())
             .fold(false)
             .annotation(kind.span(span).label(label)),
     )
@@ -79,7 +93,7 @@ fn render_one(f: &Finding, lines: &dyn LineSource, color: bool, prefix: &str) ->
     } else {
         Renderer::plain()
     };
-    let message = sanitize(&f.message);
+    let message = one_line(&super::escape::truncate(&f.message, MAX_MESSAGE)).into_owned();
     let mut group = Group::with_title(level(f.severity).primary_title(message).id(f.rule.code()));
     let mut placed = false;
     if let Some(loc) = &f.loc
@@ -89,21 +103,25 @@ fn render_one(f: &Finding, lines: &dyn LineSource, color: bool, prefix: &str) ->
         placed = true;
     }
     for r in &f.related {
-        if let Some(s) = snippet(lines, &r.loc, sanitize(&r.message), false, prefix) {
+        let label = one_line(&super::escape::truncate(&r.message, MAX_MESSAGE)).into_owned();
+        if let Some(s) = snippet(lines, &r.loc, label.clone(), false, prefix) {
             group = group.element(s);
         } else {
             group = group.element(Level::NOTE.message(format!(
-                "{prefix}{}: {}",
-                r.loc,
-                sanitize(&r.message)
+                "{}{}: {label}",
+                one_line(prefix),
+                place(&r.loc)
             )));
         }
     }
     if !placed && let Some(loc) = &f.loc {
-        group = group.element(Level::NOTE.message(format!("at {prefix}{loc}")));
+        group =
+            group.element(Level::NOTE.message(format!("at {}{}", one_line(prefix), place(loc))));
     }
     if let Some(h) = &f.help {
-        group = group.element(Level::HELP.message(sanitize(h)));
+        group = group.element(
+            Level::HELP.message(one_line(&super::escape::truncate(h, MAX_MESSAGE)).into_owned()),
+        );
     }
     let mut out = renderer.render(&[group]);
     out.push_str("\n\n");
@@ -119,15 +137,15 @@ pub fn brief(findings: &[Finding]) -> String {
 pub fn brief_at(findings: &[Finding], prefix: &str) -> String {
     let mut out = String::new();
     for f in findings {
-        let place = f
-            .loc
-            .as_ref()
-            .map_or_else(|| "<dossier>".to_string(), |l| format!("{prefix}{l}"));
+        let place = f.loc.as_ref().map_or_else(
+            || "<dossier>".to_string(),
+            |l| format!("{}{}", one_line(prefix), place(l)),
+        );
         out.push_str(&format!(
             "{place}: {}[{}] {}\n",
             f.severity.name(),
             f.rule.code(),
-            sanitize(&f.message)
+            one_line(&super::escape::truncate(&f.message, MAX_MESSAGE))
         ));
     }
     out

@@ -55,7 +55,8 @@ pub fn gitlab(findings: &[Finding], prefix: &str) -> String {
             })
         })
         .collect();
-    let mut s = serde_json::to_string_pretty(&Value::Array(issues)).unwrap_or_default();
+    let s = serde_json::to_string_pretty(&Value::Array(issues)).unwrap_or_default();
+    let mut s = super::escape::json_text(&s).into_owned();
     s.push('\n');
     s
 }

@@ -18,8 +18,9 @@ pub fn esc(s: &str) -> String {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => {
-                let _ = write!(out, "&#{};", u32::from(c));
+            // Shown, not interpreted: a bidi override must not reorder what the reader sees.
+            c if c != '\n' && c != '\t' && super::escape::is_hidden(c) => {
+                let _ = write!(out, "\\u{{{:X}}}", u32::from(c));
             }
             c => out.push(c),
         }

@@ -24,12 +24,17 @@ pub fn escape(text: &str) -> String {
             '\t' => out.push_str("&#9;"),
             '\r' => out.push_str("&#13;"),
             // Not allowed in XML 1.0 at all (control characters, surrogates are impossible in
-            // a `str`, the two non-characters U+FFFE and U+FFFF).
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => {
+            // a `str`, the non-characters), or hidden from the reader (bidi overrides,
+            // zero-width characters): shown, as in every other output.
+            c if crate::text::is_hidden(c) => {
                 let _ = write!(out, "\\u{{{:x}}}", c as u32);
             }
             c => out.push(c),
         }
+    }
+    // A CI log that shows the report must not read `##[` as a command.
+    if out.contains("##[") {
+        out = out.replace("##[", "##&#91;");
     }
     out
 }

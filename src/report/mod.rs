@@ -5,6 +5,7 @@ pub mod axis;
 pub mod ci;
 pub mod data;
 pub mod diagnostics;
+pub mod escape;
 pub mod gitlab;
 pub mod html;
 pub mod junit;
@@ -17,21 +18,11 @@ pub use normalized::{
     extracted_claims_jsonl, extracted_jsonl, extracted_yaml, normalized_json, normalized_text,
 };
 
-/// Escapes control characters (terminal escape sequences among them) in text that came
-/// from dossier files, so that a claim cannot drive the reader's terminal.
+/// Shows hidden characters (terminal escape sequences, bidi overrides, zero-width
+/// characters) in text that came from dossier files, so that a claim can neither drive the
+/// reader's terminal nor change what it appears to say. Line breaks are kept.
 pub fn sanitize(text: &str) -> String {
-    if !text.chars().any(|c| c.is_control() && c != '\n') {
-        return text.to_string();
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        if c.is_control() && c != '\n' {
-            out.push_str(&c.escape_unicode().to_string());
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    escape::visible(text).into_owned()
 }
 
 /// Writes `items` as serde_json's pretty printer would write them as an array value at

@@ -109,11 +109,6 @@ pub fn extracted_claims_jsonl(found: &[Extracted], file: &Path) -> String {
     out
 }
 
-/// A YAML string literal that round-trips any text: JSON strings are valid YAML.
-fn yaml_str(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
-}
-
 /// A draft claim file: one claim per expression, its sentence as the quote, subject and
 /// property left for a person to fill in.
 pub fn extracted_yaml(found: &[Extracted], file: &Path, published: Option<DateRange>) -> String {
@@ -128,23 +123,25 @@ pub fn extracted_yaml(found: &[Extracted], file: &Path, published: Option<DateRa
     );
     out.push_str(&format!(
         "source:\n  id: {}\n  title: {}\n  publisher: unknown\n  published: {}\n  text: {}\nclaims:\n",
-        yaml_str(&id),
-        yaml_str(&stem),
+        crate::text::yaml_quoted(&id),
+        crate::text::yaml_quoted(&stem),
         published.map_or("unknown".to_string(), |p| match p.precision {
             crate::model::Precision::Year => p.first.map_or("unknown".into(), |d| d.year.to_string()),
             crate::model::Precision::Month => p.first.map_or("unknown".into(), |d| format!("{}-{:02}", d.year, d.month)),
             _ => p.first.map_or("unknown".into(), |d| d.to_string()),
         }),
-        yaml_str(&format!("seeds/{}", file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()))
+        crate::text::yaml_quoted(&format!("seeds/{}", file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()))
     ));
     for (n, e) in found.iter().enumerate() {
         out.push_str(&format!(
             "  - id: {}\n    subject: TODO\n    property: {}\n    value: {}\n    quote: {}\n    note: {}\n",
-            yaml_str(&format!("{}-{}", e.kind, n + 1)),
-            e.property.as_deref().map_or_else(|| "TODO".to_string(), yaml_str),
-            yaml_str(&e.text),
-            yaml_str(&e.sentence),
-            yaml_str(&format!("{} read as {}", e.kind, e.rule)),
+            crate::text::yaml_quoted(&format!("{}-{}", e.kind, n + 1)),
+            e.property
+                .as_deref()
+                .map_or_else(|| "TODO".to_string(), crate::text::yaml_quoted),
+            crate::text::yaml_quoted(&e.text),
+            crate::text::yaml_quoted(&e.sentence),
+            crate::text::yaml_quoted(&format!("{} read as {}", e.kind, e.rule)),
         ));
     }
     out

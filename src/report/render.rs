@@ -227,19 +227,19 @@ pub fn table(r: &Report, color: bool, width: Option<u16>) -> String {
     let mut rows: Vec<([String; 4], &'static str)> = Vec::with_capacity(r.groups.len());
     for g in &r.groups {
         let v = g.verdict.name();
-        let mut values: Vec<String> = g.claims.iter().map(|c| sanitize(&claim_line(c))).collect();
+        let mut values: Vec<String> = g.claims.iter().map(|c| cell(&claim_line(c))).collect();
         for rel in &g.related {
             let other = if rel.differs.starts_with("scope") {
                 format!("scope \"{}\"", rel.key.scope.as_deref().unwrap_or("(none)"))
             } else {
                 format!("property \"{}\"", rel.key.property_name)
             };
-            values.push(sanitize(&format!(
+            values.push(cell(&format!(
                 "~ related, {other}: {}",
                 rel.stated.join("; ")
             )));
         }
-        let mut why = sanitize(&g.reason);
+        let mut why = cell(&g.reason);
         why.push_str(&format!("\n({})", independence(g)));
         let mut shown = v.to_string();
         if let Some(ack) = g.acknowledgement() {
@@ -248,10 +248,7 @@ pub fn table(r: &Report, color: bool, width: Option<u16>) -> String {
                 why.push_str(&format!("\nacknowledged: {}", sanitize(reason)));
             }
         }
-        rows.push((
-            [shown, sanitize(&subject_cell(g)), values.join("\n"), why],
-            v,
-        ));
+        rows.push(([shown, cell(&subject_cell(g)), values.join("\n"), why], v));
     }
     // The table's own layout breaks a word longer than its column anywhere
     // (`iran-seeks-british-sp` / `ies`): the cells are wrapped here instead, long ids after
@@ -280,6 +277,9 @@ pub fn table(r: &Report, color: bool, width: Option<u16>) -> String {
     format!("{t}\n{summary}\n{}", incomplete_text(r))
 }
 
+/// A table cell or a claim's value is cut after this many bytes (with a count of the rest).
+const MAX_CELL: usize = 2000;
+
 /// The warning a report carries when input errors left part of the dossier unread, with
 /// each error: a table without some sources must never pass for the whole picture.
 pub fn incomplete_text(r: &Report) -> String {
@@ -306,18 +306,11 @@ pub fn incomplete_of(findings: &[crate::model::Finding]) -> String {
 pub use crate::text::plural;
 
 fn md_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in sanitize(s).chars() {
-        match c {
-            '|' | '*' | '_' | '`' | '[' | ']' | '<' | '>' | '#' | '\\' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' => out.push_str("<br>"),
-            _ => out.push(c),
-        }
-    }
-    out
+    super::escape::markdown(&super::escape::truncate(s, MAX_CELL))
+}
+
+fn cell(s: &str) -> String {
+    sanitize(&super::escape::truncate(s, MAX_CELL))
 }
 
 /// Markdown for a pull-request comment or a published dossier.
@@ -356,7 +349,7 @@ pub fn markdown(r: &Report) -> String {
                     md_escape(&claim_line(c)),
                     md_escape(&c.file),
                     c.line,
-                    c.file,
+                    super::escape::url_path(&c.file),
                     c.line
                 )
             })
@@ -415,6 +408,7 @@ pub fn json(r: &Report) -> String {
 /// Streams the JSON report to `w` (a large dossier's report is larger than its claims), the
 /// long arrays rendered in parallel.
 pub fn write_json(r: &Report, w: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let w: &mut dyn std::io::Write = &mut super::escape::JsonSafe(w);
     let summary = serde_json::to_string_pretty(&r.summary).unwrap_or_else(|_| "{}".into());
     write!(
         w,

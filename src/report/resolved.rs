@@ -129,8 +129,7 @@ pub fn json(d: &Dossier, assertions: &[Assertion], cmp: &Comparison, o: &Outcome
     // Written field by field, as serde_json's pretty printer would, so the long arrays are
     // rendered in parallel batches.
     let mut out = Vec::with_capacity(groups.len() * 600);
-    let write = |w: &mut Vec<u8>| -> std::io::Result<()> {
-        use std::io::Write;
+    let write = |w: &mut dyn std::io::Write| -> std::io::Result<()> {
         write!(
             w,
             "{{\n  \"method\": {},\n  \"iterations\": {},\n  \"converged\": {},\n  \"last_change\": {},\n  \"groups\": ",
@@ -147,7 +146,7 @@ pub fn json(d: &Dossier, assertions: &[Assertion], cmp: &Comparison, o: &Outcome
         w.write_all(b"\n}\n")
     };
     // Writing to memory cannot fail.
-    let _ = write(&mut out);
+    let _ = write(&mut super::escape::JsonSafe(&mut out));
     String::from_utf8(out).unwrap_or_default()
 }
 
