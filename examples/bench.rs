@@ -164,6 +164,7 @@ fn main() {
             attribution: None,
             hedge: Hedge::Stated,
             negated: false,
+            earlier: false,
             note: None,
             locs: locs.clone(),
         });

@@ -140,6 +140,10 @@ pub struct ClaimRecord {
     /// The source denies it.
     #[serde(default)]
     pub negated: bool,
+    /// The source itself reports this figure as an earlier one ("initially put at 40", "had
+    /// earlier said 130"): it is ordered before the same source's current figure.
+    #[serde(default)]
+    pub earlier: bool,
     /// Free text for the dossier's editors.
     #[serde(default)]
     pub note: Option<String>,
@@ -168,6 +172,10 @@ pub struct EntityRecord {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub part_of: Vec<Spanned<String>>,
+    /// A party with a stake in what it asserts (a belligerent, a perpetrator, an accused):
+    /// claims attributed to it are contested voices, set aside from the fact's verdict.
+    #[serde(default)]
+    pub party: bool,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

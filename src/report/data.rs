@@ -21,6 +21,8 @@ pub struct Summary {
     pub groups: usize,
     /// Groups by verdict, every verdict listed (zero included).
     pub verdicts: BTreeMap<&'static str, usize>,
+    /// Contested voices shown beside the facts (set aside from their verdicts).
+    pub contested: usize,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -127,8 +129,32 @@ pub struct GroupEntry {
     pub independent_sources: usize,
     pub gap: Option<GapEntry>,
     pub values: Vec<ValueEntry>,
+    /// Contested voices: set aside from the verdict, shown beside it.
+    pub contested: Vec<ContestedEntry>,
+    /// Claims left out of the verdict, and why.
+    pub set_aside: Vec<SetAsideEntry>,
     pub claims: Vec<ClaimEntry>,
     pub related: Vec<RelatedEntry>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ContestedEntry {
+    /// `source/claim`.
+    pub claim: String,
+    pub voice: String,
+    pub hedge: &'static str,
+    pub stated: String,
+    /// Whether it disagrees with every value the other claims state.
+    pub disputes: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SetAsideEntry {
+    /// `source/claim`.
+    pub claim: String,
+    pub stated: String,
+    #[serde(flatten)]
+    pub why: crate::compare::SetAside,
 }
 
 /// Which groups a report shows.
@@ -294,7 +320,7 @@ pub fn build(
                 key: key_of(gi),
                 kind: d.properties[g.property as usize].kind.name(),
                 verdict: g.verdict,
-                reason: g.reason.clone(),
+                reason: super::reason::render(d, comparison, gi),
                 sources: g.sources,
                 independent_sources: g.independent_sources,
                 gap: g.gap.as_ref().map(|x| GapEntry {
@@ -309,6 +335,29 @@ pub fn build(
                         claims: v.claims.iter().map(|&c| claim_ref(c)).collect(),
                         sources: v.sources,
                         independent_sources: v.independent_sources,
+                    })
+                    .collect(),
+                contested: g
+                    .contested
+                    .iter()
+                    .map(|c| {
+                        let cl = &d.claims[c.claim as usize];
+                        ContestedEntry {
+                            claim: claim_ref(c.claim),
+                            voice: crate::compare::voice(d, cl),
+                            hedge: cl.hedge.name(),
+                            stated: cl.value.clone(),
+                            disputes: c.disputes.is_some(),
+                        }
+                    })
+                    .collect(),
+                set_aside: g
+                    .set_aside
+                    .iter()
+                    .map(|&(c, why)| SetAsideEntry {
+                        claim: claim_ref(c),
+                        stated: d.claims[c as usize].value.clone(),
+                        why,
                     })
                     .collect(),
                 claims,
@@ -372,6 +421,7 @@ pub fn build(
             sources: d.sources.len(),
             claims: d.claims.len(),
             groups: groups.len(),
+            contested: groups.iter().map(|g| g.contested.len()).sum(),
             verdicts,
         },
         sources,

@@ -6,6 +6,7 @@ pub mod data;
 pub mod diagnostics;
 pub mod html;
 pub mod normalized;
+pub mod reason;
 pub mod render;
 pub mod resolved;
 
