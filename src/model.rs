@@ -737,8 +737,13 @@ pub struct Finding {
     pub loc: Option<Loc>,
     pub related: Vec<Related>,
     pub help: Option<String>,
-    /// Stable across edits that move lines: rule, claim ids, normalized values.
+    /// Stable across edits that move lines: rule, fact, claim ids and stated values (see
+    /// [`fact_fingerprint`]).
     pub fingerprint: String,
+    /// What earlier releases called the same finding (with normalized readings instead of
+    /// stated values), so acknowledgements written by them still match.
+    #[serde(skip)]
+    pub legacy_fingerprint: Option<String>,
     /// The reason given in the acknowledged-findings file, when the finding is accepted.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub acknowledged: Option<String>,
@@ -754,6 +759,7 @@ impl Finding {
             related: Vec::new(),
             help: None,
             fingerprint,
+            legacy_fingerprint: None,
             acknowledged: None,
         }
     }
@@ -768,6 +774,59 @@ impl Finding {
         });
         self
     }
+}
+
+/// A stated value folded for fingerprints: case, runs of whitespace (no-break spaces too),
+/// typographic quotes, apostrophes and dashes. Nothing else: "£640m" and "$640m" stay apart.
+pub fn fold_stated(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    let mut space = false;
+    for c in value.chars() {
+        if c.is_whitespace() {
+            space = !out.is_empty();
+            continue;
+        }
+        if space {
+            out.push(' ');
+            space = false;
+        }
+        match c {
+            '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' => out.push('\''),
+            '\u{201C}' | '\u{201D}' | '\u{201F}' | '\u{2033}' => out.push('"'),
+            '\u{2010}'..='\u{2015}' | '\u{2212}' => out.push('-'),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
+/// The fingerprint of a finding about one fact: the rule code, the fact's key (subject and
+/// property ids, scope) and each claim as `source/claim="stated value"` (folded, sorted).
+/// Built from what the files say, never from how values are read, so a better reader does not
+/// turn acknowledged findings stale; editing a value does make a new finding.
+pub fn fact_fingerprint<'a>(
+    rule: Rule,
+    subject: &str,
+    property: &str,
+    scope: &str,
+    claims: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>,
+) -> String {
+    let mut parts: Vec<String> = claims
+        .into_iter()
+        .map(|(source, claim, value)| {
+            let folded = fold_stated(value)
+                .replace('\\', "\\\\")
+                .replace('"', "\\\"");
+            format!("{source}/{claim}=\"{folded}\"")
+        })
+        .collect();
+    parts.sort();
+    format!(
+        "{}:{subject}:{property}:{scope}:{}",
+        rule.code(),
+        parts.join(",")
+    )
 }
 
 macro_rules! rules {
@@ -942,6 +1001,33 @@ impl fmt::Display for Rule {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn stated_values_fold_typography_but_not_symbols() {
+        use super::fold_stated;
+        assert_eq!(
+            fold_stated("  Approximately\u{a0}25,000 "),
+            "approximately 25,000"
+        );
+        assert_eq!(
+            fold_stated("Iran\u{2019}s \u{201C}IRGC\u{201D}"),
+            "iran's \"irgc\""
+        );
+        assert_eq!(fold_stated("80,000\u{2013}100,000"), "80,000-100,000");
+        assert_ne!(fold_stated("£640m"), fold_stated("$640m"));
+    }
+
+    #[test]
+    fn fact_fingerprints_sort_claims_and_quote_values() {
+        let fp = super::fact_fingerprint(
+            super::Rule::Conflict,
+            "s",
+            "p",
+            "",
+            [("b", "x", "Over 90"), ("a", "y", "say \"90\"")],
+        );
+        assert_eq!(fp, r#"conflict:s:p::a/y="say \"90\"",b/x="over 90""#);
+    }
+
     use super::*;
 
     /// The plain definition `fmt_num` must match: float formatting throughout.

@@ -119,7 +119,14 @@ fn acknowledge(accepted: &[load::Accepted], findings: &mut Vec<Finding>) {
         .collect();
     let mut used = std::collections::HashSet::new();
     for f in findings.iter_mut() {
-        if let Some(a) = by_fp.get(f.fingerprint.as_str()) {
+        // An entry written by an earlier release carries the legacy fingerprint; it keeps
+        // acknowledging the same finding (README, "Acknowledged findings").
+        let found = by_fp.get(f.fingerprint.as_str()).or_else(|| {
+            f.legacy_fingerprint
+                .as_deref()
+                .and_then(|legacy| by_fp.get(legacy))
+        });
+        if let Some(a) = found {
             f.acknowledged = Some(a.reason.clone());
             used.insert(a.fingerprint.as_str());
         }

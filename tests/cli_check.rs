@@ -497,3 +497,51 @@ fn extract_drafts_json_lines_claims_whose_quotes_check() {
     assert!(brief.contains("claims/drafts.jsonl:1:"), "{brief}");
     assert!(brief.contains("`TODO`"), "{brief}");
 }
+
+#[test]
+fn acknowledgements_from_earlier_releases_still_match_and_values_fold() {
+    // Earlier releases fingerprinted a finding with the normalized reading of each value
+    // (`islamic-state`, `israel`); such entries keep acknowledging the same finding.
+    let d = with_rival_claim();
+    write(
+        d.path(),
+        "claims/accepted.yaml",
+        "accepted:\n  - fingerprint: \"conflict:kerman-bombing:responsibility::a/who=islamic-state,b/who=israel\"\n    rule: conflict\n    reason: reviewed by an earlier release\n",
+    );
+    let (code, out, _) = check_brief(d.path());
+    assert_eq!(code, 0, "{out}");
+    assert!(!out.contains("stale-acknowledgement"), "{out}");
+
+    // Today's fingerprint carries the stated values, folded for case, spacing and typography.
+    let root = d.path().to_str().unwrap();
+    let (_, json, _) = run(&["check", root, "--format", "json", "--fail-on", "never"]);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let fps: Vec<&str> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == "conflict")
+        .filter_map(|f| f["fingerprint"].as_str())
+        .collect();
+    assert_eq!(
+        fps,
+        ["conflict:kerman-bombing:responsibility::a/who=\"islamic state\",b/who=\"israel\""]
+    );
+    // Restyling a value's case and spacing keeps the acknowledgement.
+    write(
+        d.path(),
+        "claims/accepted.yaml",
+        &format!(
+            "accepted:\n  - fingerprint: {}\n    rule: conflict\n    reason: reviewed\n",
+            serde_json::to_string(fps[0]).unwrap()
+        ),
+    );
+    let a = std::fs::read_to_string(d.path().join("claims/a.yaml")).unwrap();
+    write(
+        d.path(),
+        "claims/a.yaml",
+        &a.replace("value: Islamic State", "value: \"ISLAMIC  State\""),
+    );
+    let (code, out, _) = check_brief(d.path());
+    assert_eq!(code, 0, "{out}");
+}

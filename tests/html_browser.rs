@@ -22,7 +22,10 @@ fn chromium_or_skip() -> Option<PathBuf> {
             std::env::var_os("CORROBORATE_REQUIRE_BROWSER").is_none(),
             "chromium is required but not installed"
         );
-        eprintln!("chromium not installed; skipping the browser test");
+        skip(
+            "html_browser",
+            "chromium is not installed (/usr/bin/chromium); set CORROBORATE_REQUIRE_BROWSER=1 to make this a failure",
+        );
     }
     found
 }

@@ -430,7 +430,27 @@ fn cluster(ctx: &Ctx, mut members: Vec<u32>) -> ValueCluster {
     }
 }
 
-fn fingerprint(ctx: &Ctx, g: &Group, rule: Rule, claims: &[u32]) -> String {
+/// The finding's fingerprint ([`crate::model::fact_fingerprint`]), and the one earlier
+/// releases wrote (normalized readings instead of stated values), which still matches
+/// acknowledgements made with them.
+fn fingerprints(ctx: &Ctx, g: &Group, rule: Rule, claims: &[u32]) -> (String, String) {
+    let subject = &ctx.d.entities[g.subject as usize].id;
+    let property = &ctx.d.properties[g.property as usize].id;
+    let scope = g.scope.as_deref().map(key).unwrap_or_default();
+    let current = crate::model::fact_fingerprint(
+        rule,
+        subject,
+        property,
+        &scope,
+        claims.iter().map(|&c| {
+            let cl = &ctx.d.claims[c as usize];
+            (
+                ctx.d.sources[cl.source as usize].id.as_str(),
+                cl.id.as_str(),
+                cl.value.as_str(),
+            )
+        }),
+    );
     let mut parts: Vec<String> = claims
         .iter()
         .map(|&c| {
@@ -447,14 +467,26 @@ fn fingerprint(ctx: &Ctx, g: &Group, rule: Rule, claims: &[u32]) -> String {
         })
         .collect();
     parts.sort();
-    format!(
-        "{}:{}:{}:{}:{}",
+    let legacy = format!(
+        "{}:{subject}:{property}:{scope}:{}",
         rule.code(),
-        ctx.d.entities[g.subject as usize].id,
-        ctx.d.properties[g.property as usize].id,
-        g.scope.as_deref().map(key).unwrap_or_default(),
         parts.join(",")
-    )
+    );
+    (current, legacy)
+}
+
+fn fact_finding(
+    ctx: &Ctx,
+    g: &Group,
+    rule: Rule,
+    claims: &[u32],
+    loc: Option<crate::model::Loc>,
+    message: String,
+) -> Finding {
+    let (fp, legacy) = fingerprints(ctx, g, rule, claims);
+    let mut f = Finding::new(rule, loc, message, fp);
+    f.legacy_fingerprint = Some(legacy);
+    f
 }
 
 /// Whether a hedge makes a claim a contested voice: asserted by someone with a stake, or not
@@ -490,8 +522,7 @@ fn effective_time(ctx: &Ctx, c: u32) -> Option<When> {
 fn conflict_finding(ctx: &Ctx, g: &Group, rule: Rule, a: u32, b: u32, message: String) -> Finding {
     let ca = &ctx.d.claims[a as usize];
     let cb = &ctx.d.claims[b as usize];
-    let fp = fingerprint(ctx, g, rule, &[a, b]);
-    Finding::new(rule, Some(ca.locs.value()), message, fp)
+    fact_finding(ctx, g, rule, &[a, b], Some(ca.locs.value()), message)
         .with_related(
             cb.locs.value(),
             format!("{} states \"{}\"", voice(ctx.d, cb), cb.value),
@@ -741,12 +772,13 @@ fn judge(ctx: &Ctx, g: &mut Group, findings: &mut Vec<Finding>) {
         );
         let mut all: Vec<u32> = g.set_aside.iter().map(|s| s.0).collect();
         all.push(g.claims[0]);
-        let fp = fingerprint(ctx, g, Rule::NotComparable, &all);
-        findings.push(Finding::new(
+        findings.push(fact_finding(
+            ctx,
+            g,
             Rule::NotComparable,
+            &all,
             Some(d.claims[c as usize].locs.value()),
             msg,
-            fp,
         ));
     }
 }

@@ -82,16 +82,17 @@ pub fn sarif(findings: &[Finding], prefix: &str, version: &str) -> String {
             r
         })
         .collect();
+    let mut driver = json!({ "name": "corroborate", "version": version, "rules": rules });
+    // The crate is not published, so there is no registry page to point at; the manifest's
+    // `repository`, once set, is the one real home a code-scanning user can follow.
+    if let Some(home) = option_env!("CARGO_PKG_REPOSITORY").filter(|u| !u.is_empty()) {
+        driver["informationUri"] = json!(home);
+    }
     let log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
-            "tool": { "driver": {
-                "name": "corroborate",
-                "version": version,
-                "informationUri": "https://crates.io/crates/corroborate",
-                "rules": rules
-            }},
+            "tool": { "driver": driver },
             "columnKind": "unicodeCodePoints",
             "results": results
         }]

@@ -157,3 +157,11 @@ pub fn with_rival_claim() -> tempfile::TempDir {
     );
     d
 }
+
+/// Says that a test is skipping, where `cargo test` shows it. libtest captures only the
+/// `print!` family, so a direct write to the process's stderr reaches the terminal (and CI's
+/// log) even for a passing test, where an `eprintln!` would be swallowed.
+pub fn skip(test: &str, why: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
+}
