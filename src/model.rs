@@ -33,6 +33,23 @@ impl fmt::Display for Loc {
     }
 }
 
+/// Where a quote sits in its seed, for reports that show it in context.
+#[derive(Debug, Clone)]
+pub struct QuoteContext {
+    pub line: u32,
+    pub sentence: String,
+    /// Byte range of the quote inside `sentence`.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Supplies the text of line `line` of a dossier file, if it can be read. Defined here, not
+/// in `report`, because `load` (which caches the files) implements it and `report` (which
+/// shows the lines) uses it, and neither may import the other.
+pub trait LineSource {
+    fn line(&self, file: &str, line: u32) -> Option<String>;
+}
+
 /// A calendar date. Hand-rolled because claims need partial dates with a precision, which
 /// is a thin layer over a proleptic Gregorian day count, not a time-zone library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -85,15 +85,7 @@ pub struct Accepted {
     pub loc: Loc,
 }
 
-/// Where a quote sits in its seed, for reports that show it in context.
-#[derive(Debug, Clone)]
-pub struct QuoteContext {
-    pub line: u32,
-    pub sentence: String,
-    /// Byte range of the quote inside `sentence`.
-    pub start: usize,
-    pub end: usize,
-}
+pub use crate::model::QuoteContext;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct LoadStats {
@@ -1488,7 +1480,7 @@ impl FileLines {
     }
 }
 
-impl crate::report::diagnostics::LineSource for FileLines {
+impl crate::model::LineSource for FileLines {
     fn line(&self, file: &str, line: u32) -> Option<String> {
         if let Some(text) = self.wanted.get(file).and_then(|f| f.get(&line)) {
             return Some(text.clone());

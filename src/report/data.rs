@@ -1,7 +1,7 @@
 //! The discrepancy report as data: every renderer (table, Markdown, JSON, HTML) reads this.
 
 use crate::compare::{Comparison, Verdict};
-use crate::load::QuoteContext;
+use crate::model::QuoteContext;
 use crate::model::{Assertion, Dossier, Finding, Published};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};

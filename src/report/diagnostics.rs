@@ -2,13 +2,9 @@
 //! tools (`brief`: `path:line:col: rule message`).
 
 use super::sanitize;
+pub use crate::model::LineSource;
 use crate::model::{Finding, Loc, Severity};
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
-
-/// Supplies the text of line `line` of a dossier file, if it can be read.
-pub trait LineSource {
-    fn line(&self, file: &str, line: u32) -> Option<String>;
-}
 
 fn level(s: Severity) -> Level<'static> {
     match s {
