@@ -434,6 +434,9 @@ pub struct Assertion {
     pub conversion: Option<Conversion>,
     /// Why the value could not be (fully) resolved.
     pub unresolved: Option<String>,
+    /// A date naming a weekday it did not fall on ("Saturday, 7 January 2024").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub wrong_weekday: bool,
 }
 
 impl Assertion {
@@ -450,6 +453,7 @@ impl Assertion {
             rule: String::new(),
             conversion: None,
             unresolved: Some(reason.into()),
+            wrong_weekday: false,
         }
     }
     pub fn of_kind(kind: AssertionKind, rule: impl Into<String>) -> Assertion {

@@ -363,6 +363,15 @@ impl Hedge {
         let x = f.value;
         let half = f.ulp / 2.0;
         match self {
+            // A scale word rounds: "640 million" is 635-645 million, "2.5 billion"
+            // 2.45-2.55 billion. Digits written out are exact.
+            Hedge::Exact if f.scale > 1.0 && !f.ordinal => (
+                Interval::closed(x - half, x + half),
+                format!(
+                    "rounded by its scale word: ± half the last significant digit ({})",
+                    fmt_num(half)
+                ),
+            ),
             Hedge::Exact => (Interval::point(x), "exact: the figure itself".into()),
             Hedge::Approximate => {
                 let tol = half + margin * x.abs();

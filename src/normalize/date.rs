@@ -15,6 +15,8 @@ pub struct DateParse {
     pub range: Option<DateRange>,
     pub rule: String,
     pub unresolved: Option<String>,
+    /// The date names a weekday it did not fall on; `unresolved` says which.
+    pub wrong_weekday: bool,
     pub end: usize,
 }
 
@@ -164,6 +166,7 @@ fn ok(range: DateRange, rule: impl Into<String>, end: usize) -> Option<DateParse
         range: Some(range),
         rule: rule.into(),
         unresolved: None,
+        wrong_weekday: false,
         end,
     })
 }
@@ -173,6 +176,7 @@ fn unresolved(why: String, rule: impl Into<String>, end: usize) -> Option<DatePa
         range: None,
         rule: rule.into(),
         unresolved: Some(why),
+        wrong_weekday: false,
         end,
     })
 }
@@ -596,6 +600,7 @@ fn finish_dmy(
             Some(date) => {
                 let mut p = ok(DateRange::day(date), "day, month and year", end)?;
                 p.unresolved = check_weekday(date);
+                p.wrong_weekday = p.unresolved.is_some();
                 Some(p)
             }
             None => unresolved(
@@ -616,6 +621,7 @@ fn finish_dmy(
             )?;
             if let (Some(f), true) = (r.first, r.first == r.last) {
                 p.unresolved = check_weekday(f);
+                p.wrong_weekday = p.unresolved.is_some();
             }
             Some(p)
         }
@@ -725,6 +731,7 @@ fn weekday_day(reference: Option<Reference>, wd: u8, day: u8, end: usize) -> Opt
                     many.len(),
                     r.label
                 )),
+                wrong_weekday: false,
                 end,
             })
         }
