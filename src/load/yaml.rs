@@ -140,8 +140,7 @@ pub struct ClaimRecord {
     /// The source denies it.
     #[serde(default)]
     pub negated: bool,
-    /// The source itself reports this figure as an earlier one ("initially put at 40", "had
-    /// earlier said 130"): it is ordered before the same source's current figure.
+    /// The source itself reports this figure as an earlier one ("initially put at 40"): it is ordered before that source's current figure.
     #[serde(default)]
     pub earlier: bool,
     /// Free text for the dossier's editors.
@@ -172,8 +171,7 @@ pub struct EntityRecord {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub part_of: Vec<Spanned<String>>,
-    /// A party with a stake in what it asserts (a belligerent, a perpetrator, an accused):
-    /// claims attributed to it are contested voices, set aside from the fact's verdict.
+    /// A party with a stake (a belligerent, a perpetrator): claims attributed to it are contested voices.
     #[serde(default)]
     pub party: bool,
 }
