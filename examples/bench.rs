@@ -115,6 +115,7 @@ fn main() {
         aliases: vec![],
         kind: None,
         part_of: vec![],
+        party: false,
         loc: loc.clone(),
     });
     d.properties.push(PropertyDef {

@@ -947,7 +947,7 @@ rules! {
     OrderUnknown => "order-unknown", Info, false,
         "Figures of a changing fact differ, but when each held cannot be ordered (coarse or unknown dates), so it is neither a revision nor a conflict.",
         "Add `as_of` (YYYY-MM-DD) to the claims, or `earlier: true` where the source itself calls a figure an earlier one.";
-    InternalConflict => "internal-conflict", Warning, false,
+    InternalConflict => "internal-conflict", Error, false,
         "One source states two different values for the same fact at the same time (a headline and a body that disagree).",
         "Check both quotes; if the source gives an earlier figure, mark that claim `earlier: true`.";
     Contested => "contested", Warning, false,
@@ -998,7 +998,9 @@ impl Rule {
                 "death toll 40 in a source published 2024-01, 52 in one published 2024-01-04"
             }
             Rule::InternalConflict => "one article: 40 killed in its headline, 52 in its body",
-            Rule::Contested => "death toll \"more than 300\" claimed by the perpetrators, 95 from officials",
+            Rule::Contested => {
+                "death toll \"more than 300\" claimed by the perpetrators, 95 from officials"
+            }
             Rule::WrongWeekday => "value: Saturday, 7 January 2024",
             Rule::UndeclaredRelay => {
                 "two seed texts sharing a 40-word paragraph, neither with derived_from"

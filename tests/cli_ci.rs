@@ -102,7 +102,8 @@ fn the_bundled_dossier_sarif_is_valid_with_suppressions() {
     let v: Value = serde_json::from_str(&out).unwrap();
     assert!(sarif_schema().is_valid(&v));
     let results = v["runs"][0]["results"].as_array().unwrap();
-    assert_eq!(results.len(), 2);
+    // The dated conflict and the three contested accusations of responsibility.
+    assert_eq!(results.len(), 4);
     assert!(
         results
             .iter()

@@ -125,8 +125,18 @@ fn publication_dates_order_a_changing_toll_into_a_timeline() {
     let c = check(d.path());
     let falls = findings(&c, "falling-total");
     assert_eq!(falls.len(), 1, "{c}");
-    assert!(falls[0]["loc"]["file"].as_str().unwrap().ends_with("c.yaml"));
-    assert!(falls[0]["related"][0]["loc"]["file"].as_str().unwrap().ends_with("b.yaml"));
+    assert!(
+        falls[0]["loc"]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("c.yaml")
+    );
+    assert!(
+        falls[0]["related"][0]["loc"]["file"]
+            .as_str()
+            .unwrap()
+            .ends_with("b.yaml")
+    );
     assert!(findings(&c, "conflict").is_empty(), "{c}");
 }
 
@@ -152,7 +162,13 @@ fn coarse_or_unknown_dates_give_order_unknown_not_conflict() {
 fn an_earlier_figure_is_ordered_before_its_source_current_one() {
     let a = format!(
         "{}{}",
-        claim("first", "death toll", "40", "initially put at 40", "    earlier: true\n"),
+        claim(
+            "first",
+            "death toll",
+            "40",
+            "initially put at 40",
+            "    earlier: true\n"
+        ),
         claim("now", "death toll", "52", "now stands at 52", "")
     );
     let d = dossier(&[toll_source(
@@ -163,7 +179,12 @@ fn an_earlier_figure_is_ordered_before_its_source_current_one() {
     )]);
     let g = group(&report(d.path()), "death-toll").clone();
     assert_eq!(g["verdict"], "revised", "{g}");
-    assert!(g["reason"].as_str().unwrap().contains("40 (earlier, by 2024-01-04) -> 52 (2024-01-04)"));
+    assert!(
+        g["reason"]
+            .as_str()
+            .unwrap()
+            .contains("40 (earlier, by 2024-01-04) -> 52 (2024-01-04)")
+    );
     let c = check(d.path());
     assert!(findings(&c, "internal-conflict").is_empty(), "{c}");
     // Without `earlier`, the same two figures are the source contradicting itself.
@@ -178,7 +199,10 @@ fn an_earlier_figure_is_ordered_before_its_source_current_one() {
     let internal = findings(&c, "internal-conflict");
     assert_eq!(internal.len(), 1, "{c}");
     assert_eq!(internal[0]["related"].as_array().unwrap().len(), 1);
-    assert_eq!(group(&report(d.path()), "death-toll")["verdict"], "conflict");
+    assert_eq!(
+        group(&report(d.path()), "death-toll")["verdict"],
+        "conflict"
+    );
 }
 
 #[test]
@@ -236,7 +260,10 @@ fn contested_voices_stand_beside_the_fact_and_have_their_own_finding() {
             &c2,
         ),
     ]);
-    assert_eq!(group(&report(d.path()), "death-toll")["verdict"], "conflict");
+    assert_eq!(
+        group(&report(d.path()), "death-toll")["verdict"],
+        "conflict"
+    );
 }
 
 #[test]
@@ -279,7 +306,10 @@ fn an_amount_in_another_currency_is_set_aside_and_the_rest_judged() {
     let g = group(&report(d.path()), "cost").clone();
     assert_eq!(g["verdict"], "agree", "{g}");
     assert_eq!(g["set_aside"][0]["claim"], "c/cost");
-    assert!(g["reason"].as_str().unwrap().contains("exchange rates"), "{g}");
+    assert!(
+        g["reason"].as_str().unwrap().contains("exchange rates"),
+        "{g}"
+    );
 }
 
 #[test]

@@ -143,7 +143,8 @@ pub enum Reason {
     Agree { claims: usize },
     /// Every claim allows `common`.
     Overlap { common: Interval },
-    /// Different values that can all be true: pairs of claims whose values are kin.
+    /// Different values that can all be true: pairs of claims whose values are kin, the
+    /// first part of (or a detail of) the second.
     Related { pairs: Vec<Pair> },
     /// A property that takes several values; the sources name `values` of them.
     SeveralValues { values: usize },
@@ -262,8 +263,7 @@ pub fn decide(policy: &Policy, members: &[Member], kin: &dyn Kinship) -> Decisio
         falls: Vec::new(),
         extremes: None,
     };
-    let (negated, affirmed): (Vec<&Member>, Vec<&Member>) =
-        members.iter().partition(|m| m.negated);
+    let (negated, affirmed): (Vec<&Member>, Vec<&Member>) = members.iter().partition(|m| m.negated);
     if affirmed.is_empty() {
         out.clusters = vec![negated.iter().map(|m| m.claim).collect()];
         if distinct_sources(&negated) < 2 {
@@ -439,13 +439,14 @@ fn numeric_clusters(base: &[&Member], tol: f64) -> Vec<Vec<usize>> {
 }
 
 fn category_clusters(base: &[&Member], kin: &dyn Kinship) -> Vec<Vec<usize>> {
-    fn key<'m>(m: &'m Member) -> &'m str {
+    fn key(m: &Member) -> &str {
         match &m.reading {
             Reading::Category(k) => k.as_str(),
             _ => "",
         }
     }
-    let mut sorted: Vec<(&str, usize)> = base.iter().enumerate().map(|(i, m)| (key(m), i)).collect();
+    let mut sorted: Vec<(&str, usize)> =
+        base.iter().enumerate().map(|(i, m)| (key(m), i)).collect();
     sorted.sort_unstable();
     let mut clusters: Vec<(&str, Vec<usize>)> = Vec::new();
     for (k, i) in sorted {
@@ -546,7 +547,12 @@ fn moments(policy: &Policy, base: &[&Member]) -> Vec<Vec<usize>> {
             last: i64::MAX,
         });
         // An earlier figure sorts before its source's current one of the same date.
-        (w.first, w.last, !m.earlier, if m.earlier { m.source } else { 0 })
+        (
+            w.first,
+            w.last,
+            !m.earlier,
+            if m.earlier { m.source } else { 0 },
+        )
     };
     let mut sorted: Vec<usize> = (0..base.len()).collect();
     sorted.sort_by_key(|&i| (key(base[i]), i));
@@ -667,13 +673,12 @@ fn judge_intervals(
         let between = breaks(base, &moment, tol, true);
         if simultaneous {
             out.conflicts.extend(between);
-            out.internal.extend(internal_breaks(base, &moment, tol));
-        } else if between.is_empty() {
-            // Only one source's own figures differ, at a time that is not one day.
-            out.unordered.extend(breaks(base, &moment, tol, false));
         } else {
             out.unordered.extend(between);
         }
+        // A moment's claims share one time, so one source's differing figures in it are
+        // stated at once (its publication, however coarse), whatever the others say.
+        out.internal.extend(internal_breaks(base, &moment, tol));
         if policy.temporal == Temporal::Fixed {
             continue;
         }
@@ -755,11 +760,16 @@ fn judge_categories(
     if reps.len() <= 64 {
         for i in 0..reps.len() {
             for j in i + 1..reps.len() {
-                if kin.related(reps[i], reps[j]) || kin.related(reps[j], reps[i]) {
-                    pairs.push(Pair {
-                        a: reps[i],
-                        b: reps[j],
-                    });
+                let (a, b) = (reps[i], reps[j]);
+                let within = if kin.related(a, b) {
+                    Some(Pair { a, b })
+                } else if kin.related(b, a) {
+                    Some(Pair { a: b, b: a })
+                } else {
+                    None
+                };
+                if let Some(pair) = within {
+                    pairs.push(pair);
                     let (ci, cj) = (component[i], component[j]);
                     for c in component.iter_mut() {
                         if *c == cj {
@@ -927,21 +937,91 @@ mod tests {
     fn every_numeric_verdict() {
         use Temporal::*;
         let cases: Vec<(&str, Temporal, Vec<M>, Verdict)> = vec![
-            ("equal figures agree", Fixed, vec![n(0, 95.0), n(1, 95.0)], Agree),
-            ("overlap is compatible", Fixed, vec![over(0, 90.0), n(1, 95.0)], Compatible),
-            ("exact counts one apart conflict", Fixed, vec![n(0, 130.0), n(1, 131.0)], Conflict),
+            (
+                "equal figures agree",
+                Fixed,
+                vec![n(0, 95.0), n(1, 95.0)],
+                Agree,
+            ),
+            (
+                "overlap is compatible",
+                Fixed,
+                vec![over(0, 90.0), n(1, 95.0)],
+                Compatible,
+            ),
+            (
+                "exact counts one apart conflict",
+                Fixed,
+                vec![n(0, 130.0), n(1, 131.0)],
+                Conflict,
+            ),
             ("one source alone", Fixed, vec![n(0, 95.0)], SingleSource),
-            ("one source, two claims, one value", Fixed, vec![n(0, 95.0), n(0, 95.0)], SingleSource),
-            ("one readable claim is not agreement", Fixed, vec![n(0, 95.0), n(1, 0.0).unreadable()], NotComparable),
-            ("another currency alone is not comparable", Fixed, vec![n(0, 7.0).in_dim(GBP), n(1, 9.0)], NotComparable),
-            ("growth over known days is a revision", Cumulative, vec![n(0, 40.0).on(1), n(1, 52.0).on(2)], Revised),
-            ("figures on the same day conflict", Cumulative, vec![n(0, 40.0).on(1), n(1, 52.0).on(1)], Conflict),
-            ("overlapping coarse dates: order unknown", Cumulative, vec![n(0, 40.0).month(0, 30), n(1, 52.0).on(3)], OrderUnknown),
-            ("an unknown date: order unknown", Varying, vec![n(0, 40.0).undated(), n(1, 52.0).on(3)], OrderUnknown),
-            ("an earlier figure of the same source is a revision", Cumulative, vec![n(0, 40.0).earlier(), n(0, 52.0)], Revised),
-            ("a fixed fact over time still conflicts", Fixed, vec![n(0, 40.0).on(1), n(1, 52.0).on(2)], Conflict),
-            ("a contested voice does not decide", Fixed, vec![n(0, 95.0), n(1, 95.0), over(2, 300.0).contested()], Agree),
-            ("only contested voices are judged among themselves", Fixed, vec![n(0, 95.0).contested(), n(1, 300.0).contested()], Conflict),
+            (
+                "one source, two claims, one value",
+                Fixed,
+                vec![n(0, 95.0), n(0, 95.0)],
+                SingleSource,
+            ),
+            (
+                "one readable claim is not agreement",
+                Fixed,
+                vec![n(0, 95.0), n(1, 0.0).unreadable()],
+                NotComparable,
+            ),
+            (
+                "another currency alone is not comparable",
+                Fixed,
+                vec![n(0, 7.0).in_dim(GBP), n(1, 9.0)],
+                NotComparable,
+            ),
+            (
+                "growth over known days is a revision",
+                Cumulative,
+                vec![n(0, 40.0).on(1), n(1, 52.0).on(2)],
+                Revised,
+            ),
+            (
+                "figures on the same day conflict",
+                Cumulative,
+                vec![n(0, 40.0).on(1), n(1, 52.0).on(1)],
+                Conflict,
+            ),
+            (
+                "overlapping coarse dates: order unknown",
+                Cumulative,
+                vec![n(0, 40.0).month(0, 30), n(1, 52.0).on(3)],
+                OrderUnknown,
+            ),
+            (
+                "an unknown date: order unknown",
+                Varying,
+                vec![n(0, 40.0).undated(), n(1, 52.0).on(3)],
+                OrderUnknown,
+            ),
+            (
+                "an earlier figure of the same source is a revision",
+                Cumulative,
+                vec![n(0, 40.0).earlier(), n(0, 52.0)],
+                Revised,
+            ),
+            (
+                "a fixed fact over time still conflicts",
+                Fixed,
+                vec![n(0, 40.0).on(1), n(1, 52.0).on(2)],
+                Conflict,
+            ),
+            (
+                "a contested voice does not decide",
+                Fixed,
+                vec![n(0, 95.0), n(1, 95.0), over(2, 300.0).contested()],
+                Agree,
+            ),
+            (
+                "only contested voices are judged among themselves",
+                Fixed,
+                vec![n(0, 95.0).contested(), n(1, 300.0).contested()],
+                Conflict,
+            ),
         ];
         for (what, temporal, spec, want) in cases {
             let got = run(policy(temporal), &spec);
@@ -953,7 +1033,12 @@ mod tests {
     fn a_falling_total_is_flagged_at_the_step_where_it_falls() {
         let d = run(
             policy(Temporal::Cumulative),
-            &[n(0, 40.0).on(1), n(1, 52.0).on(2), n(2, 49.0).on(4), n(3, 60.0).on(5)],
+            &[
+                n(0, 40.0).on(1),
+                n(1, 52.0).on(2),
+                n(2, 49.0).on(4),
+                n(3, 60.0).on(5),
+            ],
         );
         assert_eq!(d.verdict, Verdict::Revised);
         assert_eq!(d.falls, vec![Pair { a: 1, b: 2 }]);
@@ -1043,7 +1128,12 @@ mod tests {
     fn what_cannot_be_compared_is_set_aside_and_the_rest_judged() {
         let d = run(
             policy(Temporal::Fixed),
-            &[n(0, 7.0).in_dim(GBP), n(1, 9.0), n(2, 9.0), n(3, 0.0).unreadable()],
+            &[
+                n(0, 7.0).in_dim(GBP),
+                n(1, 9.0),
+                n(2, 9.0),
+                n(3, 0.0).unreadable(),
+            ],
         );
         assert_eq!(d.verdict, Verdict::Agree);
         assert_eq!(
@@ -1065,7 +1155,11 @@ mod tests {
     fn contested_voices_are_shown_with_what_they_dispute() {
         let d = run(
             policy(Temporal::Fixed),
-            &[n(0, 95.0), over(1, 300.0).contested(), over(2, 90.0).contested()],
+            &[
+                n(0, 95.0),
+                over(1, 300.0).contested(),
+                over(2, 90.0).contested(),
+            ],
         );
         assert_eq!(d.verdict, Verdict::SingleSource);
         assert_eq!(
@@ -1086,10 +1180,16 @@ mod tests {
     #[test]
     fn a_declared_tolerance_is_the_only_slack() {
         let mut p = policy(Temporal::Fixed);
-        assert_eq!(run(p, &[n(0, 100.0), n(1, 101.0)]).verdict, Verdict::Conflict);
+        assert_eq!(
+            run(p, &[n(0, 100.0), n(1, 101.0)]).verdict,
+            Verdict::Conflict
+        );
         p.tolerance = Some(0.02);
         assert_eq!(run(p, &[n(0, 100.0), n(1, 101.0)]).verdict, Verdict::Agree);
-        assert_eq!(run(p, &[n(0, 100.0), n(1, 110.0)]).verdict, Verdict::Conflict);
+        assert_eq!(
+            run(p, &[n(0, 100.0), n(1, 110.0)]).verdict,
+            Verdict::Conflict
+        );
     }
 
     #[test]
@@ -1148,11 +1248,36 @@ mod tests {
         let mut alleged = number(vec![cat(0, "x"), cat(1, "x"), cat(2, "y")]);
         alleged[2].contested = true;
         let cases: Vec<(&str, Policy, Vec<Member>, Verdict)> = vec![
-            ("same value", p, number(vec![cat(0, "x"), cat(1, "x")]), Agree),
-            ("part of", p, number(vec![cat(0, "a"), cat(1, "b")]), Compatible),
-            ("other spelling", p, number(vec![cat(0, "x"), cat(1, "x~")]), Agree),
-            ("rivals", p, number(vec![cat(0, "x"), cat(1, "y")]), Conflict),
-            ("several values", several, number(vec![cat(0, "x"), cat(1, "y")]), Compatible),
+            (
+                "same value",
+                p,
+                number(vec![cat(0, "x"), cat(1, "x")]),
+                Agree,
+            ),
+            (
+                "part of",
+                p,
+                number(vec![cat(0, "a"), cat(1, "b")]),
+                Compatible,
+            ),
+            (
+                "other spelling",
+                p,
+                number(vec![cat(0, "x"), cat(1, "x~")]),
+                Agree,
+            ),
+            (
+                "rivals",
+                p,
+                number(vec![cat(0, "x"), cat(1, "y")]),
+                Conflict,
+            ),
+            (
+                "several values",
+                several,
+                number(vec![cat(0, "x"), cat(1, "y")]),
+                Compatible,
+            ),
             ("affirmed and denied", p, denied, Conflict),
             ("an alleged rival is set aside", p, alleged, Agree),
         ];

@@ -12,9 +12,9 @@ use crate::model::{
     Assertion, AssertionKind, Claim, Dossier, EntityDef, Finding, Hedge, Interval, PropertyDef,
     Rule, Temporal, ValueKind, fmt_num,
 };
-pub use decide::{Contest, Dim, Member, Pair, Policy, Reading, Reason, SetAside, When};
 use crate::normalize::Names;
 use crate::normalize::vocab::key;
+pub use decide::{Contest, Dim, Member, Pair, Policy, Reading, Reason, SetAside, When};
 use rustc_hash::FxHashMap as HashMap;
 use serde::Serialize;
 
@@ -504,7 +504,11 @@ fn effective_time(ctx: &Ctx, c: u32) -> Option<When> {
         first: r.first.map_or(i64::MIN, |d| d.to_days()),
         last: r.last.map_or(i64::MAX, |d| d.to_days()),
     };
-    if let Some(r) = claim.as_of.as_deref().and_then(crate::model::Date::parse_iso) {
+    if let Some(r) = claim
+        .as_of
+        .as_deref()
+        .and_then(crate::model::Date::parse_iso)
+    {
         return Some(days(r));
     }
     let published = ctx.d.sources[claim.source as usize].published.range()?;
@@ -543,7 +547,10 @@ impl decide::Kinship for Kin<'_> {
         }
         let people = |c: u32| {
             crate::normalize::names::from_key(
-                self.ctx.assertions[c as usize].text.as_deref().unwrap_or(""),
+                self.ctx.assertions[c as usize]
+                    .text
+                    .as_deref()
+                    .unwrap_or(""),
             )
         };
         crate::normalize::names::same_list(&people(a), &people(b))
@@ -722,9 +729,20 @@ fn judge(ctx: &Ctx, g: &mut Group, findings: &mut Vec<Finding>) {
             prop.name,
             d.claims[p.a as usize].value,
             d.claims[p.b as usize].value,
-            if numeric { gap_text(p.a, p.b) } else { String::new() }
+            if numeric {
+                gap_text(p.a, p.b)
+            } else {
+                String::new()
+            }
         );
-        findings.push(conflict_finding(ctx, g, Rule::InternalConflict, p.a, p.b, msg));
+        findings.push(conflict_finding(
+            ctx,
+            g,
+            Rule::InternalConflict,
+            p.a,
+            p.b,
+            msg,
+        ));
     }
     for p in &decision.unordered {
         let msg = format!(
@@ -756,7 +774,14 @@ fn judge(ctx: &Ctx, g: &mut Group, findings: &mut Vec<Finding>) {
                 label(c.claim),
                 label(other)
             );
-            findings.push(conflict_finding(ctx, g, Rule::Contested, c.claim, other, msg));
+            findings.push(conflict_finding(
+                ctx,
+                g,
+                Rule::Contested,
+                c.claim,
+                other,
+                msg,
+            ));
         }
     }
     if let Some(&(c, SetAside::OtherDimension { dim, judged })) = g

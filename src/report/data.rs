@@ -79,6 +79,9 @@ pub struct ClaimEntry {
     pub attribution: Option<String>,
     pub hedge: &'static str,
     pub negated: bool,
+    /// The source itself calls this figure an earlier one.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub earlier: bool,
     pub as_of: Option<String>,
     pub note: Option<String>,
 }
@@ -288,6 +291,7 @@ pub fn build(
                         attribution: cl.attribution.clone(),
                         hedge: cl.hedge.name(),
                         negated: cl.negated,
+                        earlier: cl.earlier,
                         as_of: cl.as_of.clone(),
                         note: cl.note.clone(),
                     }

@@ -48,10 +48,9 @@ fn verdict_reason(d: &Dossier, cmp: &Comparison, g: &Group) -> String {
             }
         }
         Reason::Overlap { common } => {
-            let unit = g
-                .claims
-                .first()
-                .and_then(|_| prop.unit.as_deref())
+            let unit = prop
+                .unit
+                .as_deref()
                 .filter(|_| !is_date && prop.kind != ValueKind::Money)
                 .map(|u| format!(" {u}"))
                 .unwrap_or_default();
@@ -71,7 +70,7 @@ fn verdict_reason(d: &Dossier, cmp: &Comparison, g: &Group) -> String {
                 .map(|p| {
                     let (a, b) = (&d.claims[p.a as usize], &d.claims[p.b as usize]);
                     match prop.kind {
-                        ValueKind::Entity => format!("{} and {} are one within the other", value(p.a), value(p.b)),
+                        ValueKind::Entity => format!("{} is part of {}", a.value, b.value),
                         _ => format!("\"{}\" and \"{}\" differ only in detail", a.value, b.value),
                     }
                 })
@@ -222,10 +221,7 @@ fn notes(d: &Dossier, g: &Group) -> Vec<String> {
         }
     }
     if !unreadable.is_empty() {
-        out.push(format!(
-            "set aside, unreadable: {}",
-            unreadable.join(", ")
-        ));
+        out.push(format!("set aside, unreadable: {}", unreadable.join(", ")));
     }
     if !other_dims.is_empty() {
         out.push(format!("set aside: {}", other_dims.join(", ")));
