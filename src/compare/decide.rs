@@ -787,13 +787,27 @@ fn judge_categories(
         return;
     }
     for w in roots.windows(2) {
-        let (a, b) = (&clusters[w[0]], &clusters[w[1]]);
-        match cross_pair(base, a, b) {
-            Some((a, b)) => out.conflicts.push(Pair { a, b }),
-            None => out.internal.push(Pair {
-                a: base[a[0]].claim,
-                b: base[b[0]].claim,
-            }),
+        if let Some((a, b)) = cross_pair(base, &clusters[w[0]], &clusters[w[1]]) {
+            out.conflicts.push(Pair { a, b });
+        }
+    }
+    // One source naming rival values: its own contradiction, whatever the others say.
+    let mut of_member = vec![0usize; base.len()];
+    for (k, cl) in clusters.iter().enumerate() {
+        for &i in cl {
+            of_member[i] = component[k];
+        }
+    }
+    let mut by_source: Vec<usize> = (0..base.len()).collect();
+    by_source.sort_by_key(|&i| (base[i].source, of_member[i], i));
+    for run in by_source.chunk_by(|&a, &b| base[a].source == base[b].source) {
+        for w in run.windows(2) {
+            if of_member[w[0]] != of_member[w[1]] {
+                out.internal.push(Pair {
+                    a: base[w[0]].claim,
+                    b: base[w[1]].claim,
+                });
+            }
         }
     }
     if let Some(&pair) = out.conflicts.first().or(out.internal.first()) {
@@ -1245,6 +1259,7 @@ mod tests {
         };
         let mut denied = number(vec![cat(0, "x"), cat(1, "x")]);
         denied[1].negated = true;
+        let one_source_two_rivals = number(vec![cat(0, "x"), cat(0, "y"), cat(1, "x")]);
         let mut alleged = number(vec![cat(0, "x"), cat(1, "x"), cat(2, "y")]);
         alleged[2].contested = true;
         let cases: Vec<(&str, Policy, Vec<Member>, Verdict)> = vec![
@@ -1280,11 +1295,20 @@ mod tests {
             ),
             ("affirmed and denied", p, denied, Conflict),
             ("an alleged rival is set aside", p, alleged, Agree),
+            (
+                "one source naming rivals",
+                p,
+                one_source_two_rivals.clone(),
+                Conflict,
+            ),
         ];
         for (what, p, spec, want) in cases {
             let got = decide(&p, &spec, &kin(&spec));
             assert_eq!(got.verdict, want, "{what}: {got:?}");
         }
+        let got = decide(&p, &one_source_two_rivals, &kin(&one_source_two_rivals));
+        assert_eq!(got.internal, vec![Pair { a: 0, b: 1 }]);
+        assert_eq!(got.conflicts, vec![Pair { a: 2, b: 1 }]);
     }
 
     #[test]
