@@ -7,7 +7,7 @@ use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 fn verdict_color(v: &str) -> Color {
     match v {
         "conflict" => Color::Red,
-        "revised" | "not-comparable" => Color::Yellow,
+        "revised" | "order-unknown" | "not-comparable" => Color::Yellow,
         "scope-differs" => Color::Magenta,
         "compatible" => Color::Cyan,
         "agree" => Color::Green,
@@ -70,8 +70,13 @@ pub fn summary_of(summary: &super::data::Summary) -> String {
         .filter(|&(_, &n)| n > 0)
         .map(|(v, n)| format!("{n} {v}"))
         .collect();
+    let contested = match r.contested {
+        0 => String::new(),
+        1 => "; 1 contested voice set aside".into(),
+        n => format!("; {n} contested voices set aside"),
+    };
     format!(
-        "{} groups from {} claims in {} sources: {}",
+        "{} groups from {} claims in {} sources: {}{contested}",
         r.groups,
         r.claims,
         r.sources,
