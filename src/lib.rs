@@ -8,6 +8,8 @@
 
 pub mod acknowledge;
 pub mod compare;
+pub mod config;
+pub mod fix;
 pub mod import;
 pub mod init;
 pub mod load;
@@ -17,4 +19,5 @@ pub mod pipeline;
 pub mod report;
 pub mod resolve;
 pub mod text;
+pub mod watch;
 pub mod write;

@@ -2,15 +2,19 @@
 
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use corroborate::compare::Verdict;
+use corroborate::config::{Config, RulePolicy};
+use corroborate::fix;
 use corroborate::load::FileLines;
+use corroborate::model::Rule;
 use corroborate::model::Severity;
 use corroborate::model::{Date, DateRange, ValueKind};
 use corroborate::normalize::date::Reference;
 use corroborate::normalize::{Context, normalize_value};
 use corroborate::pipeline;
 use corroborate::report::{self, diagnostics};
+use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 // The pipeline allocates many small strings per claim; mimalloc is markedly faster than the
@@ -32,9 +36,16 @@ const EXIT_ERROR: u8 = 2;
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
-    /// When to use colour.
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
-    color: ColorChoice,
+    /// When to use colour [default: auto, or `color` in corroborate.toml].
+    #[arg(long, value_enum, global = true)]
+    color: Option<ColorChoice>,
+    /// Read settings from this file instead of the corroborate.toml found by walking up from
+    /// the dossier to the repository root.
+    #[arg(long, value_name = "FILE", global = true, conflicts_with = "isolated")]
+    config: Option<PathBuf>,
+    /// Ignore every configuration file: flags and built-in defaults only.
+    #[arg(long, global = true)]
+    isolated: bool,
 }
 
 #[derive(Copy, Clone, ValueEnum)]
@@ -76,11 +87,16 @@ enum CheckFormat {
     Human,
     /// `path:line:col: severity[rule] message`, one line each.
     Brief,
+    /// One JSON document: counts and every finding, acknowledged ones with their reason.
     Json,
     /// SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.
     Sarif,
     /// GitHub Actions workflow commands (annotations), then the human summary.
     Github,
+    /// JUnit XML: a test case per claim file, a failure per finding.
+    Junit,
+    /// GitLab Code Quality JSON (artifacts:reports:codequality).
+    Gitlab,
 }
 
 #[derive(Subcommand)]
@@ -88,22 +104,27 @@ enum Command {
     /// Validate the claim files, check every quote against its source text, compare the
     /// sources, and fail on what is new and unacknowledged.
     Check {
-        /// Dossier root (holds claims/ and seeds/).
+        /// Dossier root (holds claims/ and seeds/), or a folder inside it such as claims/.
         #[arg(default_value = ".")]
         dir: PathBuf,
-        #[arg(long, value_enum, default_value_t = CheckFormat::Human)]
-        format: CheckFormat,
+        /// Output format [default: human, or `format` in corroborate.toml's [check]].
+        #[arg(long, value_enum)]
+        format: Option<CheckFormat>,
         /// The lowest severity that fails the check (exit 1). Conflicts are errors, falling
-        /// totals and unreadable values warnings, incomparable values info.
-        #[arg(long, value_enum, default_value_t = FailOn::Error)]
-        fail_on: FailOn,
+        /// totals and unreadable values warnings, incomparable values info [default: error,
+        /// or `fail-on` in [check]].
+        #[arg(long, value_enum)]
+        fail_on: Option<FailOn>,
+        #[command(flatten)]
+        lint: LintArgs,
     },
     /// Report, fact by fact, where the sources agree, are compatible or conflict, and why.
     Report {
         #[arg(default_value = ".")]
         dir: PathBuf,
-        #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
-        format: ReportFormat,
+        /// Output format [default: table, or `format` in corroborate.toml's [report]].
+        #[arg(long, value_enum)]
+        format: Option<ReportFormat>,
         /// Show only groups with this verdict (repeatable).
         #[arg(long, value_parser = verdict_parser)]
         verdict: Vec<Verdict>,
@@ -221,6 +242,45 @@ enum Command {
     Man,
 }
 
+/// `check`'s linter conventions, as in ruff.
+#[derive(clap::Args, Default)]
+struct LintArgs {
+    /// Report only these rule codes (comma-separated or repeated); replaces `select` and
+    /// `ignore` of the configuration. Input errors (exit 2) are always reported.
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    select: Vec<String>,
+    /// Do not report these rule codes (comma-separated or repeated); adds to `ignore` in the
+    /// configuration.
+    #[arg(long, value_delimiter = ',', value_name = "CODES")]
+    ignore: Vec<String>,
+    /// Apply the safe fixes (a misspelt declared name, a quote a few letters off its seed, a
+    /// stale acknowledgement), then report what remains.
+    #[arg(long)]
+    fix: bool,
+    /// Print the safe fixes as a unified diff instead of applying them (exit 1 if there are
+    /// any).
+    #[arg(long, conflicts_with = "fix")]
+    diff: bool,
+    /// Check again whenever a claim file, vocabulary, acknowledgement, seed text or the
+    /// configuration changes (until interrupted).
+    #[arg(long, conflicts_with = "diff")]
+    watch: bool,
+    /// Print findings only: no summary, no messages about fixes.
+    #[arg(long, short)]
+    quiet: bool,
+    /// Print how many findings each rule has instead of the findings (formats human, brief
+    /// and json).
+    #[arg(long)]
+    statistics: bool,
+    /// Write the output to this file instead of stdout (never over an existing file without
+    /// --force).
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Let --output replace an existing file.
+    #[arg(long, requires = "output")]
+    force: bool,
+}
+
 #[derive(Copy, Clone, ValueEnum)]
 enum TextFormat {
     Text,
@@ -322,11 +382,229 @@ fn analyze_with(dir: &std::path::Path, contexts: bool) -> Result<pipeline::Analy
     })
 }
 
-fn check(dir: PathBuf, format: CheckFormat, fail_on: FailOn, color: bool) -> u8 {
-    let analysis = match analyze_with(&dir, false) {
+/// The dossier a directory belongs to: the directory itself when it holds `claims/`, else
+/// the nearest one above it that does (so running inside `claims/` checks its dossier).
+fn dossier_dir(dir: PathBuf) -> PathBuf {
+    if dir.join("claims").is_dir() {
+        return dir;
+    }
+    corroborate::config::find_dossier(&dir).unwrap_or(dir)
+}
+
+/// The configuration: `--config FILE`, else the nearest corroborate.toml from `start` up to
+/// the repository root, else none; `--isolated` reads none.
+fn settings(start: &Path, config: Option<&Path>, isolated: bool) -> Result<Config, u8> {
+    if isolated {
+        return Ok(Config::default());
+    }
+    let path = match config {
+        Some(p) => Some(p.to_path_buf()),
+        None => corroborate::config::find_config(start),
+    };
+    match path {
+        None => Ok(Config::default()),
+        Some(p) => corroborate::config::load(&p).map_err(|e| {
+            eprintln!("error: {e}");
+            EXIT_ERROR
+        }),
+    }
+}
+
+/// A value named in the configuration (already checked against the same names).
+fn configured<T: ValueEnum>(name: Option<&str>) -> Option<T> {
+    name.and_then(|n| T::from_str(n, false).ok())
+}
+
+fn parse_rules(flag: &str, codes: &[String]) -> Result<BTreeSet<Rule>, u8> {
+    codes
+        .iter()
+        .filter(|c| !c.trim().is_empty())
+        .map(|c| {
+            corroborate::config::parse_rule(c).map_err(|m| {
+                eprintln!("error: {flag}: {m}");
+                EXIT_ERROR
+            })
+        })
+        .collect()
+}
+
+/// Which rules report and how seriously: the configuration, then the flags.
+fn rule_policy(cfg: &Config, lint: &LintArgs) -> Result<RulePolicy, u8> {
+    let mut p = cfg.rules.clone();
+    let ignore = parse_rules("--ignore", &lint.ignore)?;
+    if lint.select.is_empty() {
+        p.ignore.extend(ignore);
+    } else {
+        // As in ruff: a selection on the command line starts afresh, dropping the configured
+        // selection and its ignores.
+        p.select = Some(parse_rules("--select", &lint.select)?);
+        p.ignore = ignore;
+    }
+    Ok(p)
+}
+
+struct CheckRun {
+    format: CheckFormat,
+    fail_on: FailOn,
+    color: bool,
+    policy: RulePolicy,
+    lint: LintArgs,
+    config: Option<PathBuf>,
+}
+
+fn check(dir: PathBuf, run: CheckRun) -> u8 {
+    if run.lint.statistics
+        && !matches!(
+            run.format,
+            CheckFormat::Human | CheckFormat::Brief | CheckFormat::Json
+        )
+    {
+        eprintln!("error: --statistics prints counts; it takes --format human, brief or json");
+        return EXIT_ERROR;
+    }
+    if !run.lint.watch {
+        return check_once(&dir, &run, run.lint.force, None);
+    }
+    let mut first = true;
+    loop {
+        let mut watched = corroborate::watch::Watched {
+            claims: PathBuf::new(),
+            files: run.config.iter().cloned().collect(),
+        };
+        // The output file is this loop's own after the first run.
+        let code = check_once(&dir, &run, run.lint.force || !first, Some(&mut watched));
+        first = false;
+        if watched.claims.as_os_str().is_empty() {
+            return code;
+        }
+        let ready = || {
+            if !run.lint.quiet {
+                eprintln!(
+                    "watching for changes to claims, seeds and configuration (Ctrl-C to stop)"
+                );
+            }
+        };
+        match corroborate::watch::wait_for_change(&watched, &ready) {
+            Ok(changed) => {
+                if !run.lint.quiet {
+                    let names: Vec<String> = changed
+                        .iter()
+                        .map(|p| {
+                            p.strip_prefix(&watched.claims)
+                                .unwrap_or(p)
+                                .display()
+                                .to_string()
+                        })
+                        .collect();
+                    eprintln!("\nchanged: {}; checking again", names.join(", "));
+                }
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                return EXIT_ERROR;
+            }
+        }
+    }
+}
+
+/// Writes output to stdout, or to `--output` (refusing to replace a file unless allowed).
+fn emit(out: &str, lint: &LintArgs, overwrite: bool) -> Result<(), u8> {
+    match &lint.output {
+        Some(path) => corroborate::write::write_new(path, out.as_bytes(), overwrite).map_err(|e| {
+            eprintln!("error: {e}");
+            EXIT_ERROR
+        }),
+        None => {
+            let _ = std::io::stdout().lock().write_all(out.as_bytes());
+            Ok(())
+        }
+    }
+}
+
+/// One check; `watched` collects the files it read, for `--watch`.
+fn check_once(
+    dir: &Path,
+    run: &CheckRun,
+    overwrite: bool,
+    watched: Option<&mut corroborate::watch::Watched>,
+) -> u8 {
+    let (format, color, lint) = (run.format, run.color, &run.lint);
+    let color = color && lint.output.is_none();
+    let mut analysis = match analyze_with(dir, false) {
         Ok(a) => a,
         Err(code) => return code,
     };
+    if lint.diff {
+        let fixes = fix::find_fixes(&analysis, &run.policy);
+        let plan = fix::plan(&analysis.loaded.root, fixes);
+        for r in &plan.refused {
+            eprintln!("warning: {r}");
+        }
+        let out: String = plan.files.iter().map(fix::diff).collect();
+        if let Err(code) = emit(&out, lint, overwrite) {
+            return code;
+        }
+        if !lint.quiet {
+            if plan.count() == 0 {
+                eprintln!("nothing to fix");
+            } else {
+                eprintln!(
+                    "{} fixable findings in {} files; `check --fix` applies them",
+                    plan.count(),
+                    plan.files.len()
+                );
+            }
+        }
+        return if plan.count() > 0 {
+            EXIT_FINDINGS
+        } else {
+            EXIT_CLEAN
+        };
+    }
+    if lint.fix {
+        let (outcome, last) =
+            match fix::fix_all(&run.policy, analysis, &mut || analyze_with(dir, false).ok()) {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    return EXIT_ERROR;
+                }
+            };
+        for r in &outcome.refused {
+            eprintln!("warning: {r}");
+        }
+        if !lint.quiet && outcome.count() > 0 {
+            for f in &outcome.files {
+                for x in &f.fixes {
+                    eprintln!("fixed {}:{}: {}", f.name, x.loc().line, x.describe());
+                }
+            }
+            eprintln!("fixed {} findings", outcome.count());
+        }
+        analysis = match last {
+            Some(a) => a,
+            None => return EXIT_ERROR,
+        };
+        let kept = fix::stale_kept(&analysis, &run.policy);
+        if kept > 0 && !lint.quiet {
+            eprintln!(
+                "kept {kept} stale acknowledgements: findings about unknown or unreadable claims remain, and may be hiding what they acknowledge"
+            );
+        }
+    }
+    run.policy.apply(&mut analysis.findings);
+    if let Some(w) = watched {
+        let root = &analysis.loaded.root;
+        w.claims = root.join("claims");
+        w.files.extend(
+            analysis
+                .loaded
+                .dossier
+                .sources
+                .iter()
+                .filter_map(|s| corroborate::load::resolve_seed(root, s.text.as_deref()?).ok()),
+        );
+    }
     let open: Vec<_> = analysis
         .findings
         .iter()
@@ -334,12 +612,19 @@ fn check(dir: PathBuf, format: CheckFormat, fail_on: FailOn, color: bool) -> u8 
         .cloned()
         .collect();
     let acknowledged = analysis.findings.len() - open.len();
+    let prefix = || corroborate::load::repo_prefix(&analysis.loaded.root);
+    let counts = || report::stats::count(&analysis.findings);
     let out = match format {
         CheckFormat::Human => {
-            let lines = FileLines::for_findings(&analysis.loaded.root, &open);
-            let mut s = diagnostics::human(&open, &lines, color);
+            let mut s = if lint.statistics {
+                report::stats::text(&counts())
+            } else {
+                let lines = FileLines::for_findings(&analysis.loaded.root, &open);
+                diagnostics::human(&open, &lines, color)
+            };
             let st = analysis.loaded.stats;
-            s.push_str(&format!(
+            if !lint.quiet {
+                s.push_str(&format!(
                 "checked {} sources, {} claims, {} quotes against {} seed texts\n{}\n{} errors, {} warnings{}\n",
                 analysis.loaded.dossier.sources.len(),
                 analysis.loaded.dossier.claims.len(),
@@ -354,28 +639,37 @@ fn check(dir: PathBuf, format: CheckFormat, fail_on: FailOn, color: bool) -> u8 
                     String::new()
                 }
             ));
+            }
             s
         }
+        CheckFormat::Brief if lint.statistics => report::stats::text(&counts()),
         CheckFormat::Brief => diagnostics::brief(&open),
-        CheckFormat::Sarif => report::ci::sarif(
+        CheckFormat::Sarif => {
+            report::ci::sarif(&analysis.findings, &prefix(), env!("CARGO_PKG_VERSION"))
+        }
+        CheckFormat::Junit => report::junit::junit(
             &analysis.findings,
-            &corroborate::load::repo_prefix(&analysis.loaded.root),
-            env!("CARGO_PKG_VERSION"),
+            &report::junit::claim_files(&analysis.loaded.dossier),
+            &prefix(),
         ),
+        CheckFormat::Gitlab => report::gitlab::gitlab(&analysis.findings, &prefix()),
         CheckFormat::Github => {
-            let prefix = corroborate::load::repo_prefix(&analysis.loaded.root);
+            let prefix = prefix();
             let lines = FileLines::for_findings(&analysis.loaded.root, &open);
             let mut s = report::ci::github(&analysis.findings, &prefix);
             // GitHub shows only the first few annotations of a step; the log keeps the rest.
             s.push_str(&diagnostics::human(&open, &lines, false));
-            s.push_str(&format!(
-                "{}\n{} errors, {} warnings, {acknowledged} acknowledged\n",
-                report::render::summary_of(&analysis.summary()),
-                analysis.count(Severity::Error),
-                analysis.count(Severity::Warning),
-            ));
+            if !lint.quiet {
+                s.push_str(&format!(
+                    "{}\n{} errors, {} warnings, {acknowledged} acknowledged\n",
+                    report::render::summary_of(&analysis.summary()),
+                    analysis.count(Severity::Error),
+                    analysis.count(Severity::Warning),
+                ));
+            }
             s
         }
+        CheckFormat::Json if lint.statistics => report::stats::json(&counts()),
         CheckFormat::Json => {
             let v = serde_json::json!({
                 "sources": analysis.loaded.dossier.sources.len(),
@@ -386,8 +680,10 @@ fn check(dir: PathBuf, format: CheckFormat, fail_on: FailOn, color: bool) -> u8 
             format!("{}\n", serde_json::to_string_pretty(&v).unwrap_or_default())
         }
     };
-    let _ = std::io::stdout().lock().write_all(out.as_bytes());
-    let threshold = match fail_on {
+    if let Err(code) = emit(&out, lint, overwrite) {
+        return code;
+    }
+    let threshold = match run.fail_on {
         FailOn::Error => Some(Severity::Error),
         FailOn::Warning => Some(Severity::Warning),
         FailOn::Info => Some(Severity::Info),
@@ -400,6 +696,10 @@ fn check(dir: PathBuf, format: CheckFormat, fail_on: FailOn, color: bool) -> u8 
     } else {
         EXIT_CLEAN
     };
+    if lint.watch {
+        // Watching runs again: the memory is needed back.
+        return code;
+    }
     exit_without_freeing(analysis, code)
 }
 
@@ -730,15 +1030,65 @@ fn import_cmd(
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
-    let color = use_color(cli.color);
+    let mut cli = Cli::parse();
+    // Commands that read a dossier find it (and its configuration) from their directory;
+    // the others from the current one.
+    let start = match &mut cli.command {
+        None => Some(dossier_dir(PathBuf::from("."))),
+        Some(
+            Command::Check { dir, .. }
+            | Command::Report { dir, .. }
+            | Command::Accept { dir, .. }
+            | Command::Resolve { dir, .. },
+        ) => {
+            *dir = dossier_dir(std::mem::take(dir));
+            Some(dir.clone())
+        }
+        // Commands that read no dossier have nothing to configure: a broken configuration
+        // file must not stop `man` or `normalize`.
+        Some(_) => None,
+    };
+    let cfg = match &start {
+        Some(start) => match settings(start, cli.config.as_deref(), cli.isolated) {
+            Ok(c) => c,
+            Err(code) => return ExitCode::from(code),
+        },
+        None => Config::default(),
+    };
+    let start = start.unwrap_or_else(|| PathBuf::from("."));
+    let color = use_color(
+        cli.color
+            .or_else(|| configured(cfg.color.as_deref()))
+            .unwrap_or(ColorChoice::Auto),
+    );
+    let check_run = |format: Option<CheckFormat>, fail_on: Option<FailOn>, lint: LintArgs| {
+        rule_policy(&cfg, &lint).map(|policy| CheckRun {
+            format: format
+                .or_else(|| configured(cfg.check_format.as_deref()))
+                .unwrap_or(CheckFormat::Human),
+            fail_on: fail_on
+                .or_else(|| configured(cfg.fail_on.as_deref()))
+                .unwrap_or(FailOn::Error),
+            color,
+            policy,
+            lint,
+            config: cfg.path.clone(),
+        })
+    };
     let code = match cli.command {
-        None => check(PathBuf::from("."), CheckFormat::Human, FailOn::Error, color),
+        None => match check_run(None, None, LintArgs::default()) {
+            Ok(run) => check(start, run),
+            Err(code) => code,
+        },
         Some(Command::Check {
             dir,
             format,
             fail_on,
-        }) => check(dir, format, fail_on, color),
+            lint,
+        }) => match check_run(format, fail_on, lint) {
+            Ok(run) => check(dir, run),
+            Err(code) => code,
+        },
         Some(Command::Report {
             dir,
             format,
@@ -746,7 +1096,17 @@ fn main() -> ExitCode {
             subject,
             source,
             output,
-        }) => report_cmd(dir, format, verdict, subject, source, output, color),
+        }) => report_cmd(
+            dir,
+            format
+                .or_else(|| configured(cfg.report_format.as_deref()))
+                .unwrap_or(ReportFormat::Table),
+            verdict,
+            subject,
+            source,
+            output,
+            color,
+        ),
         Some(Command::Accept {
             dir,
             reason,
@@ -819,4 +1179,31 @@ fn main() -> ExitCode {
         }) => extract(&file, published.as_deref(), format, output, force),
     };
     ExitCode::from(code)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names<T: ValueEnum>() -> Vec<String> {
+        T::value_variants()
+            .iter()
+            .filter_map(|v| v.to_possible_value())
+            .map(|p| p.get_name().to_string())
+            .collect()
+    }
+
+    #[test]
+    fn configuration_names_match_the_flags() {
+        use corroborate::config;
+        assert_eq!(names::<CheckFormat>(), config::CHECK_FORMATS);
+        assert_eq!(names::<ReportFormat>(), config::REPORT_FORMATS);
+        assert_eq!(names::<FailOn>(), config::FAIL_ON);
+        assert_eq!(names::<ColorChoice>(), config::COLORS);
+    }
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
 }

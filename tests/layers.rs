@@ -28,6 +28,14 @@ const ALLOWED: &[(&str, &[&str])] = &[
     ("acknowledge", &["model", "load", "write"]),
     ("import", &["model", "text", "normalize", "write"]),
     ("init", &["model", "load", "write"]),
+    // Presentation and policy settings: which rules, how serious.
+    ("config", &["model"]),
+    // Fixes edit the files the pipeline read, at the places it recorded.
+    (
+        "fix",
+        &["model", "config", "load", "normalize", "pipeline", "write"],
+    ),
+    ("watch", &[]),
 ];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

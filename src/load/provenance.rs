@@ -385,6 +385,14 @@ impl FoldedText {
         memmem::find(&hay[from..], piece.as_bytes()).map(|at| from + at)
     }
 
+    /// The original byte range a folded range `[start, end)` came from (`end > start`).
+    pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
+        (
+            self.original(start),
+            self.original_end(end.saturating_sub(1)),
+        )
+    }
+
     /// 1-based line of an original byte offset.
     pub fn line_of(&self, offset: usize) -> u32 {
         let off = u32::try_from(offset).unwrap_or(u32::MAX);

@@ -4,11 +4,14 @@
 pub mod ci;
 pub mod data;
 pub mod diagnostics;
+pub mod gitlab;
 pub mod html;
+pub mod junit;
 pub mod normalized;
 pub mod reason;
 pub mod render;
 pub mod resolved;
+pub mod stats;
 
 pub use normalized::{
     extracted_claims_jsonl, extracted_jsonl, extracted_yaml, normalized_json, normalized_text,
