@@ -353,7 +353,9 @@ pub fn fmt_num(x: f64) -> String {
         // `rounded` has at most three decimals, so `frac` is within rounding error of a
         // whole number of thousandths.
         let millis = (frac * 1000.0).round() as u32;
-        if (1..1000).contains(&millis) {
+        // From 10^12 on, `frac` can be an exact binary tie (0.0625) that float formatting
+        // rounds to even and `round` away from zero: take the formatting path there.
+        if (1..1000).contains(&millis) && int < 1.0e12 {
             let f = format!("{millis:03}");
             out.push('.');
             out.push_str(f.trim_end_matches('0'));
@@ -1137,5 +1139,8 @@ mod tests {
         assert_eq!(fmt_num(1.15), "1.15");
         assert_eq!(fmt_num(-1234567.5), "-1,234,567.5");
         assert_eq!(fmt_num(0.0), "0");
+        // A binary tie in the thousandths of a large number, as float formatting rounds it.
+        let tie = -142_753_288_704_577.06;
+        assert_eq!(fmt_num(tie), fmt_num_by_definition(tie));
     }
 }

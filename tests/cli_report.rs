@@ -89,7 +89,8 @@ fn a_later_higher_cumulative_figure_is_a_revision_and_a_falling_one_is_flagged()
         &SOURCE_A.replace("value: over 90", "value: over 90\n    as_of: 2024-01-03"),
     );
     let r = report_json(d.path(), &[]);
-    assert_eq!(group(&r, "death-toll")["verdict"], "revised");
+    // A cumulative figure cannot fall: a conflict, with the timeline as its reason.
+    assert_eq!(group(&r, "death-toll")["verdict"], "conflict");
     assert!(
         r["findings"]
             .as_array()

@@ -276,6 +276,7 @@ pub fn decide(policy: &Policy, members: &[Member], kin: &dyn Kinship) -> Decisio
         }
         return out;
     }
+    let affirmed_all = affirmed.clone();
     // 1. Contested voices stand aside when anyone else states the fact.
     let (mut base, contested): (Vec<&Member>, Vec<&Member>) =
         if affirmed.iter().any(|m| !m.contested) {
@@ -335,13 +336,22 @@ pub fn decide(policy: &Policy, members: &[Member], kin: &dyn Kinship) -> Decisio
         .iter()
         .map(|c| c.iter().map(|&i| base[i].claim).collect())
         .collect();
-    // A categorical value one claim affirms and another denies.
-    if !numeric {
-        for n in &negated {
-            let denied = base.iter().find(|a| match (&a.reading, &n.reading) {
-                (Reading::Category(x), Reading::Category(y)) => x == y,
-                _ => false,
-            });
+    // A value one claim affirms and another denies: the same category, or a figure within
+    // the denied one ("denied that the toll had reached 11,300" against "11,300"). Few claims
+    // deny; each is checked against one claim per cluster.
+    {
+        for n in negated.iter().take(64) {
+            let denied =
+                clusters
+                    .iter()
+                    .map(|c| base[c[0]])
+                    .find(|a| match (&a.reading, &n.reading) {
+                        (Reading::Category(x), Reading::Category(y)) => x == y,
+                        (Reading::Interval { iv, dim }, Reading::Interval { iv: d, dim: dd }) => {
+                            dim == dd && d.contains_interval(iv)
+                        }
+                        _ => false,
+                    });
             if let Some(a) = denied {
                 let pair = Pair {
                     a: a.claim,
@@ -363,7 +373,11 @@ pub fn decide(policy: &Policy, members: &[Member], kin: &dyn Kinship) -> Decisio
             .set_aside
             .iter()
             .any(|(_, w)| *w != SetAside::Superseded);
-        if really_set_aside || base.is_empty() {
+        // One source alone cannot be corroborated, whatever could be read.
+        if distinct_sources(&affirmed_all) < 2 {
+            out.verdict = Verdict::SingleSource;
+            out.reason = Reason::OneSource { claims: base.len() };
+        } else if really_set_aside || base.is_empty() {
             out.verdict = Verdict::NotComparable;
             out.reason = Reason::TooFewComparable {
                 readable: base.len(),
@@ -566,34 +580,49 @@ fn moments(policy: &Policy, base: &[&Member]) -> Vec<Vec<usize>> {
     out
 }
 
-/// Breaks in value order among `idx` (indices into `base`): where the next cluster starts
-/// above everything below it. One claim of each side, from two sources when `cross`.
+/// Conflicts among `idx` (indices into `base`): each pair of clusters adjacent in value
+/// order that cannot both hold; when a wide value bridges every adjacent pair but the
+/// values still share no point, the lowest upper end against the highest lower end. One
+/// claim of each side, from two different sources when `cross`.
 fn breaks(base: &[&Member], idx: &[usize], tol: f64, cross: bool) -> Vec<Pair> {
     let sub: Vec<&Member> = idx.iter().map(|&i| base[i]).collect();
     let clusters = numeric_clusters(&sub, tol);
     let mut out = Vec::new();
-    // The cluster reaching highest so far.
-    let mut reach: Option<usize> = None;
-    for (k, cl) in clusters.iter().enumerate() {
-        let iv = interval(sub[cl[0]]);
-        if let Some(r) = reach {
-            let lower = &clusters[r];
-            if below(&interval(sub[lower[0]]), &iv, tol) {
-                if !cross {
-                    out.push(Pair {
-                        a: sub[lower[0]].claim,
-                        b: sub[cl[0]].claim,
-                    });
-                } else if let Some((a, b)) = cross_pair(&sub, lower, cl) {
-                    out.push(Pair { a, b });
-                }
-            }
-            let top = interval(sub[lower[0]]);
-            if hi(&iv) > hi(&top) || (hi(&iv) == hi(&top) && iv.high_inclusive) {
-                reach = Some(k);
-            }
+    let pick = |a: &[usize], b: &[usize]| {
+        if cross {
+            cross_pair(&sub, a, b).map(|(a, b)| Pair { a, b })
         } else {
-            reach = Some(k);
+            Some(Pair {
+                a: sub[a[0]].claim,
+                b: sub[b[0]].claim,
+            })
+        }
+    };
+    let mut disjoint = false;
+    for w in clusters.windows(2) {
+        if below(&interval(sub[w[0][0]]), &interval(sub[w[1][0]]), tol) {
+            disjoint = true;
+            out.extend(pick(&w[0], &w[1]));
+        }
+    }
+    if !disjoint && clusters.len() > 1 {
+        let (mut lowest_high, mut highest_low) = (0, 0);
+        for (k, cl) in clusters.iter().enumerate() {
+            let (i, l, h) = (
+                interval(sub[cl[0]]),
+                interval(sub[clusters[highest_low][0]]),
+                interval(sub[clusters[lowest_high][0]]),
+            );
+            if lo(&i) > lo(&l) || (i.low == l.low && !i.low_inclusive && l.low_inclusive) {
+                highest_low = k;
+            }
+            if hi(&i) < hi(&h) || (i.high == h.high && !i.high_inclusive && h.high_inclusive) {
+                lowest_high = k;
+            }
+        }
+        let (a, b) = (&clusters[lowest_high], &clusters[highest_low]);
+        if below(&interval(sub[a[0]]), &interval(sub[b[0]]), tol) {
+            out.extend(pick(a, b));
         }
     }
     out
@@ -712,6 +741,34 @@ fn judge_intervals(
         }
         prev = Some((first, summary));
     }
+    let found = !(out.conflicts.is_empty() && out.internal.is_empty() && out.unordered.is_empty());
+    if !found && timeline.is_empty() {
+        // Each moment agrees with the next, yet the figures share no point: the extremes.
+        let pair = Pair {
+            a: hi_m.claim,
+            b: lo_m.claim,
+        };
+        match time_order(hi_m, lo_m) {
+            Some(std::cmp::Ordering::Equal) => out.conflicts.push(pair),
+            Some(order) => {
+                let (first, then) = if order == std::cmp::Ordering::Less {
+                    (hi_m, lo_m)
+                } else {
+                    (lo_m, hi_m)
+                };
+                timeline = vec![first.claim, then.claim];
+                if policy.temporal == Temporal::Cumulative
+                    && below(&interval(then), &interval(first), tol)
+                {
+                    out.falls.push(Pair {
+                        a: first.claim,
+                        b: then.claim,
+                    });
+                }
+            }
+            None => out.unordered.push(pair),
+        }
+    }
     if let Some(&pair) = out.conflicts.first().or(out.internal.first()) {
         out.verdict = Verdict::Conflict;
         out.reason = Reason::Conflict {
@@ -725,7 +782,13 @@ fn judge_intervals(
             count: out.unordered.len(),
         };
     } else {
-        out.verdict = Verdict::Revised;
+        // A cumulative figure that falls cannot have held at both times: the timeline is the
+        // reason, the verdict a conflict.
+        out.verdict = if out.falls.is_empty() {
+            Verdict::Revised
+        } else {
+            Verdict::Conflict
+        };
         out.reason = Reason::Revised {
             timeline,
             falls: out.falls.len(),
@@ -1044,6 +1107,21 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_one_source_denies_conflicts_with_one_that_states_it() {
+        let mut m = members(&[n(0, 11_300.0), n(1, 11_300.0), n(2, 5_000.0)]);
+        m[1].negated = true;
+        let d = decide(&policy(Temporal::Cumulative), &m, &TestKin(vec![]));
+        assert_eq!(d.verdict, Verdict::Conflict);
+        assert_eq!(
+            d.reason,
+            Reason::Denied {
+                affirmed: 0,
+                denied: 1
+            }
+        );
+    }
+
+    #[test]
     fn a_falling_total_is_flagged_at_the_step_where_it_falls() {
         let d = run(
             policy(Temporal::Cumulative),
@@ -1054,7 +1132,8 @@ mod tests {
                 n(3, 60.0).on(5),
             ],
         );
-        assert_eq!(d.verdict, Verdict::Revised);
+        // A cumulative figure cannot have fallen: a conflict, explained by the timeline.
+        assert_eq!(d.verdict, Verdict::Conflict);
         assert_eq!(d.falls, vec![Pair { a: 1, b: 2 }]);
         assert_eq!(
             d.reason,
@@ -1110,7 +1189,31 @@ mod tests {
             policy(Temporal::Fixed),
             &[range(0, 0.0, 1000.0), n(1, 5.0), n(2, 900.0), n(3, 2000.0)],
         );
-        assert_eq!(d.conflicts, vec![Pair { a: 0, b: 3 }]);
+        assert_eq!(d.conflicts, vec![Pair { a: 1, b: 2 }, Pair { a: 2, b: 3 }]);
+        // Every adjacent pair overlapping a wide value, the values still share no point.
+        let d = run(
+            policy(Temporal::Fixed),
+            &[range(0, 84.0, 94.0), range(1, 45.0, 155.0), over(2, 120.0)],
+        );
+        assert_eq!(d.verdict, Verdict::Conflict);
+        assert_eq!(d.conflicts, vec![Pair { a: 0, b: 2 }]);
+        // The same across moments of a changing fact: a revision between the extremes.
+        let d = run(
+            policy(Temporal::Varying),
+            &[
+                range(0, 84.0, 94.0).on(1),
+                range(1, 45.0, 155.0).on(2),
+                over(2, 120.0).on(3),
+            ],
+        );
+        assert_eq!(d.verdict, Verdict::Revised);
+        assert_eq!(
+            d.reason,
+            Reason::Revised {
+                timeline: vec![0, 2],
+                falls: 0
+            }
+        );
     }
 
     #[test]

@@ -767,21 +767,42 @@ fn judge(ctx: &Ctx, g: &mut Group, findings: &mut Vec<Finding>) {
         findings.push(conflict_finding(ctx, g, Rule::FallingTotal, p.b, p.a, msg));
     }
     for c in &g.contested {
-        if let Some(other) = c.disputes {
-            let msg = format!(
-                "{subject} / {}: {}, a contested voice, disputes {}; it is set aside from the verdict",
-                prop.name,
-                label(c.claim),
-                label(other)
-            );
-            findings.push(conflict_finding(
-                ctx,
-                g,
-                Rule::Contested,
-                c.claim,
-                other,
-                msg,
-            ));
+        match c.disputes {
+            Some(other) => {
+                let msg = format!(
+                    "{subject} / {}: {}, a contested voice, disputes {}; it is set aside from the verdict",
+                    prop.name,
+                    label(c.claim),
+                    label(other)
+                );
+                findings.push(conflict_finding(
+                    ctx,
+                    g,
+                    Rule::Contested,
+                    c.claim,
+                    other,
+                    msg,
+                ));
+            }
+            None => {
+                // A contested voice that agrees with the fact, or has nothing to dispute, is
+                // still named, one severity lower.
+                let msg = format!(
+                    "{subject} / {}: {} is a contested voice, set aside from the verdict; it disputes no value the other claims state",
+                    prop.name,
+                    label(c.claim)
+                );
+                let mut f = fact_finding(
+                    ctx,
+                    g,
+                    Rule::Contested,
+                    &[c.claim],
+                    Some(d.claims[c.claim as usize].locs.value()),
+                    msg,
+                );
+                f.severity = crate::model::Severity::Info;
+                findings.push(f);
+            }
         }
     }
     if let Some(&(c, SetAside::OtherDimension { dim, judged })) = g
