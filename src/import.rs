@@ -20,15 +20,27 @@ pub enum Role {
 }
 
 impl Role {
-    pub fn from_name(s: &str) -> Role {
-        match s.trim().to_ascii_lowercase().as_str() {
-            "object" | "subject" | "entity" | "item" => Role::Object,
-            "property" | "attribute" => Role::Property,
-            "value" => Role::Value,
-            "source" => Role::Source,
-            "time" | "date" | "as_of" => Role::Time,
-            _ => Role::Ignore,
-        }
+    /// The role a column name gives, from the names common exports use (`object`, `ObjectID`,
+    /// `obj`, `PropertyValue`, `SourceID`, `src`, `timestamp`...); `-` ignores a column.
+    /// `None` for a name nobody uses.
+    pub fn from_name(s: &str) -> Option<Role> {
+        let folded: String = s
+            .trim()
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect();
+        Some(match folded.as_str() {
+            "object" | "objectid" | "obj" | "subject" | "subjectid" | "entity" | "entityid"
+            | "item" | "itemid" | "oid" => Role::Object,
+            "property" | "propertyid" | "prop" | "attribute" | "attributeid" | "attr"
+            | "predicate" | "pid" => Role::Property,
+            "value" | "propertyvalue" | "val" | "claim" | "claimedvalue" => Role::Value,
+            "source" | "sourceid" | "src" | "sid" | "provider" => Role::Source,
+            "time" | "date" | "asof" | "timestamp" | "datetime" => Role::Time,
+            "" | "ignore" | "skip" => Role::Ignore,
+            _ => return None,
+        })
     }
 }
 
@@ -36,6 +48,15 @@ impl Role {
 pub struct ImportOptions {
     /// Column roles in order; `None` reads them from the header row.
     pub columns: Option<Vec<Role>>,
+    /// The first row names the columns; with `columns` it is skipped. A first row made only of
+    /// column names is recognised without it.
+    pub header: bool,
+    /// Wide tables: these header columns are each a property of the row's object, its values
+    /// in the column.
+    pub value_columns: Vec<String>,
+    /// A hierarchy table (id, name, parent) whose rows become entities with `part_of`, so
+    /// values naming them are places or categories within one another.
+    pub hierarchy: Option<std::path::PathBuf>,
     /// Field separator; `None` guesses from the file name and first line.
     pub delimiter: Option<u8>,
     /// The property when the table has no property column.
@@ -70,6 +91,7 @@ pub struct ImportStats {
     pub skipped_empty: usize,
     pub sources: usize,
     pub objects: usize,
+    pub hierarchy_nodes: usize,
 }
 
 /// An id made of letters, digits and dashes, unique among `taken`.
@@ -93,78 +115,236 @@ fn yaml_str(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
 }
 
-/// Guesses a property's kind from a sample of its values: the kind most of them read as.
+/// Guesses a property's kind from all of its values: the first of time, date, money and
+/// quantity that reads at least 80% of them (a column of town populations is not years because
+/// a few towns have 1,790 people), else text.
 fn guess_kind(values: &[&str]) -> ValueKind {
-    let mut votes: BTreeMap<&'static str, usize> = BTreeMap::new();
-    for v in values.iter().take(200) {
-        for kind in [
-            ValueKind::Time,
-            ValueKind::Date,
-            ValueKind::Money,
-            ValueKind::Quantity,
-        ] {
+    let kinds = [
+        ValueKind::Time,
+        ValueKind::Date,
+        ValueKind::Money,
+        ValueKind::Quantity,
+    ];
+    let mut reads = [0usize; 4];
+    for v in values {
+        for (k, kind) in kinds.iter().enumerate() {
+            // A time of day says so: a colon, a.m./p.m., noon or midnight; a bare "19" is not
+            // a time.
+            if *kind == ValueKind::Time && !looks_like_clock(v) {
+                continue;
+            }
             let a = normalize_value(
                 v,
                 &Context {
-                    expect: Some(kind),
+                    expect: Some(*kind),
                     ..Context::default()
                 },
             );
-            let ok = a.kind != crate::model::AssertionKind::Unparsed && a.unresolved.is_none();
-            if ok {
-                *votes.entry(kind.name()).or_default() += 1;
-                break;
+            if a.kind != crate::model::AssertionKind::Unparsed && a.unresolved.is_none() {
+                reads[k] += 1;
             }
         }
     }
-    let sample = values.len().clamp(1, 200);
-    match votes.iter().max_by_key(|(_, n)| **n) {
-        Some((&k, &n)) if n * 10 >= sample * 8 => match k {
-            "time" => ValueKind::Time,
-            "date" => ValueKind::Date,
-            "money" => ValueKind::Money,
-            _ => ValueKind::Quantity,
-        },
-        _ => ValueKind::Text,
-    }
+    let n = values.len().max(1);
+    kinds
+        .iter()
+        .zip(reads)
+        .find(|(_, r)| r * 10 >= n * 8)
+        .map_or(ValueKind::Text, |(k, _)| *k)
 }
 
-/// Imports `table` into a new dossier at `out`. Refuses to overwrite unless told to.
-pub fn import(table: &Path, out: &Path, opts: &ImportOptions) -> Result<ImportStats, ImportError> {
-    let name = table.to_string_lossy();
-    let file = std::fs::File::open(table)
-        .map_err(|e| ImportError::Read(format!("cannot read {name}: {e}")))?;
-    let delimiter = opts.delimiter.unwrap_or_else(|| {
+fn looks_like_clock(v: &str) -> bool {
+    let lower = v.to_ascii_lowercase();
+    lower.contains(':')
+        || lower.contains("noon")
+        || lower.contains("midnight")
+        || lower
+            .as_bytes()
+            .windows(2)
+            .any(|w| w[0].is_ascii_digit() && (w[1] == b'a' || w[1] == b'p'))
+        || lower.contains(" a.m")
+        || lower.contains(" p.m")
+        || lower.contains(" am")
+        || lower.contains(" pm")
+}
+
+/// A CSV reader over `table`; `-` is standard input, as for most command-line tools.
+fn reader(
+    table: &Path,
+    delimiter: u8,
+) -> Result<csv::Reader<std::io::BufReader<Box<dyn std::io::Read>>>, ImportError> {
+    let file: Box<dyn std::io::Read> = if table == Path::new("-") {
+        Box::new(std::io::stdin())
+    } else {
+        Box::new(
+            std::fs::File::open(table)
+                .map_err(|e| ImportError::Read(format!("cannot read {}: {e}", table.display())))?,
+        )
+    };
+    Ok(csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        // Tab-separated exports rarely quote; a stray `"` inside a title must stay text.
+        .quoting(delimiter != b'\t')
+        .from_reader(std::io::BufReader::new(file)))
+}
+
+fn delimiter_for(table: &Path, given: Option<u8>) -> u8 {
+    given.unwrap_or_else(|| {
         let ext = table.extension().and_then(|e| e.to_str()).unwrap_or("");
         if matches!(ext, "tsv" | "txt" | "tab") {
             b'\t'
         } else {
             b','
         }
+    })
+}
+
+/// One entity of a hierarchy table.
+struct Node {
+    id: String,
+    name: String,
+    source_id: String,
+    parent: Option<String>,
+}
+
+/// Reads a hierarchy table: columns id, name, parent (by header names, or in that order), one
+/// row per node; an empty parent is a root.
+fn read_hierarchy(path: &Path, delimiter: Option<u8>) -> Result<Vec<Node>, ImportError> {
+    let name = path.display().to_string();
+    let mut rd = reader(path, delimiter_for(path, delimiter))?;
+    let mut rows = rd.records();
+    let mut cols = (0usize, 1usize, 2usize);
+    let mut nodes = Vec::new();
+    let mut first = true;
+    for (i, rec) in rows.by_ref().enumerate() {
+        let rec = rec.map_err(|e| ImportError::Read(format!("{name}: row {}: {e}", i + 1)))?;
+        let cells: Vec<String> = rec.iter().map(|c| c.trim().to_string()).collect();
+        if first {
+            first = false;
+            let lower: Vec<String> = cells.iter().map(|c| c.to_ascii_lowercase()).collect();
+            let pos = |names: &[&str]| lower.iter().position(|c| names.contains(&c.as_str()));
+            if let (Some(a), Some(b), Some(c)) = (
+                pos(&["id", "node", "nodeid", "code"]),
+                pos(&["name", "label", "title"]),
+                pos(&["parent", "parentid", "parent_id", "part_of", "partof"]),
+            ) {
+                cols = (a, b, c);
+                continue;
+            }
+        }
+        let get = |c: usize| cells.get(c).cloned().unwrap_or_default();
+        let id = get(cols.0);
+        if id.is_empty() {
+            return Err(ImportError::Columns(format!(
+                "{name}: row {}: a hierarchy row needs an id (columns: id, name, parent)",
+                i + 1
+            )));
+        }
+        let label = get(cols.1);
+        nodes.push(Node {
+            name: if label.is_empty() { id.clone() } else { label },
+            source_id: id.clone(),
+            id,
+            parent: Some(get(cols.2)).filter(|p| !p.is_empty()),
+        });
+    }
+    let known: std::collections::HashSet<&str> =
+        nodes.iter().map(|n| n.source_id.as_str()).collect();
+    if let Some(n) = nodes
+        .iter()
+        .find(|n| n.parent.as_deref().is_some_and(|p| !known.contains(p)))
+    {
+        return Err(ImportError::Columns(format!(
+            "{name}: the parent \"{}\" of \"{}\" is not an id of the table; give every parent its own row",
+            n.parent.as_deref().unwrap_or(""),
+            n.source_id
+        )));
+    }
+    Ok(nodes)
+}
+
+/// Imports `table` into a new dossier at `out`. Refuses to overwrite unless told to.
+pub fn import(table: &Path, out: &Path, opts: &ImportOptions) -> Result<ImportStats, ImportError> {
+    let name = if table == Path::new("-") {
+        "standard input".into()
+    } else {
+        table.to_string_lossy()
+    };
+    let delimiter = delimiter_for(table, opts.delimiter);
+    let mut reader = reader(table, delimiter)?;
+    let mut records = reader.records().enumerate().peekable();
+    // The header row: required without --columns, skipped with --header, and recognised when
+    // every cell is a column name.
+    let first: Option<Vec<String>> = match records.peek() {
+        Some((_, Ok(r))) => Some(r.iter().map(|c| c.trim().to_string()).collect()),
+        _ => None,
+    };
+    let looks_like_header = first.as_ref().is_some_and(|cells| {
+        cells.iter().all(|c| {
+            Role::from_name(c).is_some_and(|r| r != Role::Ignore)
+                || opts.value_columns.iter().any(|v| v == c)
+        })
     });
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(opts.columns.is_none())
-        .flexible(true)
-        // Tab-separated exports rarely quote; a stray `"` inside a title must stay text.
-        .quoting(delimiter != b'\t')
-        .from_reader(std::io::BufReader::new(file));
+    let has_header = opts.columns.is_none() || opts.header || looks_like_header;
+    let header: Vec<String> = if has_header {
+        records.next();
+        first.clone().unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let mut value_cols: Vec<(usize, String)> = Vec::new();
+    for v in &opts.value_columns {
+        match header.iter().position(|h| h == v) {
+            Some(i) => value_cols.push((i, v.clone())),
+            None => {
+                return Err(ImportError::Columns(format!(
+                    "{name}: no column named \"{v}\" for --value-columns; the header has: {}",
+                    header.join(", ")
+                )));
+            }
+        }
+    }
     let roles: Vec<Role> = match &opts.columns {
         Some(c) => c.clone(),
-        None => reader
-            .headers()
-            .map_err(|e| ImportError::Read(format!("{name}: {e}")))?
-            .iter()
-            .map(Role::from_name)
-            .collect(),
+        None => {
+            let mut roles = Vec::new();
+            let mut unknown = Vec::new();
+            for (i, h) in header.iter().enumerate() {
+                if value_cols.iter().any(|(c, _)| *c == i) {
+                    roles.push(Role::Ignore);
+                    continue;
+                }
+                match Role::from_name(h) {
+                    Some(r) => roles.push(r),
+                    None => {
+                        unknown.push(format!("\"{h}\""));
+                        roles.push(Role::Ignore);
+                    }
+                }
+            }
+            if !unknown.is_empty() {
+                return Err(ImportError::Columns(format!(
+                    "{name}: unknown column name(s) {} in the header; name each column object, property, value, source, time or - (ignored) with --columns ROLE,ROLE,... --header, or list the value columns of a wide table with --value-columns",
+                    unknown.join(", ")
+                )));
+            }
+            roles
+        }
     };
     let col = |r: Role| roles.iter().position(|&x| x == r);
-    let (Some(oc), Some(vc), Some(sc)) = (col(Role::Object), col(Role::Value), col(Role::Source))
-    else {
+    let vc = col(Role::Value);
+    let (Some(oc), Some(sc)) = (col(Role::Object), col(Role::Source)) else {
         return Err(ImportError::Columns(format!(
             "{name}: the table needs object, value and source columns (a header naming them, or --columns)"
         )));
     };
+    if vc.is_none() && value_cols.is_empty() {
+        return Err(ImportError::Columns(format!(
+            "{name}: the table needs object, value and source columns (a header naming them, or --columns; --value-columns for a wide table)"
+        )));
+    }
     let pc = col(Role::Property);
     let tc = col(Role::Time);
 
@@ -177,26 +357,45 @@ pub fn import(table: &Path, out: &Path, opts: &ImportOptions) -> Result<ImportSt
     }
     let mut rows = Vec::new();
     let mut stats = ImportStats::default();
-    for (i, rec) in reader.records().enumerate() {
-        let rec = rec.map_err(|e| ImportError::Read(format!("{name}: row {}: {e}", i + 1)))?;
+    for (i, rec) in records {
+        let line = i + 1;
+        let rec = rec.map_err(|e| ImportError::Read(format!("{name}: row {line}: {e}")))?;
         stats.rows += 1;
         let get = |c: usize| rec.get(c).unwrap_or("").trim().to_string();
-        let value = get(vc);
-        if value.is_empty() {
-            stats.skipped_empty += 1;
-            continue;
+        let mut cells: Vec<(String, String)> = Vec::new();
+        if let Some(vc) = vc {
+            cells.push((
+                pc.map(&get)
+                    .filter(|p| !p.is_empty())
+                    .unwrap_or_else(|| opts.property.clone()),
+                get(vc),
+            ));
         }
-        rows.push(Row {
-            object: get(oc),
-            property: pc
-                .map(&get)
-                .filter(|p| !p.is_empty())
-                .unwrap_or_else(|| opts.property.clone()),
-            value,
-            source: get(sc),
-            time: tc.map(&get).filter(|t| !t.is_empty()),
-        });
+        for (c, prop) in &value_cols {
+            cells.push((prop.clone(), get(*c)));
+        }
+        for (property, value) in cells {
+            if value.is_empty() {
+                stats.skipped_empty += 1;
+                continue;
+            }
+            rows.push(Row {
+                object: get(oc),
+                property,
+                value,
+                source: get(sc),
+                time: tc.map(&get).filter(|t| !t.is_empty()),
+            });
+        }
     }
+    let nodes = match &opts.hierarchy {
+        Some(h) => read_hierarchy(h, opts.delimiter)?,
+        None => Vec::new(),
+    };
+    let node_names: std::collections::HashSet<String> = nodes
+        .iter()
+        .flat_map(|n| [crate::text::slug(&n.name), crate::text::slug(&n.source_id)])
+        .collect();
 
     let mut taken = std::collections::HashSet::new();
     let mut source_ids: BTreeMap<String, String> = BTreeMap::new();
@@ -223,6 +422,14 @@ pub fn import(table: &Path, out: &Path, opts: &ImportOptions) -> Result<ImportSt
     let mut ptaken = std::collections::HashSet::new();
     for (p, idx) in &props {
         let kind = opts.kind.unwrap_or_else(|| {
+            // Values that name the hierarchy's nodes are entities within one another.
+            let in_hierarchy = idx
+                .iter()
+                .filter(|&&i| node_names.contains(&crate::text::slug(&rows[i].value)))
+                .count();
+            if !nodes.is_empty() && in_hierarchy * 10 >= idx.len() * 8 {
+                return ValueKind::Entity;
+            }
             guess_kind(
                 &idx.iter()
                     .map(|&i| rows[i].value.as_str())
@@ -248,6 +455,30 @@ pub fn import(table: &Path, out: &Path, opts: &ImportOptions) -> Result<ImportSt
             yaml_str(if obj.is_empty() { id } else { obj })
         ));
     }
+    // The hierarchy's nodes, each part of its parent; the table's own id is an alias, so
+    // values may name a node by either.
+    let mut htaken: std::collections::HashSet<String> = object_ids.values().cloned().collect();
+    let node_ids: BTreeMap<&str, String> = nodes
+        .iter()
+        .map(|n| (n.source_id.as_str(), slug(&n.id, "node", &mut htaken)))
+        .collect();
+    for n in &nodes {
+        entities.push_str(&format!(
+            "  - id: {}\n    name: {}\n",
+            yaml_str(&node_ids[n.source_id.as_str()]),
+            yaml_str(&n.name)
+        ));
+        if n.source_id != n.name {
+            entities.push_str(&format!("    aliases: [{}]\n", yaml_str(&n.source_id)));
+        }
+        if let Some(p) = &n.parent {
+            entities.push_str(&format!(
+                "    part_of: [{}]\n",
+                yaml_str(&node_ids[p.as_str()])
+            ));
+        }
+    }
+    stats.hierarchy_nodes = nodes.len();
     let mut sources = String::new();
     for (src, id) in &source_ids {
         let title = if src.is_empty() {

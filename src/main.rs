@@ -12,6 +12,7 @@ use corroborate::normalize::date::Reference;
 use corroborate::normalize::{Context, normalize_value};
 use corroborate::pipeline;
 use corroborate::report::{self, diagnostics};
+use corroborate::text::plural;
 use std::collections::BTreeSet;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -50,23 +51,33 @@ struct Cli {
 
 #[derive(Copy, Clone, ValueEnum)]
 enum ColorChoice {
+    /// Colour on a terminal (or with FORCE_COLOR), unless NO_COLOR is set.
     Auto,
+    /// Always colour.
     Always,
+    /// Never colour.
     Never,
 }
 
 #[derive(Copy, Clone, ValueEnum)]
 enum FailOn {
+    /// Fail on errors.
     Error,
+    /// Fail on warnings and errors.
     Warning,
+    /// Fail on any finding.
     Info,
+    /// Never fail on findings (input errors still exit 2).
     Never,
 }
 
 #[derive(Copy, Clone, ValueEnum)]
 enum ReportFormat {
+    /// A table for the terminal.
     Table,
+    /// Markdown, for a pull-request comment or a published dossier.
     Markdown,
+    /// Every group, claim and finding, for programs.
     Json,
     /// A self-contained page with a number-line chart per quantitative fact.
     Html,
@@ -74,9 +85,13 @@ enum ReportFormat {
 
 fn verdict_parser(s: &str) -> Result<Verdict, String> {
     Verdict::from_name(s).ok_or_else(|| {
+        let names = Verdict::ALL.map(|v| v.name());
         format!(
-            "unknown verdict `{s}`; one of {}",
-            Verdict::ALL.map(|v| v.name()).join(", ")
+            "unknown verdict `{s}`{} (verdicts: {})",
+            corroborate::normalize::vocab::did_you_mean(&corroborate::normalize::vocab::closest(
+                s, names
+            )),
+            names.join(", ")
         )
     })
 }
@@ -120,6 +135,7 @@ enum Command {
     },
     /// Report, fact by fact, where the sources agree, are compatible or conflict, and why.
     Report {
+        /// Dossier root (holds claims/ and seeds/).
         #[arg(default_value = ".")]
         dir: PathBuf,
         /// Output format [default: table, or `format` in corroborate.toml's [report]].
@@ -141,6 +157,7 @@ enum Command {
     /// Acknowledge current findings in claims/accepted.yaml, with a reason, so that `check`
     /// stops failing on them.
     Accept {
+        /// Dossier root (holds claims/ and seeds/).
         #[arg(default_value = ".")]
         dir: PathBuf,
         /// Why the finding is accepted (required; it is shown in reports).
@@ -150,6 +167,8 @@ enum Command {
         /// unacknowledged finding of --rule is accepted.
         #[arg(long = "fingerprint")]
         fingerprints: Vec<String>,
+        /// Without --fingerprint, accept every current finding of this rule code (see
+        /// `corroborate rules`).
         #[arg(long, default_value = "conflict")]
         rule: String,
     },
@@ -163,20 +182,24 @@ enum Command {
         /// Read the value as this kind instead of guessing.
         #[arg(long, value_enum)]
         kind: Option<KindArg>,
+        /// Text for people, or JSON.
         #[arg(long, value_enum, default_value_t = TextFormat::Text)]
         format: TextFormat,
     },
     /// Find every quantity, amount of money, duration and date in a plain-text article.
     Extract {
+        /// The article as plain UTF-8 text; `-` reads standard input.
         file: PathBuf,
         /// Publication date, for relative dates (YYYY-MM-DD, YYYY-MM or YYYY).
         #[arg(long, value_name = "DATE")]
         published: Option<String>,
+        /// What to write.
         #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
         format: ExtractFormat,
         /// Write to this file instead of stdout (never over an existing file without --force).
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Replace the --output file if it exists.
         #[arg(long)]
         force: bool,
     },
@@ -188,23 +211,30 @@ enum Command {
     },
     /// Print the JSON Schema of a dossier file kind (for editors and validators).
     Schema {
+        /// Which file: claims (a source's claim file), entities, properties or accepted.
         #[arg(value_parser = ["claims", "entities", "properties", "accepted"], default_value = "claims")]
         kind: String,
     },
     /// Create a new dossier: vocabularies, an example source with its claims and text, the
     /// acknowledged-findings file, JSON Schemas and a sample CI workflow. Never overwrites.
     Init {
+        /// Where to create the dossier (created if missing).
         #[arg(default_value = ".")]
         dir: PathBuf,
     },
     /// Estimate, for every fact, the most likely value and how far each source can be trusted.
     Resolve {
+        /// Dossier root (holds claims/ and seeds/).
         #[arg(default_value = ".")]
         dir: PathBuf,
-        /// vote (majority), truthfinder (compatible values support each other), accu (source
-        /// accuracy with copying between sources discounted).
-        #[arg(long, default_value = "accu", value_parser = ["vote", "truthfinder", "accu"])]
+        /// hier (the default: most specific supported value, ancestor claims supporting their
+        /// descendants, copying discounted), vote (majority), truthfinder (compatible values
+        /// support each other), accu (source accuracy with copying discounted), crh (source weights from
+        /// per-type losses), investment and pooled-investment (sources invest trust in their
+        /// values).
+        #[arg(long, default_value = "hier", value_parser = corroborate::resolve::Method::NAMES)]
         method: String,
+        /// A table for people, or JSON with every fact.
         #[arg(long, value_enum, default_value_t = TextFormat2::Table)]
         format: TextFormat2,
         /// In the table, list uncontested facts too.
@@ -217,13 +247,27 @@ enum Command {
     /// Turn a table of claims (CSV or TSV with object, property, value, source and optionally
     /// time columns) into a dossier of JSON Lines claims.
     Import {
+        /// The CSV or TSV file; `-` reads standard input (comma-separated unless
+        /// --delimiter tab).
         table: PathBuf,
+        /// The dossier folder to write (claims/ with JSON Lines and vocabularies).
         #[arg(long, short)]
         output: PathBuf,
-        /// Column roles in order, for a table without a header: object, property, value,
-        /// source, time, or - to ignore (e.g. `source,object,-,value`).
-        #[arg(long, value_delimiter = ',')]
+        /// Column roles in order: object, property, value, source, time, or - to ignore
+        /// (e.g. `source,object,-,value`). A first row of column names is skipped.
+        #[arg(long, value_delimiter = ',', allow_hyphen_values = true)]
         columns: Vec<String>,
+        /// The first row is a header: with --columns, skip it.
+        #[arg(long)]
+        header: bool,
+        /// Wide tables: each of these header columns is a property of the row's object
+        /// (e.g. `sched_dep,act_dep`).
+        #[arg(long, value_delimiter = ',')]
+        value_columns: Vec<String>,
+        /// A hierarchy table (columns id, name, parent) read into entities with part_of, for
+        /// values that are places or categories within one another.
+        #[arg(long)]
+        hierarchy: Option<PathBuf>,
         /// Field separator: tab or comma (default: from the file name).
         #[arg(long, value_parser = ["tab", "comma"])]
         delimiter: Option<String>,
@@ -233,11 +277,15 @@ enum Command {
         /// The kind of value (default: guessed from the values).
         #[arg(long, value_parser = ["quantity", "money", "date", "duration", "time", "text", "name-list"])]
         kind: Option<String>,
+        /// Write into an existing dossier folder, replacing the files import writes.
         #[arg(long)]
         force: bool,
     },
     /// Print a shell completion script.
-    Completions { shell: clap_complete::Shell },
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
     /// Print the man page (roff).
     Man,
 }
@@ -283,13 +331,17 @@ struct LintArgs {
 
 #[derive(Copy, Clone, ValueEnum)]
 enum TextFormat {
+    /// For people.
     Text,
+    /// One JSON object.
     Json,
 }
 
 #[derive(Copy, Clone, ValueEnum)]
 enum TextFormat2 {
+    /// For people.
     Table,
+    /// Every fact and source, for programs.
     Json,
 }
 
@@ -357,9 +409,13 @@ fn use_color(choice: ColorChoice) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
+        // NO_COLOR (no-color.org) wins; FORCE_COLOR asks for colour in a pipe (CI logs,
+        // `| less -R`) unless it is `0` or `false`.
         ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stdout().is_terminal()
+            let set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+            let forced = set("FORCE_COLOR")
+                && std::env::var("FORCE_COLOR").map_or(true, |v| v != "0" && v != "false");
+            !set("NO_COLOR") && (forced || std::io::stdout().is_terminal())
         }
     }
 }
@@ -549,9 +605,9 @@ fn check_once(
                 eprintln!("nothing to fix");
             } else {
                 eprintln!(
-                    "{} fixable findings in {} files; `check --fix` applies them",
-                    plan.count(),
-                    plan.files.len()
+                    "{} in {}; `check --fix` applies them",
+                    plural(plan.count(), "fixable finding", "fixable findings"),
+                    plural(plan.files.len(), "file", "files")
                 );
             }
         }
@@ -579,7 +635,7 @@ fn check_once(
                     eprintln!("fixed {}:{}: {}", f.name, x.loc().line, x.describe());
                 }
             }
-            eprintln!("fixed {} findings", outcome.count());
+            eprintln!("fixed {}", plural(outcome.count(), "finding", "findings"));
         }
         analysis = match last {
             Some(a) => a,
@@ -588,7 +644,8 @@ fn check_once(
         let kept = fix::stale_kept(&analysis, &run.policy);
         if kept > 0 && !lint.quiet {
             eprintln!(
-                "kept {kept} stale acknowledgements: findings about unknown or unreadable claims remain, and may be hiding what they acknowledge"
+                "kept {}: findings about unknown or unreadable claims remain, and may be hiding what they acknowledge",
+                plural(kept, "stale acknowledgement", "stale acknowledgements")
             );
         }
     }
@@ -614,36 +671,41 @@ fn check_once(
     let acknowledged = analysis.findings.len() - open.len();
     let prefix = || corroborate::load::repo_prefix(&analysis.loaded.root);
     let counts = || report::stats::count(&analysis.findings);
+    // People jump to paths from where they stand; CI formats stay repository-relative.
+    let here = corroborate::load::display_prefix(
+        &analysis.loaded.root,
+        std::env::current_dir().ok().as_deref(),
+    );
     let out = match format {
         CheckFormat::Human => {
             let mut s = if lint.statistics {
                 report::stats::text(&counts())
             } else {
                 let lines = FileLines::for_findings(&analysis.loaded.root, &open);
-                diagnostics::human(&open, &lines, color)
+                diagnostics::human_at(&open, &lines, color, &here)
             };
             let st = analysis.loaded.stats;
             if !lint.quiet {
                 s.push_str(&format!(
-                "checked {} sources, {} claims, {} quotes against {} seed texts\n{}\n{} errors, {} warnings{}\n",
-                analysis.loaded.dossier.sources.len(),
-                analysis.loaded.dossier.claims.len(),
-                st.quotes_checked,
-                st.seeds,
-                report::render::summary_of(&analysis.summary()),
-                analysis.count(Severity::Error),
-                analysis.count(Severity::Warning),
-                if acknowledged > 0 {
-                    format!(", {acknowledged} acknowledged in claims/accepted.yaml")
-                } else {
-                    String::new()
-                }
-            ));
+                    "checked {}, {}, {} against {}\n{}\n{}, {}{}\n",
+                    plural(analysis.loaded.dossier.sources.len(), "source", "sources"),
+                    plural(analysis.loaded.dossier.claims.len(), "claim", "claims"),
+                    plural(st.quotes_checked, "quote", "quotes"),
+                    plural(st.seeds, "seed text", "seed texts"),
+                    report::render::summary_of(&analysis.summary()),
+                    plural(analysis.count(Severity::Error), "error", "errors"),
+                    plural(analysis.count(Severity::Warning), "warning", "warnings"),
+                    if acknowledged > 0 {
+                        format!(", {acknowledged} acknowledged in {here}claims/accepted.yaml")
+                    } else {
+                        String::new()
+                    }
+                ));
             }
             s
         }
         CheckFormat::Brief if lint.statistics => report::stats::text(&counts()),
-        CheckFormat::Brief => diagnostics::brief(&open),
+        CheckFormat::Brief => diagnostics::brief_at(&open, &here),
         CheckFormat::Sarif => {
             report::ci::sarif(&analysis.findings, &prefix(), env!("CARGO_PKG_VERSION"))
         }
@@ -658,13 +720,13 @@ fn check_once(
             let lines = FileLines::for_findings(&analysis.loaded.root, &open);
             let mut s = report::ci::github(&analysis.findings, &prefix);
             // GitHub shows only the first few annotations of a step; the log keeps the rest.
-            s.push_str(&diagnostics::human(&open, &lines, false));
+            s.push_str(&diagnostics::human_at(&open, &lines, false, &prefix));
             if !lint.quiet {
                 s.push_str(&format!(
-                    "{}\n{} errors, {} warnings, {acknowledged} acknowledged\n",
+                    "{}\n{}, {}, {acknowledged} acknowledged\n",
                     report::render::summary_of(&analysis.summary()),
-                    analysis.count(Severity::Error),
-                    analysis.count(Severity::Warning),
+                    plural(analysis.count(Severity::Error), "error", "errors"),
+                    plural(analysis.count(Severity::Warning), "warning", "warnings"),
                 ));
             }
             s
@@ -736,11 +798,20 @@ fn report_cmd(
         Ok(a) => a,
         Err(code) => return code,
     };
+    // Whatever the format and wherever it goes, the terminal hears that input was left out.
+    eprint!("{}", report::render::incomplete_of(&analysis.findings));
     let filter = report::data::Filter {
         verdicts,
         subjects,
         sources,
     };
+    let unknown = filter.unknown_names(&analysis.loaded.dossier, &analysis.vocab.entities);
+    if !unknown.is_empty() {
+        for u in unknown {
+            eprintln!("error: {u}");
+        }
+        return EXIT_ERROR;
+    }
     let r = analysis.report(&filter);
     let color = color && output.is_none();
     if matches!(format, ReportFormat::Json) && output.is_none() {
@@ -793,6 +864,16 @@ fn accept(dir: PathBuf, reason: String, fingerprints: Vec<String>, rule: String)
         eprintln!("error: --reason must say why the finding is accepted");
         return EXIT_ERROR;
     }
+    if fingerprints.is_empty() && corroborate::model::Rule::from_code(&rule).is_none() {
+        let codes = corroborate::model::Rule::ALL.iter().map(|r| r.code());
+        eprintln!(
+            "error: --rule `{rule}` is not a rule code{} (`corroborate rules` lists them)",
+            corroborate::normalize::vocab::did_you_mean(&corroborate::normalize::vocab::closest(
+                &rule, codes
+            ))
+        );
+        return EXIT_ERROR;
+    }
     let analysis = match analyze(&dir) {
         Ok(a) => a,
         Err(code) => return code,
@@ -834,7 +915,8 @@ fn accept(dir: PathBuf, reason: String, fingerprints: Vec<String>, rule: String)
     match corroborate::acknowledge::append(&path, &entries) {
         Ok(n) => {
             eprintln!(
-                "acknowledged {n} finding(s) in claims/{}",
+                "acknowledged {} in claims/{}",
+                plural(n, "finding", "findings"),
                 corroborate::load::ACCEPTED_FILE
             );
             EXIT_CLEAN
@@ -920,7 +1002,20 @@ fn extract(
         Ok(r) => r,
         Err(code) => return code,
     };
-    let text = match std::fs::read(file) {
+    let stdin = file == std::path::Path::new("-");
+    let read = if stdin {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut b).map(|_| b)
+    } else {
+        std::fs::read(file)
+    };
+    // Drafts name the source after the file; text from standard input is `stdin`.
+    let file = if stdin {
+        std::path::Path::new("stdin")
+    } else {
+        file
+    };
+    let text = match read {
         Ok(b) => match String::from_utf8(b) {
             Ok(t) => t,
             Err(_) => {
@@ -962,6 +1057,7 @@ fn resolve_cmd(dir: PathBuf, method: &str, format: TextFormat2, all: bool, limit
         Ok(a) => a,
         Err(code) => return code,
     };
+    eprint!("{}", report::render::incomplete_of(&analysis.findings));
     let d = &analysis.loaded.dossier;
     let outcome =
         corroborate::resolve::resolve(d, &analysis.assertions, &analysis.comparison, method);
@@ -982,15 +1078,28 @@ fn resolve_cmd(dir: PathBuf, method: &str, format: TextFormat2, all: bool, limit
     done(analysis)
 }
 
-fn import_cmd(
-    table: PathBuf,
-    output: PathBuf,
+struct ImportArgs {
     columns: Vec<String>,
+    header: bool,
+    value_columns: Vec<String>,
+    hierarchy: Option<PathBuf>,
     delimiter: Option<String>,
     property: String,
     kind: Option<String>,
     force: bool,
-) -> u8 {
+}
+
+fn import_cmd(table: PathBuf, output: PathBuf, args: ImportArgs) -> u8 {
+    let ImportArgs {
+        columns,
+        header,
+        value_columns,
+        hierarchy,
+        delimiter,
+        property,
+        kind,
+        force,
+    } = args;
     use corroborate::import::{ImportOptions, Role, import};
     let kind = kind.map(|k| match k.as_str() {
         "quantity" => ValueKind::Quantity,
@@ -1001,9 +1110,23 @@ fn import_cmd(
         "name-list" => ValueKind::NameList,
         _ => ValueKind::Text,
     });
+    let mut roles = Vec::new();
+    for c in &columns {
+        match Role::from_name(if c.trim() == "-" { "" } else { c }) {
+            Some(r) => roles.push(r),
+            None => {
+                eprintln!(
+                    "error: unknown column role \"{c}\" in --columns; use object, property, value, source, time or - (ignored)"
+                );
+                return EXIT_ERROR;
+            }
+        }
+    }
     let opts = ImportOptions {
-        columns: (!columns.is_empty())
-            .then(|| columns.iter().map(|c| Role::from_name(c)).collect()),
+        columns: (!roles.is_empty()).then_some(roles),
+        header,
+        value_columns,
+        hierarchy,
         delimiter: delimiter.map(|d| if d == "tab" { b'\t' } else { b',' }),
         property,
         kind,
@@ -1012,12 +1135,20 @@ fn import_cmd(
     match import(&table, &output, &opts) {
         Ok(s) => {
             eprintln!(
-                "imported {} claims ({} rows, {} without a value skipped) from {} sources about {} objects into {}",
-                s.claims,
-                s.rows,
+                "imported {} ({}, {} without a value skipped) from {} about {}{} into {}",
+                plural(s.claims, "claim", "claims"),
+                plural(s.rows, "row", "rows"),
                 s.skipped_empty,
-                s.sources,
-                s.objects,
+                plural(s.sources, "source", "sources"),
+                plural(s.objects, "object", "objects"),
+                if s.hierarchy_nodes > 0 {
+                    format!(
+                        ", with a hierarchy of {}",
+                        plural(s.hierarchy_nodes, "node", "nodes")
+                    )
+                } else {
+                    String::new()
+                },
                 output.display()
             );
             EXIT_CLEAN
@@ -1028,6 +1159,76 @@ fn import_cmd(
         }
     }
 }
+
+/// The man page: one page for the whole tool, each command in its own subsection (there are
+/// no separate corroborate-check(1) pages to refer to), then exit status and environment.
+fn man_page() -> std::io::Result<String> {
+    let cmd = Cli::command();
+    let man = clap_mangen::Man::new(cmd.clone());
+    let mut out = Vec::new();
+    man.render_title(&mut out)?;
+    man.render_name_section(&mut out)?;
+    man.render_synopsis_section(&mut out)?;
+    man.render_description_section(&mut out)?;
+    man.render_options_section(&mut out)?;
+    out.extend_from_slice(b".SH COMMANDS\n");
+    for sub in cmd.get_subcommands() {
+        let name = format!("corroborate {}", sub.get_name());
+        let page = clap_mangen::Man::new(sub.clone().bin_name(name.clone()));
+        let mut part = Vec::new();
+        page.render_synopsis_section(&mut part)?;
+        page.render_description_section(&mut part)?;
+        if sub.get_arguments().any(|a| !a.is_hide_set()) {
+            page.render_options_section(&mut part)?;
+        }
+        out.extend_from_slice(format!(".SS \"{name}\"\n").as_bytes());
+        for line in String::from_utf8_lossy(&part).lines() {
+            // Each command's parts become paragraphs of its subsection.
+            let line = match line {
+                ".SH SYNOPSIS" => continue,
+                ".SH DESCRIPTION" => ".PP",
+                ".SH OPTIONS" => ".PP\nOptions:",
+                other => other,
+            };
+            out.extend_from_slice(line.as_bytes());
+            out.push(b'\n');
+        }
+    }
+    out.extend_from_slice(MAN_TAIL.as_bytes());
+    man.render_version_section(&mut out)?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
+const MAN_TAIL: &str = r#".SH "EXIT STATUS"
+.TP
+\fB0\fR
+Clean: nothing at or above the \fB\-\-fail\-on\fR severity that is not acknowledged; for
+commands that do not judge (report, resolve...), done.
+.TP
+\fB1\fR
+Findings: invalid claims, quotes not found, new conflicts (check); a value that cannot be
+read (normalize).
+.TP
+\fB2\fR
+corroborate could not do its job: bad arguments (an unknown \fB\-\-subject\fR,
+\fB\-\-source\fR, \fB\-\-verdict\fR or \fB\-\-rule\fR), unreadable or malformed input
+(YAML syntax, unknown or missing fields, wrong types, bad encoding, oversized files), no
+claims/ folder. report still writes what it could read, and names every input error.
+.SH ENVIRONMENT
+.TP
+\fBNO_COLOR\fR
+When set and not empty, no colour (with \fB\-\-color auto\fR). Wins over FORCE_COLOR.
+.TP
+\fBFORCE_COLOR\fR
+When set and not \fB0\fR or \fBfalse\fR, colour even when the output is not a terminal.
+.TP
+\fBCOLUMNS\fR
+The width tables wrap to; without it, the terminal's width, or 120 columns in a pipe.
+.TP
+\fBCORROBORATE_BOOKS\fR, \fBCORROBORATE_REQUIRE_BROWSER\fR
+For the test suite only: make the absence of the Books benchmark or of a headless browser a
+failure instead of a skipped test.
+"#;
 
 fn main() -> ExitCode {
     let mut cli = Cli::parse();
@@ -1121,8 +1322,8 @@ fn main() -> ExitCode {
         Some(Command::Init { dir }) => match corroborate::init::scaffold(&dir) {
             Ok(files) => {
                 eprintln!(
-                    "created a dossier with {} files in {}; run `corroborate check {}`",
-                    files.len(),
+                    "created a dossier with {} in {}; run `corroborate check {}`",
+                    plural(files.len(), "file", "files"),
                     dir.display(),
                     dir.display()
                 );
@@ -1144,26 +1345,39 @@ fn main() -> ExitCode {
             table,
             output,
             columns,
+            header,
+            value_columns,
+            hierarchy,
             delimiter,
             property,
             kind,
             force,
-        }) => import_cmd(table, output, columns, delimiter, property, kind, force),
+        }) => import_cmd(
+            table,
+            output,
+            ImportArgs {
+                columns,
+                header,
+                value_columns,
+                hierarchy,
+                delimiter,
+                property,
+                kind,
+                force,
+            },
+        ),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "corroborate", &mut out);
             print(&String::from_utf8_lossy(&out))
         }
-        Some(Command::Man) => {
-            let mut out = Vec::new();
-            match clap_mangen::Man::new(Cli::command()).render(&mut out) {
-                Ok(()) => print(&String::from_utf8_lossy(&out)),
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    EXIT_ERROR
-                }
+        Some(Command::Man) => match man_page() {
+            Ok(page) => print(&page),
+            Err(e) => {
+                eprintln!("error: {e}");
+                EXIT_ERROR
             }
-        }
+        },
         Some(Command::Normalize {
             text,
             as_of,
@@ -1184,6 +1398,20 @@ fn main() -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_argument_is_described() {
+        let cmd = Cli::command();
+        let mut missing = Vec::new();
+        for c in std::iter::once(&cmd).chain(cmd.get_subcommands()) {
+            for a in c.get_arguments() {
+                if a.get_help().is_none() && !matches!(a.get_id().as_str(), "help" | "version") {
+                    missing.push(format!("{} {}", c.get_name(), a.get_id()));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "arguments without help: {missing:?}");
+    }
 
     fn names<T: ValueEnum>() -> Vec<String> {
         T::value_variants()

@@ -352,10 +352,12 @@ pub fn fmt_num(x: f64) -> String {
     if frac > 0.0 {
         // `rounded` has at most three decimals, so `frac` is within rounding error of a
         // whole number of thousandths.
-        let millis = (frac * 1000.0).round() as u32;
-        // From 10^12 on, `frac` can be an exact binary tie (0.0625) that float formatting
-        // rounds to even and `round` away from zero: take the formatting path there.
-        if (1..1000).contains(&millis) && int < 1.0e12 {
+        // Far from zero a float's spacing exceeds a thousandth (at 3.7e14 it is 1/16), and
+        // `frac` can sit half-way between two thousandths, where only float formatting's own
+        // rounding gives the defined text.
+        let scaled = frac * 1000.0;
+        let millis = scaled.round() as u32;
+        if (scaled - scaled.round()).abs() < 1e-6 && (1..1000).contains(&millis) {
             let f = format!("{millis:03}");
             out.push('.');
             out.push_str(f.trim_end_matches('0'));
@@ -439,6 +441,10 @@ pub struct Assertion {
     /// A date naming a weekday it did not fall on ("Saturday, 7 January 2024").
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub wrong_weekday: bool,
+    /// The rounding an exact figure written with a scale word carries when compared: half
+    /// the unit of its last significant digit ("640 million": 5 million either way).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rounding: Option<f64>,
 }
 
 impl Assertion {
@@ -456,6 +462,7 @@ impl Assertion {
             conversion: None,
             unresolved: Some(reason.into()),
             wrong_weekday: false,
+            rounding: None,
         }
     }
     pub fn of_kind(kind: AssertionKind, rule: impl Into<String>) -> Assertion {
@@ -1085,7 +1092,7 @@ mod tests {
             scaled in -1.0e7f64..1.0e7,
             millis in -100_000i64..100_000,
         ) {
-            for v in [x, scaled, millis as f64 / 1000.0, 1.0e16 + scaled] {
+            for v in [x, scaled, millis as f64 / 1000.0, 1.0e16 + scaled, 367_891_605_835_714.3] {
                 proptest::prop_assert_eq!(fmt_num(v), fmt_num_by_definition(v), "{}", v);
             }
         }

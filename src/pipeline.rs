@@ -55,6 +55,11 @@ impl Analysis {
                 .map(|g| g.contested.len())
                 .sum(),
             verdicts,
+            input_errors: self
+                .findings
+                .iter()
+                .filter(|f| f.rule.is_input_error())
+                .count(),
         }
     }
     pub fn report(&self, filter: &crate::report::data::Filter) -> crate::report::data::Report {
@@ -104,7 +109,7 @@ pub fn analyze_reporting(
     findings.extend(name_findings);
     findings.extend(value_findings);
     findings.extend(comparison.findings.iter().cloned());
-    acknowledge(&loaded.accepted, &mut findings);
+    acknowledge(&loaded.accepted, &loaded.incomplete, &mut findings);
     sort_findings(&mut findings);
     Ok(Analysis {
         loaded,
@@ -117,7 +122,13 @@ pub fn analyze_reporting(
 }
 
 /// Marks findings the editors accepted, and reports accepted entries that no longer match.
-fn acknowledge(accepted: &[load::Accepted], findings: &mut Vec<Finding>) {
+/// An entry about a source that input errors left (partly) unread is not stale: its finding
+/// may well still be there once the file reads.
+fn acknowledge(
+    accepted: &[load::Accepted],
+    incomplete: &load::Incomplete,
+    findings: &mut Vec<Finding>,
+) {
     let by_fp: std::collections::HashMap<&str, &load::Accepted> = accepted
         .iter()
         .map(|a| (a.fingerprint.as_str(), a))
@@ -137,7 +148,7 @@ fn acknowledge(accepted: &[load::Accepted], findings: &mut Vec<Finding>) {
         }
     }
     for a in accepted {
-        if !used.contains(a.fingerprint.as_str()) {
+        if !used.contains(a.fingerprint.as_str()) && !unread(incomplete, &a.fingerprint) {
             findings.push(
                 Finding::new(
                     crate::model::Rule::StaleAcknowledgement,
@@ -149,6 +160,16 @@ fn acknowledge(accepted: &[load::Accepted], findings: &mut Vec<Finding>) {
             );
         }
     }
+}
+
+/// Whether an acknowledged fingerprint names a claim of a source input errors left unread
+/// (fact fingerprints list their claims as `source/claim="value"`).
+fn unread(incomplete: &load::Incomplete, fingerprint: &str) -> bool {
+    incomplete.unknown
+        || fingerprint.split([':', ',']).any(|part| {
+            part.split_once('/')
+                .is_some_and(|(source, _)| incomplete.covers(source))
+        })
 }
 
 /// Orders findings by place, so output is stable whatever order threads finished in.

@@ -1,5 +1,10 @@
 //! Small pure text utilities shared by several stages.
 
+/// `1 source`, `2 sources`: a count with its noun in the right number.
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// Byte bounds of the sentence around `start..end`: cut at `.`, `!` or `?` followed by a
 /// space, or at a line break, and at most ~300 bytes either side.
 pub fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {

@@ -27,6 +27,9 @@ pub fn evaluate(books: &std::path::Path) -> Vec<(Method, usize, usize)> {
     let out = tempfile::tempdir().unwrap();
     let opts = ImportOptions {
         columns: Some(vec![Role::Source, Role::Object, Role::Ignore, Role::Value]),
+        header: false,
+        value_columns: Vec::new(),
+        hierarchy: None,
         delimiter: Some(b'\t'),
         property: "authors".into(),
         kind: Some(ValueKind::NameList),
@@ -54,10 +57,7 @@ pub fn evaluate(books: &std::path::Path) -> Vec<(Method, usize, usize)> {
                 let isbn = &d.entities[g.subject as usize].name;
                 let Some(want) = gold.get(isbn) else { continue };
                 total += 1;
-                let chosen = a.assertions[g.values[r.value].claims[0] as usize]
-                    .text
-                    .as_deref()
-                    .unwrap_or("");
+                let chosen = a.assertions[r.claim as usize].text.as_deref().unwrap_or("");
                 if names::same_list(&names::from_key(chosen), want) {
                     correct += 1;
                 } else if std::env::var_os("BOOKS_DEBUG").is_some() && m == Method::Accu {
@@ -87,7 +87,7 @@ pub fn evaluate(books: &std::path::Path) -> Vec<(Method, usize, usize)> {
 }
 
 #[test]
-fn the_best_method_beats_voting_and_reaches_truthfinder_s_published_accuracy() {
+fn every_method_keeps_its_measured_accuracy_and_the_default_reaches_0_96() {
     let Some(books) = dataset() else {
         assert!(
             std::env::var_os("CORROBORATE_BOOKS").is_none_or(|v| v == "0"),
@@ -124,5 +124,17 @@ fn the_best_method_beats_voting_and_reaches_truthfinder_s_published_accuracy() {
         "every gold book is in the data: {results:?}"
     );
     assert!(best > acc(Method::Vote), "{results:?}");
-    assert!(best >= 0.85, "{results:?}");
+    // Measured (README): the default method, hier, must keep 0.96; every other method keeps
+    // what it reached when it was last measured.
+    for (m, floor) in [
+        (Method::Hier, 0.96),
+        (Method::Accu, 0.95),
+        (Method::TruthFinder, 0.95),
+        (Method::PooledInvestment, 0.91),
+        (Method::Vote, 0.81),
+        (Method::Crh, 0.80),
+        (Method::Investment, 0.69),
+    ] {
+        assert!(acc(m) >= floor - 1e-9, "{}: {results:?}", m.name());
+    }
 }

@@ -91,7 +91,9 @@ fn unknown_field_exits_2_at_its_line() {
     let (code, out, _) = check_brief(d.path());
     assert_eq!(code, 2, "{out}");
     assert!(
-        out.contains("claims/a.yaml:12:5: error[invalid-field] unknown field `valeu`"),
+        out.contains(
+            "claims/a.yaml:12:5: error[invalid-field] claim `toll`: unknown field `valeu`; did you mean `value`?"
+        ),
         "{out}"
     );
 }
@@ -121,7 +123,11 @@ fn wrong_type_and_missing_field_exit_2() {
     );
     let (code, out, _) = check_brief(d.path());
     assert_eq!(code, 2, "{out}");
-    assert!(out.contains("missing field `subject`"), "{out}");
+    // At the claim's first line, naming it.
+    assert!(
+        out.contains("claims/a.yaml:8:5: error[invalid-field] claim `toll` has no `subject`"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -212,7 +212,7 @@ fn init_scaffolds_a_dossier_that_checks_clean_and_never_overwrites() {
     let (code, out, _) = run(&["check", dir.to_str().unwrap()]);
     assert_eq!(code, 0, "{out}");
     assert!(
-        out.contains("checked 1 sources, 4 claims, 4 quotes"),
+        out.contains("checked 1 source, 4 claims, 4 quotes"),
         "{out}"
     );
     assert!(dir.join(".github/workflows/corroborate.yml").exists());

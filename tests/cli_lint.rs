@@ -230,7 +230,7 @@ fn diff_previews_and_fix_applies_idempotently() {
     insta::assert_snapshot!("fix_diff", diff);
     // A stale acknowledgement waits for the names to be fixed (they could be hiding what it
     // acknowledges), so the preview shows the first round.
-    assert!(err.contains("4 fixable findings in 1 files"), "{err}");
+    assert!(err.contains("4 fixable findings in 1 file;"), "{err}");
 
     let (code, out, err) = run(&["check", "--fix", "--format", "brief", p(d.path())]);
     assert_eq!(code, 0, "everything was fixable: {out}{err}");
@@ -296,7 +296,7 @@ fn acknowledgements_hidden_by_a_misspelt_name_survive_fixing() {
     );
     let (code, out, err) = run(&["check", "--fix", "--format", "brief", p(d.path())]);
     assert_eq!(code, 0, "{out}{err}");
-    assert!(err.contains("fixed 1 findings"), "{err}");
+    assert!(err.contains("fixed 1 finding\n"), "{err}");
     assert_eq!(read(d.path(), "claims/accepted.yaml"), accepted);
     assert_eq!(read(d.path(), "claims/b.yaml"), b);
     // Not fixable: the acknowledgement is kept, and the run says why.
@@ -307,7 +307,7 @@ fn acknowledgements_hidden_by_a_misspelt_name_survive_fixing() {
     );
     let (code, _, err) = run(&["check", "--fix", p(d.path())]);
     assert_eq!(code, 1);
-    assert!(err.contains("kept 1 stale acknowledgements"), "{err}");
+    assert!(err.contains("kept 1 stale acknowledgement:"), "{err}");
     assert_eq!(read(d.path(), "claims/accepted.yaml"), accepted);
 }
 
@@ -366,7 +366,7 @@ fn json_lines_claims_are_fixed_in_place() {
     let line = r#"{"source": "b", "id": "t2", "subject": "Kerman bombng", "property": "killed", "value": "95", "quote": "killed 95 people"}"#;
     write(d.path(), "claims/more.jsonl", &format!("{line}\n"));
     let (code, out, err) = run(&["check", "--fix", "--format", "brief", p(d.path())]);
-    assert!(err.contains("fixed 1 findings"), "{out}{err}");
+    assert!(err.contains("fixed 1 finding\n"), "{out}{err}");
     assert_eq!(code, 0, "{out}{err}");
     assert_eq!(
         read(d.path(), "claims/more.jsonl"),

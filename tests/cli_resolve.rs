@@ -12,7 +12,7 @@ fn the_table_explains_each_contested_fact_and_respects_the_limit() {
     let root = bundled_root();
     let (code, out, err) = run(&["resolve", &root]);
     assert_eq!(code, 0, "{err}");
-    assert!(out.contains("contested facts resolved with accu"), "{out}");
+    assert!(out.contains("contested facts resolved with hier"), "{out}");
     assert!(out.contains("chose \""), "{out}");
     let total: usize = out
         .lines()
@@ -41,7 +41,7 @@ fn the_table_explains_each_contested_fact_and_respects_the_limit() {
 #[test]
 fn json_gives_key_value_confidence_and_sources_deterministically() {
     let root = bundled_root();
-    for method in ["vote", "truthfinder", "accu"] {
+    for method in corroborate::resolve::Method::NAMES {
         let (code, out, err) = run(&["resolve", &root, "--method", method, "--format", "json"]);
         assert_eq!(code, 0, "{err}");
         let (_, again, _) = run(&["resolve", &root, "--method", method, "--format", "json"]);

@@ -586,7 +586,15 @@ fn member(ctx: &Ctx, prop: &PropertyDef, c: u32) -> Member {
         }
         _ => match a.interval {
             Some(iv) => Reading::Interval {
-                iv,
+                // Stated precision: a scale word rounds ("640 million" is 635-645 million).
+                iv: match a.rounding {
+                    Some(r) if iv.is_point() => Interval {
+                        low: iv.low.map(|x| x - r),
+                        high: iv.high.map(|x| x + r),
+                        ..iv
+                    },
+                    _ => iv,
+                },
                 dim: Dim {
                     unit: if a.kind == AssertionKind::Date {
                         None

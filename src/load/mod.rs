@@ -75,6 +75,24 @@ pub struct Loaded {
     /// Acknowledged findings: fingerprint, reason, where the entry is.
     pub accepted: Vec<Accepted>,
     pub stats: LoadStats,
+    /// What could not be read, so that acknowledgements about it are not called stale.
+    pub incomplete: Incomplete,
+}
+
+/// The parts of a dossier that input errors left out.
+#[derive(Debug, Clone, Default)]
+pub struct Incomplete {
+    /// A file was left out whose sources are unknown (or a vocabulary): anything may be missing.
+    pub unknown: bool,
+    /// Sources whose files were read only in part.
+    pub sources: Vec<String>,
+}
+
+impl Incomplete {
+    /// Whether findings about this source may be missing because of input errors.
+    pub fn covers(&self, source: &str) -> bool {
+        self.unknown || self.sources.iter().any(|s| s == source)
+    }
 }
 
 /// One entry of the acknowledged-findings file.
@@ -217,6 +235,8 @@ fn yaml_finding(name: &Arc<str>, err: &serde_saphyr::Error) -> Finding {
         } else {
             Rule::YamlSyntax
         };
+    // After the rule is chosen from the parser's own words.
+    let message = with_field_hint(message);
     let loc = Loc::new(
         name,
         u32::try_from(line).unwrap_or(u32::MAX),
@@ -225,6 +245,38 @@ fn yaml_finding(name: &Arc<str>, err: &serde_saphyr::Error) -> Finding {
     let mut f = finding(rule, Some(loc), message, format!("{}:{name}", rule.code()));
     f.help = Some(rule.fix().to_string());
     f
+}
+
+/// `unknown field `valeu`, expected one of ...` (or `unknown variant` for a value such as a
+/// property's `kind`) gets a "did you mean" from the names the parser lists (serde-saphyr and serde_json word the list alike, with or without backticks).
+fn with_field_hint(message: String) -> String {
+    let (what, rest) = if let Some(rest) = message.strip_prefix("unknown field `") {
+        ("field", rest)
+    } else if let Some(rest) = message.strip_prefix("unknown variant `") {
+        ("value", rest)
+    } else {
+        return message;
+    };
+    let Some((field, after)) = rest.split_once('`') else {
+        return message;
+    };
+    let list = after
+        .strip_prefix(", expected one of ")
+        .or_else(|| after.strip_prefix(", expected "))
+        .unwrap_or("");
+    let fields: Vec<&str> = list.split(", ").map(|f| f.trim_matches('`')).collect();
+    let hint = crate::normalize::vocab::did_you_mean(&crate::normalize::vocab::closest(
+        field,
+        fields.iter().copied().filter(|f| !f.is_empty()),
+    ));
+    if hint.is_empty() {
+        return message;
+    }
+    let list = if what == "field" { "fields" } else { "one of" };
+    format!(
+        "unknown {what} `{field}`{hint} ({list}: {})",
+        fields.join(", ")
+    )
 }
 
 /// serde-saphyr appends " at line X, column Y"; our diagnostics carry the position already.
@@ -293,6 +345,8 @@ struct FileOut {
     /// The source ids that claims of this file name, each once.
     source_names: Vec<String>,
     findings: Vec<Finding>,
+    /// Some claims of the file could not be read; the rest were.
+    partial: bool,
 }
 
 fn opt_text(s: &Option<String>) -> Option<String> {
@@ -456,18 +510,284 @@ fn parse_yaml_file(root: &Path, path: &Path) -> FileOut {
     }
 }
 
+/// The outline of a claim or vocabulary file: where each item of its list starts, whatever
+/// its fields hold.
+#[derive(serde::Deserialize)]
+struct Outline {
+    #[serde(default, alias = "entities", alias = "properties")]
+    claims: Vec<serde_saphyr::Spanned<serde::de::IgnoredAny>>,
+}
+
+/// `quotes_optional` of a properties file whose properties are read one by one.
+#[derive(serde::Deserialize)]
+struct QuotesOptional {
+    #[serde(default)]
+    quotes_optional: bool,
+}
+
+/// The source header alone, the claims left unread. Unknown top-level keys are let through
+/// here: the whole file's error names them, and it is kept when no claim accounts for it.
+#[derive(serde::Deserialize)]
+struct HeaderOnly {
+    source: serde_saphyr::Spanned<yaml::SourceHeader>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    claims: serde::de::IgnoredAny,
+}
+
+/// A claim's id, read leniently to name a claim whose other fields are wrong.
+#[derive(serde::Deserialize)]
+struct IdOnly {
+    #[serde(default)]
+    id: Option<yaml::Text>,
+}
+
+/// A claim file whose whole parse failed on a field: parses the header, then each claim on
+/// its own (positions shifted back to the file's), and keeps the claims
+/// that read. `None` when the header itself is wrong or the claims are not a block list.
+fn recover_claims(
+    name: &Arc<str>,
+    text: &str,
+    max_nodes: usize,
+    whole: &Finding,
+) -> Option<(SourceFile, Vec<Finding>, Vec<u32>)> {
+    let header: HeaderOnly =
+        serde_saphyr::from_str_with_options(text, yaml::options(max_nodes)).ok()?;
+    let (items, findings) = recover_items(name, text, max_nodes, whole, "claim")?;
+    let (offsets, claims) = items.into_iter().unzip();
+    Some((
+        SourceFile {
+            source: header.source,
+            claims,
+        },
+        findings,
+        offsets,
+    ))
+}
+
+/// An item read on its own, with the line offset of its piece in the file.
+type Placed<T> = (u32, serde_saphyr::Spanned<T>);
+
+/// The items of a file's list (claims, entities, properties) read one by one, each from its
+/// own lines (positions shifted back to the file's): the items that read, and a
+/// finding for each that does not, naming it (`noun` `id`). `None` when the list is not a
+/// block list or every item reads (the file's error is elsewhere).
+fn recover_items<T: serde::de::DeserializeOwned>(
+    name: &Arc<str>,
+    text: &str,
+    max_nodes: usize,
+    whole: &Finding,
+    noun: &str,
+) -> Option<(Vec<Placed<T>>, Vec<Finding>)> {
+    let opts = || yaml::options(max_nodes);
+    let outline: Outline = serde_saphyr::from_str_with_options(text, opts()).ok()?;
+    let lines: Vec<&str> = text.split('\n').collect();
+    let starts: Vec<(usize, usize)> = outline
+        .claims
+        .iter()
+        .map(|c| {
+            (
+                usize::try_from(c.referenced.line()).unwrap_or(0),
+                usize::try_from(c.referenced.column()).unwrap_or(0),
+            )
+        })
+        .collect();
+    // Flow lists (`claims: [{...}]`) put claims on one line: not cut into pieces here.
+    if starts
+        .iter()
+        .any(|&(l, c)| l == 0 || c == 0 || l > lines.len())
+        || starts.windows(2).any(|w| w[0].0 >= w[1].0)
+    {
+        return None;
+    }
+    let mut claims = Vec::with_capacity(starts.len());
+    let mut findings = Vec::new();
+    let mut covered = false;
+    let whole_line = whole.loc.as_ref().map_or(0, |l| l.line as usize);
+    for &(line, col) in &starts {
+        let indent = col - 1;
+        let first = lines[line - 1];
+        let before = first.get(..indent).unwrap_or("").trim_end();
+        let listed = before.ends_with('-');
+        if !listed && !before.is_empty() {
+            return None;
+        }
+        let mut end = line;
+        while end < lines.len() {
+            let l = lines[end];
+            let t = l.trim_start();
+            if !t.is_empty() && !t.starts_with('#') && l.len() - t.len() < indent {
+                break;
+            }
+            end += 1;
+        }
+        covered |= (line..=end).contains(&whole_line);
+        // Parsed on its own, positions counted from its first line: `offset` lines are added
+        // back (padding each piece with the lines before it would cost quadratic time on a
+        // long file).
+        let offset = u32::try_from(line - 1).unwrap_or(u32::MAX);
+        let mut piece = String::new();
+        for l in &lines[line - 1..end] {
+            piece.push_str(l);
+            piece.push('\n');
+        }
+        let one = if listed {
+            serde_saphyr::from_str_with_options::<Vec<serde_saphyr::Spanned<T>>>(&piece, opts())
+                .map(|mut v| v.pop())
+        } else {
+            serde_saphyr::from_str_with_options::<serde_saphyr::Spanned<T>>(&piece, opts())
+                .map(Some)
+        };
+        match one {
+            Ok(Some(c)) => claims.push((offset, c)),
+            Ok(None) => {}
+            Err(e) => {
+                let id = if listed {
+                    serde_saphyr::from_str::<Vec<IdOnly>>(&piece)
+                        .ok()
+                        .and_then(|mut v| v.pop())
+                } else {
+                    serde_saphyr::from_str::<IdOnly>(&piece).ok()
+                }
+                .and_then(|i| i.id)
+                .map(|t| t.0);
+                let claim_loc = Loc::new(
+                    name,
+                    u32::try_from(line).unwrap_or(u32::MAX),
+                    u32::try_from(col).unwrap_or(u32::MAX),
+                );
+                findings.push(claim_field_finding(
+                    name,
+                    &e,
+                    id.as_deref(),
+                    claim_loc,
+                    (noun, offset),
+                ));
+            }
+        }
+    }
+    if !covered {
+        // The error is outside the claims (a top-level key): it stands as it is.
+        findings.push(whole.clone());
+    }
+    if findings.is_empty() {
+        return None;
+    }
+    Some((claims, findings))
+}
+
+/// `loc` moved down `offset` lines: from a piece of a file to the file.
+fn shifted(mut loc: Loc, offset: u32) -> Loc {
+    loc.line = loc.line.saturating_add(offset);
+    loc
+}
+
+/// A missing field in a file that cannot be read claim by claim (a line indented wrongly
+/// ends the claim early and breaks the file): the finding moves to the first line of the
+/// claim it belongs to, names it, and points at the line the YAML parser stumbled on.
+fn place_missing_field(name: &Arc<str>, text: &str, max_nodes: usize, whole: Finding) -> Finding {
+    let Some(rest) = whole.message.strip_prefix("missing field ") else {
+        return whole;
+    };
+    let Some(at) = whole.loc.as_ref().map(|l| l.line as usize) else {
+        return whole;
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let is_item = |l: &str| {
+        let t = l.trim_start();
+        t == "-" || t.starts_with("- ")
+    };
+    let Some(start) = (0..at.min(lines.len())).rev().find(|&i| is_item(lines[i])) else {
+        return whole;
+    };
+    let item_indent = lines[start].len() - lines[start].trim_start().len();
+    let first = lines[start].trim_start();
+    let col = item_indent + first.len() - first[1..].trim_start().len() + 1;
+    let id = lines[start..]
+        .iter()
+        .enumerate()
+        .take_while(|(k, l)| *k == 0 || !is_item(l))
+        .find_map(|(k, l)| {
+            let t = l.trim_start();
+            let t = if k == 0 { t[1..].trim_start() } else { t };
+            t.strip_prefix("id:")
+                .map(|v| v.trim().trim_matches(['"', '\'']).to_string())
+        })
+        .filter(|v| !v.is_empty());
+    let who = id.map_or_else(|| "a claim".to_string(), |i| format!("claim `{i}`"));
+    let mut f = whole.clone();
+    f.message = format!(
+        "{who} has no {rest}; every claim needs `id`, `subject`, `property` and `value`, indented alike"
+    );
+    f.loc = Some(Loc::new(
+        name,
+        u32::try_from(start + 1).unwrap_or(u32::MAX),
+        u32::try_from(col).unwrap_or(1),
+    ));
+    if let Err(e) =
+        serde_saphyr::from_str_with_options::<serde::de::IgnoredAny>(text, yaml::options(max_nodes))
+    {
+        let syntax = yaml_finding(name, &e);
+        if let Some(loc) = syntax.loc {
+            f = f.with_related(loc, format!("the YAML breaks here: {}", syntax.message));
+        }
+    }
+    f
+}
+
+/// A field error inside one claim, naming the claim; a missing field is placed at the
+/// claim's first line, where it belongs, not at whichever line the parser stopped.
+fn claim_field_finding(
+    name: &Arc<str>,
+    err: &serde_saphyr::Error,
+    id: Option<&str>,
+    claim_loc: Loc,
+    (noun, offset): (&str, u32),
+) -> Finding {
+    let mut f = yaml_finding(name, err);
+    f.loc = f.loc.map(|l| shifted(l, offset));
+    let who = id.map_or_else(|| format!("a {noun}"), |i| format!("{noun} `{i}`"));
+    if let Some(rest) = f.message.strip_prefix("missing field ") {
+        f.message = if noun == "claim" {
+            format!(
+                "{who} has no {rest}; every claim needs `id`, `subject`, `property` and `value`, indented alike"
+            )
+        } else {
+            format!("{who} has no {rest}")
+        };
+        f.loc = Some(claim_loc.clone());
+    } else {
+        f.message = format!("{who}: {}", f.message);
+    }
+    f.fingerprint = format!("{}:{name}:{}", f.rule.code(), claim_loc.line);
+    f
+}
+
 /// Parses the text of a YAML claim file named `name` (no filesystem access).
 fn parse_yaml_text(name: &Arc<str>, text: String) -> FileOut {
     let name = name.clone();
     let mut out = FileOut::default();
     // Each claim is ~15 nodes; the budget grows with the file instead of capping it.
     let max_nodes = 10_000 + text.len() / 4;
-    let parsed: SourceFile =
+    let (parsed, offsets): (SourceFile, Vec<u32>) =
         match serde_saphyr::from_str_with_options(&text, yaml::options(max_nodes)) {
-            Ok(p) => p,
+            Ok(p) => (p, Vec::new()),
             Err(e) => {
-                out.findings.push(yaml_finding(&name, &e));
-                return out;
+                let whole = yaml_finding(&name, &e);
+                // A wrong field in one claim should not cost the file's other claims: read
+                // them one by one, each error at its own claim.
+                if whole.rule == Rule::Schema
+                    && let Some((parsed, findings, offsets)) =
+                        recover_claims(&name, &text, max_nodes, &whole)
+                {
+                    out.findings = findings;
+                    out.partial = true;
+                    (parsed, offsets)
+                } else {
+                    out.findings
+                        .push(place_missing_field(&name, &text, max_nodes, whole));
+                    return out;
+                }
             }
         };
     drop(text);
@@ -497,18 +817,23 @@ fn parse_yaml_text(name: &Arc<str>, text: String) -> FileOut {
     );
     let hint = source.id.clone();
     out.sources.push(source);
-    for rec in parsed.claims {
-        let claim_loc = yaml::loc(&name, &rec);
+    for (i, rec) in parsed.claims.into_iter().enumerate() {
+        // Claims read one by one (after an error) carry their distance from the file's top.
+        let offset = offsets.get(i).copied().unwrap_or(0);
+        let at = |loc: Loc| shifted(loc, offset);
+        let claim_loc = at(yaml::loc(&name, &rec));
         let r: ClaimRecord = rec.value;
         let locs = ClaimLocs::from_locs([
             claim_loc.clone(),
-            yaml::loc(&name, &r.subject),
-            yaml::loc(&name, &r.property),
-            yaml::loc(&name, &r.value),
-            r.quote.as_ref().map_or(claim_loc, |q| yaml::loc(&name, q)),
+            at(yaml::loc(&name, &r.subject)),
+            at(yaml::loc(&name, &r.property)),
+            at(yaml::loc(&name, &r.value)),
+            r.quote
+                .as_ref()
+                .map_or(claim_loc, |q| at(yaml::loc(&name, q))),
         ]);
         let as_of = r.as_of.map(|a| {
-            let loc = yaml::loc(&name, &a);
+            let loc = at(yaml::loc(&name, &a));
             (a.value.0, loc)
         });
         let claim = make_claim(
@@ -765,7 +1090,7 @@ fn json_finding(name: &Arc<str>, line: u32, e: &serde_json::Error) -> Finding {
     let message = if rule == Rule::YamlSyntax {
         format!("line {line} is not valid JSON: {msg}")
     } else {
-        msg
+        with_field_hint(msg)
     };
     finding(
         rule,
@@ -912,7 +1237,7 @@ fn check_seed(root: &Path, d: &Dossier, s: &Source, claims: &[u32], opts: &Optio
             ),
             (Some(q), Some((folded, raw))) => {
                 out.quotes_checked += 1;
-                match folded.find_folded(q) {
+                match folded.find_folded_in(q, Some(raw)) {
                     Ok(found) => {
                         if opts.quote_contexts {
                             out.contexts.push((
@@ -966,11 +1291,54 @@ fn sentence_around(text: &str, start: usize, end: usize, line: u32) -> QuoteCont
     }
 }
 
+/// Rebuilds a file from its items read one by one, after a field error in one of them.
+/// The file, the findings of the items that did not read, and each kept item's line offset.
+type Recovered<T> = (T, Vec<Finding>, Vec<u32>);
+type Recover<T> = fn(&Arc<str>, &str, usize, &Finding) -> Option<Recovered<T>>;
+
+fn no_recovery<T>(_: &Arc<str>, _: &str, _: usize, _: &Finding) -> Option<Recovered<T>> {
+    None
+}
+
+/// A wrong field in one entity or property costs that one, not the whole vocabulary (which
+/// would make every claim's name unknown).
+fn recover_entities(
+    name: &Arc<str>,
+    text: &str,
+    max_nodes: usize,
+    whole: &Finding,
+) -> Option<Recovered<EntitiesFile>> {
+    let (items, findings) = recover_items(name, text, max_nodes, whole, "entity")?;
+    let (offsets, entities) = items.into_iter().unzip();
+    Some((EntitiesFile { entities }, findings, offsets))
+}
+
+fn recover_properties(
+    name: &Arc<str>,
+    text: &str,
+    max_nodes: usize,
+    whole: &Finding,
+) -> Option<Recovered<PropertiesFile>> {
+    let quotes: QuotesOptional =
+        serde_saphyr::from_str_with_options(text, yaml::options(max_nodes)).ok()?;
+    let (items, findings) = recover_items(name, text, max_nodes, whole, "property")?;
+    let (offsets, properties) = items.into_iter().unzip();
+    Some((
+        PropertiesFile {
+            quotes_optional: quotes.quotes_optional,
+            properties,
+        },
+        findings,
+        offsets,
+    ))
+}
+
 fn load_vocab<T: serde::de::DeserializeOwned>(
     root: &Path,
     path: &Path,
     findings: &mut Vec<Finding>,
-) -> Option<(Arc<str>, T)> {
+    recover: Recover<T>,
+) -> Option<(Arc<str>, T, Vec<u32>)> {
     if !path.exists() {
         return None;
     }
@@ -984,19 +1352,27 @@ fn load_vocab<T: serde::de::DeserializeOwned>(
     };
     let max_nodes = 10_000 + text.len() / 4;
     match serde_saphyr::from_str_with_options::<T>(&text, yaml::options(max_nodes)) {
-        Ok(v) => Some((name, v)),
+        Ok(v) => Some((name, v, Vec::new())),
         Err(e) => {
-            findings.push(yaml_finding(&name, &e));
+            let whole = yaml_finding(&name, &e);
+            if whole.rule == Rule::Schema
+                && let Some((v, found, offsets)) = recover(&name, &text, max_nodes, &whole)
+            {
+                findings.extend(found);
+                return Some((name, v, offsets));
+            }
+            findings.push(whole);
             None
         }
     }
 }
 
-fn entity_defs(name: &Arc<str>, e: EntitiesFile) -> Vec<EntityDef> {
+fn entity_defs(name: &Arc<str>, e: EntitiesFile, offsets: &[u32]) -> Vec<EntityDef> {
     e.entities
         .into_iter()
-        .map(|r| {
-            let loc = yaml::loc(name, &r);
+        .enumerate()
+        .map(|(i, r)| {
+            let loc = shifted(yaml::loc(name, &r), offsets.get(i).copied().unwrap_or(0));
             let r = r.value;
             let id = r.id.value.trim().to_string();
             EntityDef {
@@ -1150,11 +1526,16 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
                 &root,
                 &claims_dir.join(PROPERTIES_FILE),
                 &mut findings,
+                recover_properties,
             );
-            let mut ents =
-                load_vocab::<EntitiesFile>(&root, &claims_dir.join(ENTITIES_FILE), &mut findings)
-                    .map(|(name, e)| entity_defs(&name, e))
-                    .unwrap_or_default();
+            let mut ents = load_vocab::<EntitiesFile>(
+                &root,
+                &claims_dir.join(ENTITIES_FILE),
+                &mut findings,
+                recover_entities,
+            )
+            .map(|(name, e, offsets)| entity_defs(&name, e, &offsets))
+            .unwrap_or_default();
             ents.extend(load_entity_lines(
                 &root,
                 &claims_dir.join(ENTITIES_JSONL),
@@ -1164,6 +1545,7 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
                 &root,
                 &claims_dir.join(ACCEPTED_FILE),
                 &mut findings,
+                no_recovery,
             );
             (props, ents, accepted)
         },
@@ -1180,9 +1562,9 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
                 .collect()
         },
     );
-    let quotes_optional = props.as_ref().is_some_and(|(_, p)| p.quotes_optional);
+    let quotes_optional = props.as_ref().is_some_and(|(_, p, _)| p.quotes_optional);
     let accepted = accepted
-        .map(|(name, f)| {
+        .map(|(name, f, _)| {
             f.accepted
                 .into_iter()
                 .map(|e| Accepted {
@@ -1197,12 +1579,13 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
         quotes_optional,
         ..Dossier::default()
     };
-    if let Some((name, p)) = props {
+    if let Some((name, p, offsets)) = props {
         dossier.properties = p
             .properties
             .into_iter()
-            .map(|r| {
-                let loc = yaml::loc(&name, &r);
+            .enumerate()
+            .map(|(i, r)| {
+                let loc = shifted(yaml::loc(&name, &r), offsets.get(i).copied().unwrap_or(0));
                 let r = r.value;
                 let id = r.id.value.trim().to_string();
                 PropertyDef {
@@ -1235,7 +1618,15 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
     let mut local: Vec<Vec<Option<u32>>> = Vec::with_capacity(parsed.len());
     let mut file_claims = Vec::with_capacity(parsed.len());
     let mut file_names = Vec::with_capacity(parsed.len());
+    let mut incomplete = Incomplete::default();
+    let mut partial_files: Vec<Arc<str>> = Vec::new();
     for f in parsed {
+        if f.partial {
+            incomplete
+                .sources
+                .extend(f.sources.iter().map(|s| s.id.clone()));
+            partial_files.extend(f.sources.iter().map(|s| s.loc.file.clone()));
+        }
         findings.extend(f.findings);
         let mut mine = Vec::with_capacity(f.sources.len());
         for source in f.sources {
@@ -1315,6 +1706,13 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
         }
     }
 
+    incomplete.unknown = findings.iter().any(|f| {
+        f.rule.is_input_error()
+            && !f
+                .loc
+                .as_ref()
+                .is_some_and(|l| partial_files.contains(&l.file))
+    });
     stats.timings[1] = ("assemble", started.elapsed());
     let started = std::time::Instant::now();
     // Phase D: each seed read and folded once, its claims' quotes checked, then dropped.
@@ -1346,7 +1744,58 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
         sketches,
         accepted,
         stats,
+        incomplete,
     })
+}
+
+/// How to write the dossier root `dir` (as given on the command line) before its files' names
+/// so that they are relative to the current directory `cwd`: empty for the current
+/// directory, `mydossier/` for a subfolder, `../x/` when it is beside, the absolute path when
+/// it is elsewhere. Always ends with `/` unless empty.
+pub fn display_prefix(dir: &Path, cwd: Option<&Path>) -> String {
+    let relative = if dir.is_absolute() {
+        let real = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+        match cwd.and_then(|c| c.canonicalize().ok()) {
+            Some(c) => relative_to(&real, &c).unwrap_or(real),
+            None => real,
+        }
+    } else {
+        dir.to_path_buf()
+    };
+    let mut parts: Vec<String> = Vec::new();
+    for c in relative.components() {
+        match c {
+            Component::CurDir => {}
+            Component::RootDir => parts.push(String::new()),
+            other => parts.push(other.as_os_str().to_string_lossy().into_owned()),
+        }
+    }
+    if parts.is_empty() {
+        return String::new();
+    }
+    if parts == [""] {
+        return "/".into();
+    }
+    format!("{}/", parts.join("/"))
+}
+
+/// `target` as seen from `base` (both absolute): `sub/dir`, `..`, `../other`; `None` when
+/// they share nothing but the filesystem root, where the absolute path reads better.
+fn relative_to(target: &Path, base: &Path) -> Option<PathBuf> {
+    let t: Vec<Component> = target.components().collect();
+    let b: Vec<Component> = base.components().collect();
+    let common = t.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    if common <= 1 {
+        return None;
+    }
+    let mut out = PathBuf::new();
+    for _ in common..b.len() {
+        out.push("..");
+    }
+    for c in &t[common..] {
+        out.push(c.as_os_str());
+    }
+    Some(out)
 }
 
 /// The dossier root's path from the enclosing git repository's root, with a trailing `/`
@@ -1550,6 +1999,23 @@ mod tests {
             keys.columns::<4>(line),
             [2, 12, line[..key_at].chars().count() as u32 + 1, 1]
         );
+    }
+
+    #[test]
+    fn display_prefixes_are_relative_to_the_current_directory() {
+        assert_eq!(display_prefix(Path::new("."), None), "");
+        assert_eq!(display_prefix(Path::new("mydossier"), None), "mydossier/");
+        assert_eq!(display_prefix(Path::new("./a/b/"), None), "a/b/");
+        assert_eq!(display_prefix(Path::new("../x"), None), "../x/");
+        let here = std::env::temp_dir().canonicalize().unwrap();
+        assert_eq!(display_prefix(&here, Some(&here)), "");
+        let inner = here.join("corroborate-prefix-test");
+        std::fs::create_dir_all(&inner).unwrap();
+        assert_eq!(
+            display_prefix(&inner, Some(&here)),
+            "corroborate-prefix-test/"
+        );
+        assert_eq!(display_prefix(&here, Some(&inner)), "../");
     }
 
     #[test]

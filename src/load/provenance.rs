@@ -435,6 +435,12 @@ impl FoldedText {
 
     /// [`FoldedText::find`] for a quote already folded with [`fold`].
     pub fn find_folded(&self, folded_quote: &str) -> Result<Found, Miss> {
+        self.find_folded_in(folded_quote, None)
+    }
+
+    /// [`FoldedText::find_folded`], with the original text this was folded from, so that a
+    /// miss quotes the source as written (case, quotes and dashes), not its folded form.
+    pub fn find_folded_in(&self, folded_quote: &str, raw: Option<&str>) -> Result<Found, Miss> {
         let pieces: Vec<&str> = pieces(folded_quote).collect();
         if pieces.is_empty() {
             return Err(Miss {
@@ -453,7 +459,7 @@ impl FoldedText {
                     start.get_or_insert(at);
                     from = at + piece.len();
                 }
-                None => return Err(self.explain_miss(piece, from)),
+                None => return Err(self.explain_miss(piece, from, raw)),
             }
         }
         Ok(Found {
@@ -464,7 +470,25 @@ impl FoldedText {
 
     /// Locates the passage closest to a piece that was not found: the longest prefix or
     /// suffix of the piece that does occur, and what follows it in the source.
-    fn explain_miss(&self, piece: &str, from: usize) -> Miss {
+    fn explain_miss(&self, piece: &str, from: usize, raw: Option<&str>) -> Miss {
+        // The source as written after (or before) a folded offset, its whitespace collapsed,
+        // falling back to the folded text.
+        let after = |f: usize| -> String {
+            let folded = &self.folded[f.min(self.folded.len())..];
+            let text = raw
+                .and_then(|r| r.get(self.original(f)..))
+                .unwrap_or(folded);
+            let end = text.char_indices().nth(200).map_or(text.len(), |(i, _)| i);
+            collapse(&text[..end])
+        };
+        let before = |f: usize| -> String {
+            let folded = &self.folded[..f.min(self.folded.len())];
+            let text = raw
+                .and_then(|r| r.get(..self.original(f)))
+                .unwrap_or(folded);
+            let start = text.char_indices().rev().nth(200).map_or(0, |(i, _)| i);
+            collapse(&text[start..])
+        };
         let hay = &self.folded.as_bytes()[from..];
         let bounds: Vec<usize> = piece
             .char_indices()
@@ -512,26 +536,26 @@ impl FoldedText {
                 _ => prefix_len,
             };
             let at = from + ppos;
-            let text_rest = &self.folded[at + prefix_len..];
+            let text_rest = after(at + prefix_len);
             let quote_rest = &piece[prefix_len..];
             Miss {
                 line: Some(self.line_of(self.original(at))),
                 explanation: format!(
                     "the source matches up to «{}», then has «{}» where the quote has «{}»",
                     clip(&piece[..prefix_len], 30, true),
-                    clip(text_rest, 30, false),
+                    clip(&text_rest, 30, false),
                     clip(quote_rest, 30, false)
                 ),
             }
         } else {
             let end = from + spos;
             let quote_head = &piece[..piece.len() - suffix_len];
-            let text_head = &self.folded[..end];
+            let text_head = before(end);
             Miss {
                 line: Some(self.line_of(self.original(end))),
                 explanation: format!(
                     "the source has «{}» before «{}», where the quote has «{}»",
-                    clip(text_head, 30, true),
+                    clip(&text_head, 30, true),
                     clip(&piece[piece.len() - suffix_len..], 30, false),
                     clip(quote_head, 30, true)
                 ),
@@ -635,22 +659,98 @@ pub fn sketch(folded: &str) -> Vec<u64> {
 }
 
 /// Shortens text for a message, keeping its start or (with `tail`) its end.
+/// `text` with each run of whitespace (line breaks among them) as one space.
+fn collapse(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c);
+        }
+    }
+    if space {
+        out.push(' ');
+    }
+    out
+}
+
 fn clip(text: &str, max_chars: usize, tail: bool) -> String {
-    let n = text.chars().count();
+    let chars: Vec<char> = text.chars().collect();
+    let n = chars.len();
     if n <= max_chars {
         return text.to_string();
     }
+    // Cut between words where one ends within reach, so the reader sees words, not pieces.
     if tail {
-        let skip = n - max_chars;
-        format!("…{}", text.chars().skip(skip).collect::<String>())
+        let mut skip = n - max_chars;
+        if !chars[skip - 1].is_whitespace()
+            && let Some(k) = chars[skip..]
+                .iter()
+                .take(max_chars / 2)
+                .position(|c| c.is_whitespace())
+        {
+            skip += k + 1;
+        }
+        format!("…{}", chars[skip..].iter().collect::<String>())
     } else {
-        format!("{}…", text.chars().take(max_chars).collect::<String>())
+        let mut take = max_chars;
+        if !chars[take].is_whitespace()
+            && let Some(k) = chars[..take]
+                .iter()
+                .rposition(|c| c.is_whitespace())
+                .filter(|&k| k >= max_chars / 2)
+        {
+            take = k;
+        }
+        format!("{}…", chars[..take].iter().collect::<String>().trim_end())
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_miss_quotes_the_source_as_written() {
+        let raw = "Officials said “95”\n  died. The Council met.";
+        let t = FoldedText::new(raw);
+        let miss = t
+            .find_folded_in(&fold("officials said \"96\" died"), Some(raw))
+            .unwrap_err();
+        assert!(
+            miss.explanation.contains("«“95” died. The Council met.»"),
+            "{}",
+            miss.explanation
+        );
+    }
+
+    #[test]
+    fn clipped_excerpts_end_between_words() {
+        assert_eq!(
+            clip("12 people, officials said. the council blamed", 28, false),
+            "12 people, officials said.…"
+        );
+        assert_eq!(
+            clip(
+                "engineers estimated that repairs would cost about",
+                30,
+                true
+            ),
+            "…that repairs would cost about"
+        );
+        assert_eq!(clip("short", 30, false), "short");
+        // A single long word is still cut: there is no boundary to cut at.
+        assert_eq!(
+            clip(&"x".repeat(40), 10, false),
+            format!("{}…", "x".repeat(10))
+        );
+    }
 
     /// The definition the streaming sketch must match: split into alphanumeric words, hash
     /// each, mix every window of eight, keep one in four.

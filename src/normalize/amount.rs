@@ -363,15 +363,6 @@ impl Hedge {
         let x = f.value;
         let half = f.ulp / 2.0;
         match self {
-            // A scale word rounds: "640 million" is 635-645 million, "2.5 billion"
-            // 2.45-2.55 billion. Digits written out are exact.
-            Hedge::Exact if f.scale > 1.0 && !f.ordinal => (
-                Interval::closed(x - half, x + half),
-                format!(
-                    "rounded by its scale word: ± half the last significant digit ({})",
-                    fmt_num(half)
-                ),
-            ),
             Hedge::Exact => (Interval::point(x), "exact: the figure itself".into()),
             Hedge::Approximate => {
                 let tol = half + margin * x.abs();
@@ -691,6 +682,10 @@ pub struct Amount {
     pub end: usize,
     /// "510 miles (820 kms)": the bracketed restatement and its interval, canonical unit.
     pub restated: Option<(usize, usize, Interval, Option<&'static str>)>,
+    /// Half the unit of the last significant digit of an exact figure written with a scale
+    /// word ("640 million": 5 million), in the canonical unit: the rounding the figure
+    /// carries when it is compared.
+    pub rounding: Option<f64>,
 }
 
 /// Options that resolve ambiguities from what the caller expects.
@@ -828,6 +823,7 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
             rule,
             end,
             restated: None,
+            rounding: None,
         });
     }
     let (h, at) = hedge(t, i);
@@ -941,6 +937,8 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
         rule,
         end,
         restated,
+        rounding: (h == Hedge::Exact && a.scale > 1.0 && !a.ordinal)
+            .then(|| a.ulp / 2.0 * unit.map_or(1.0, |u| u.factor)),
     })
 }
 
@@ -988,5 +986,6 @@ fn finish_range(
         rule: rule.to_string(),
         end,
         restated: None,
+        rounding: None,
     }
 }

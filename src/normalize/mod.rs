@@ -21,19 +21,7 @@ pub struct Names {
     pub property: Option<u32>,
 }
 
-fn did_you_mean(suggestions: &[String]) -> String {
-    match suggestions {
-        [] => String::new(),
-        [one] => format!("; did you mean `{one}`?"),
-        many => format!(
-            "; did you mean one of {}?",
-            many.iter()
-                .map(|s| format!("`{s}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ),
-    }
-}
+use vocab::did_you_mean;
 
 /// Resolves every claim's subject and property, and reports vocabulary clashes.
 pub fn resolve_names(d: &Dossier, vocab: &Vocabulary) -> (Vec<Names>, Vec<Finding>) {

@@ -44,6 +44,7 @@ fn from_amount(a: &amount::Amount, text: &str) -> Assertion {
     out.stated = Some(a.stated);
     out.unit = a.unit;
     out.currency = a.currency;
+    out.rounding = a.rounding;
     if let Some((s, e, iv, _)) = a.restated {
         // The main figure's own rounding: half a percent either way.
         let main = Interval {
@@ -140,8 +141,108 @@ pub fn normalize_value(text: &str, ctx: &Context) -> Assertion {
 
 /// A time of day in minutes after midnight: "7:10 a.m.", "7:10am", "7:10 PM", "19:10",
 /// "7 a.m.", "noon", "midnight", and the flight-board form "7:10aDec 1" (the date is ignored).
+/// A date-and-time stamp ("12/1 7:45 p.m.", "Fri 21:40", "Jan 03 12:15 a.m.",
+/// "2011-12-01T19:45") gives its time part; a stamp without a readable time is unreadable,
+/// never a month or a day taken for the hour.
 pub fn time_of_day(text: &str) -> Option<(f64, &'static str)> {
     let t = text.trim();
+    match after_date_stamp(t) {
+        Some(rest) => clock_time(rest)
+            .map(|(m, _)| (m, "time of day: the time part of a date-and-time stamp")),
+        None => clock_time(t),
+    }
+}
+
+/// The text after a leading date (weekday, month name and day, numeric month/day or ISO
+/// date), when there is one.
+fn after_date_stamp(t: &str) -> Option<&str> {
+    const MONTHS: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let named = |w: &str, names: &[&str]| {
+        w.len() >= 3 && w.is_ascii() && names.iter().any(|n| n.starts_with(w))
+    };
+    let numeric_date = |w: &str| {
+        let parts: Vec<&str> = w.split(['/', '-']).collect();
+        parts.len() >= 2
+            && parts.len() <= 3
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.len() <= 4 && p.bytes().all(|b| b.is_ascii_digit()))
+    };
+    let b = t.as_bytes();
+    let mut pos = 0;
+    let mut consumed = false;
+    let mut after_month = false;
+    let mut after_day = false;
+    loop {
+        let start = pos
+            + b[pos..]
+                .iter()
+                .take_while(|c| c.is_ascii_whitespace())
+                .count();
+        let end = start
+            + b[start..]
+                .iter()
+                .take_while(|c| !c.is_ascii_whitespace())
+                .count();
+        if start == end {
+            break;
+        }
+        let raw = &t[start..end];
+        let w = raw.trim_end_matches([',', '.']).to_ascii_lowercase();
+        let digits = !w.is_empty() && w.bytes().all(|c| c.is_ascii_digit());
+        if let Some((date, time)) = raw.split_once(['T', 't'])
+            && numeric_date(date)
+            && time.bytes().next().is_some_and(|c| c.is_ascii_digit())
+        {
+            return Some(&t[start + date.len() + 1..]);
+        }
+        let ok = named(&w, &DAYS)
+            || (named(&w, &MONTHS) && {
+                after_month = true;
+                true
+            })
+            || (numeric_date(&w) && {
+                after_day = true;
+                true
+            })
+            || (after_month && !after_day && digits && w.len() <= 2 && {
+                after_day = true;
+                true
+            })
+            || (after_day && digits && w.len() == 4)
+            || (consumed && (w == "at" || w == "@"));
+        if !ok {
+            break;
+        }
+        consumed = true;
+        pos = end;
+    }
+    consumed.then(|| t[pos..].trim_start())
+}
+
+fn clock_time(t: &str) -> Option<(f64, &'static str)> {
     let lower = t.to_ascii_lowercase();
     if lower.starts_with("noon") {
         return Some((720.0, "time of day: noon"));
@@ -159,6 +260,11 @@ pub fn time_of_day(text: &str) -> Option<(f64, &'static str)> {
         t[start..*i].parse::<u32>().ok().filter(|_| *i - start <= 2)
     };
     let hour = digits(&mut i)?;
+    // "12/1" or "12-1" is a date, not twelve o'clock; "21,007" a number.
+    if matches!(b.get(i), Some(b'/' | b'-' | b',')) && b.get(i + 1).is_some_and(u8::is_ascii_digit)
+    {
+        return None;
+    }
     let mut minute = 0;
     if i < b.len() && (b[i] == b':' || b[i] == b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit)
     {
@@ -596,6 +702,26 @@ mod tests {
             assert_eq!(time_of_day(s).map(|t| t.0), Some(m), "{s}");
         }
         for s in ["7", "25:00", "7:75", "13 p.m.", "about"] {
+            assert_eq!(time_of_day(s), None, "{s}");
+        }
+    }
+
+    #[test]
+    fn date_and_time_stamps_give_their_time_never_the_month_for_the_hour() {
+        for (s, m) in [
+            ("12/1 7:45 p.m.", 1185.0),
+            ("12/01/2011 7:45 PM", 1185.0),
+            ("Fri 21:40", 1300.0),
+            ("Jan 03 12:15 a.m.", 15.0),
+            ("Dec 1, 2011 at 6:05am", 365.0),
+            ("Thursday, Dec. 1 23:56", 1436.0),
+            ("2011-12-01T19:45", 1185.0),
+            ("2011-12-01 19:45", 1185.0),
+        ] {
+            assert_eq!(time_of_day(s).map(|t| t.0), Some(m), "{s}");
+        }
+        // A stamp without a readable time is unreadable, not twelve o'clock or one o'clock.
+        for s in ["12/1", "12/1 p.m.", "Jan 03", "Fri", "12-1"] {
             assert_eq!(time_of_day(s), None, "{s}");
         }
     }

@@ -194,6 +194,33 @@ impl Index {
     }
 }
 
+/// Up to three of `candidates` close to `name`, best first: the "did you mean" of any list
+/// of names (command-line values, field names, rule codes).
+pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let (idx, _) = Index::build(
+        candidates
+            .into_iter()
+            .enumerate()
+            .map(|(i, c)| (u32::try_from(i).unwrap_or(u32::MAX), [c])),
+    );
+    idx.suggest(name)
+}
+
+/// `; did you mean `x`?` for suggestions, or nothing without any.
+pub fn did_you_mean(suggestions: &[String]) -> String {
+    match suggestions {
+        [] => String::new(),
+        [one] => format!("; did you mean `{one}`?"),
+        many => format!(
+            "; did you mean one of {}?",
+            many.iter()
+                .map(|s| format!("`{s}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+    }
+}
+
 /// The resolved vocabularies of a dossier.
 #[derive(Debug, Default, Clone)]
 pub struct Vocabulary {
@@ -261,6 +288,11 @@ mod tests {
             "Islamic Revolutionary Guard Corps"
         );
         assert!(idx.suggest("zzzzzz").is_empty());
+        assert_eq!(closest("valeu", ["id", "subject", "value"]), ["value"]);
+        assert_eq!(
+            did_you_mean(&closest("confilct", ["conflict", "falling-total"])),
+            "; did you mean `conflict`?"
+        );
     }
 
     #[test]

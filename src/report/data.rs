@@ -23,6 +23,29 @@ pub struct Summary {
     pub verdicts: BTreeMap<&'static str, usize>,
     /// Contested voices shown beside the facts (set aside from their verdicts).
     pub contested: usize,
+    /// Files or parts of files that could not be read: the report leaves out what they say.
+    pub input_errors: usize,
+}
+
+impl Report {
+    /// The findings that mean part of the dossier could not be read.
+    pub fn input_errors(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| f.rule.is_input_error())
+    }
+}
+
+/// How one input error reads in a report: `file:line:col: rule: message`.
+pub fn input_error_line(f: &Finding) -> String {
+    let place = f
+        .loc
+        .as_ref()
+        .map_or_else(|| "<dossier>".to_string(), |l| l.to_string());
+    format!(
+        "{place}: {}[{}] {}",
+        f.severity.name(),
+        f.rule.code(),
+        f.message
+    )
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -138,6 +161,49 @@ pub struct GroupEntry {
     pub set_aside: Vec<SetAsideEntry>,
     pub claims: Vec<ClaimEntry>,
     pub related: Vec<RelatedEntry>,
+    /// The reasons given in claims/accepted.yaml for this fact's findings (a conflict, a
+    /// falling total...), when the editors acknowledged them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub acknowledged: Vec<String>,
+    /// This fact's findings nobody acknowledged, counted when some others are.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub unacknowledged: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+impl GroupEntry {
+    /// `acknowledged` or `partly acknowledged`, when editors accepted this fact's findings.
+    pub fn acknowledgement(&self) -> Option<&'static str> {
+        match (self.acknowledged.is_empty(), self.unacknowledged) {
+            (true, _) => None,
+            (false, 0) => Some("acknowledged"),
+            (false, _) => Some("partly acknowledged"),
+        }
+    }
+}
+
+/// A fact finding's fact: the `subject:property:scope` of its fingerprint
+/// ([`crate::model::fact_fingerprint`]).
+fn fact_of(f: &Finding) -> Option<&str> {
+    use crate::model::Rule;
+    if !matches!(
+        f.rule,
+        Rule::Conflict | Rule::FallingTotal | Rule::NotComparable
+    ) {
+        return None;
+    }
+    let rest = f
+        .fingerprint
+        .strip_prefix(f.rule.code())?
+        .strip_prefix(':')?;
+    let mut end = 0;
+    for _ in 0..3 {
+        end += rest[end..].find(':')? + 1;
+    }
+    Some(&rest[..end])
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -167,6 +233,36 @@ pub struct Filter {
     /// Subject ids or names (any alias folds to the same key).
     pub subjects: Vec<String>,
     pub sources: Vec<String>,
+}
+
+impl Filter {
+    /// A line for each name of the filter that matches nothing in the dossier, with a "did
+    /// you mean": a typo must not pass for an empty result.
+    pub fn unknown_names(
+        &self,
+        d: &Dossier,
+        entities: &crate::normalize::vocab::Index,
+    ) -> Vec<String> {
+        use crate::normalize::vocab::{closest, did_you_mean};
+        let mut out = Vec::new();
+        for s in &self.subjects {
+            if entities.get(s).is_none() {
+                out.push(format!(
+                    "--subject `{s}` names no entity of claims/entities.yaml{}",
+                    did_you_mean(&entities.suggest(s))
+                ));
+            }
+        }
+        for s in &self.sources {
+            if !d.sources.iter().any(|src| &src.id == s) {
+                out.push(format!(
+                    "--source `{s}` is not a source id of this dossier{}",
+                    did_you_mean(&closest(s, d.sources.iter().map(|x| x.id.as_str())))
+                ));
+            }
+        }
+        out
+    }
 }
 
 fn published(p: &Published) -> String {
@@ -265,6 +361,20 @@ pub fn build(
         .map(|(pos, &gi)| (gi, pos))
         .collect();
 
+    // Acknowledgements by fact; skipped when nothing is acknowledged (most large runs).
+    let mut acks: HashMap<&str, (Vec<String>, usize)> = HashMap::new();
+    if findings.iter().any(|f| f.acknowledged.is_some()) {
+        for f in findings {
+            if let Some(fact) = fact_of(f) {
+                let e = acks.entry(fact).or_default();
+                match &f.acknowledged {
+                    Some(reason) if !e.0.contains(reason) => e.0.push(reason.clone()),
+                    Some(_) => {}
+                    None => e.1 += 1,
+                }
+            }
+        }
+    }
     let groups: Vec<GroupEntry> = order
         .iter()
         .map(|&gi| {
@@ -320,7 +430,26 @@ pub fn build(
                     })
                 })
                 .collect();
+            let (acknowledged, unacknowledged) = if acks.is_empty() {
+                (Vec::new(), 0)
+            } else {
+                let fact = format!(
+                    "{}:{}:{}:",
+                    d.entities[g.subject as usize].id,
+                    d.properties[g.property as usize].id,
+                    g.scope
+                        .as_deref()
+                        .map(crate::normalize::vocab::key)
+                        .unwrap_or_default()
+                );
+                match acks.get(fact.as_str()) {
+                    Some((reasons, open)) if !reasons.is_empty() => (reasons.clone(), *open),
+                    _ => (Vec::new(), 0),
+                }
+            };
             GroupEntry {
+                acknowledged,
+                unacknowledged,
                 key: key_of(gi),
                 kind: d.properties[g.property as usize].kind.name(),
                 verdict: g.verdict,
@@ -427,6 +556,7 @@ pub fn build(
             groups: groups.len(),
             contested: groups.iter().map(|g| g.contested.len()).sum(),
             verdicts,
+            input_errors: findings.iter().filter(|f| f.rule.is_input_error()).count(),
         },
         sources,
         groups,

@@ -33,6 +33,7 @@ fn snippet<'a>(
     loc: &'a Loc,
     label: String,
     primary: bool,
+    prefix: &str,
 ) -> Option<Snippet<'a, annotate_snippets::Annotation<'a>>> {
     let text = sanitize(&lines.line(&loc.file, loc.line)?);
     let span = span_of(&text, loc.column);
@@ -44,7 +45,7 @@ fn snippet<'a>(
     Some(
         Snippet::source(text)
             .line_start(loc.line as usize)
-            .path(loc.file.to_string())
+            .path(format!("{prefix}{}", loc.file))
             .fold(false)
             .annotation(kind.span(span).label(label)),
     )
@@ -53,15 +54,26 @@ fn snippet<'a>(
 /// Renders findings as rustc-style diagnostics. `color` adds ANSI styles. Findings are
 /// rendered in parallel (tens of thousands on a large dossier) and joined in order.
 pub fn human(findings: &[Finding], lines: &(dyn LineSource + Sync), color: bool) -> String {
+    human_at(findings, lines, color, "")
+}
+
+/// [`human`] with `prefix` before every dossier path, so that paths are relative to where
+/// the user stands (`mydossier/claims/x.yaml`) and terminals and editors can open them.
+pub fn human_at(
+    findings: &[Finding],
+    lines: &(dyn LineSource + Sync),
+    color: bool,
+    prefix: &str,
+) -> String {
     use rayon::prelude::*;
     findings
         .par_iter()
-        .map(|f| render_one(f, lines, color))
+        .map(|f| render_one(f, lines, color, prefix))
         .collect::<Vec<String>>()
         .concat()
 }
 
-fn render_one(f: &Finding, lines: &dyn LineSource, color: bool) -> String {
+fn render_one(f: &Finding, lines: &dyn LineSource, color: bool, prefix: &str) -> String {
     let renderer = if color {
         Renderer::styled()
     } else {
@@ -71,21 +83,24 @@ fn render_one(f: &Finding, lines: &dyn LineSource, color: bool) -> String {
     let mut group = Group::with_title(level(f.severity).primary_title(message).id(f.rule.code()));
     let mut placed = false;
     if let Some(loc) = &f.loc
-        && let Some(s) = snippet(lines, loc, String::new(), true)
+        && let Some(s) = snippet(lines, loc, String::new(), true, prefix)
     {
         group = group.element(s);
         placed = true;
     }
     for r in &f.related {
-        if let Some(s) = snippet(lines, &r.loc, sanitize(&r.message), false) {
+        if let Some(s) = snippet(lines, &r.loc, sanitize(&r.message), false, prefix) {
             group = group.element(s);
         } else {
-            group =
-                group.element(Level::NOTE.message(format!("{}: {}", r.loc, sanitize(&r.message))));
+            group = group.element(Level::NOTE.message(format!(
+                "{prefix}{}: {}",
+                r.loc,
+                sanitize(&r.message)
+            )));
         }
     }
     if !placed && let Some(loc) = &f.loc {
-        group = group.element(Level::NOTE.message(format!("at {loc}")));
+        group = group.element(Level::NOTE.message(format!("at {prefix}{loc}")));
     }
     if let Some(h) = &f.help {
         group = group.element(Level::HELP.message(sanitize(h)));
@@ -97,12 +112,17 @@ fn render_one(f: &Finding, lines: &dyn LineSource, color: bool) -> String {
 
 /// One line per finding: `path:line:col: severity[rule] message`.
 pub fn brief(findings: &[Finding]) -> String {
+    brief_at(findings, "")
+}
+
+/// [`brief`] with `prefix` before every dossier path (see [`human_at`]).
+pub fn brief_at(findings: &[Finding], prefix: &str) -> String {
     let mut out = String::new();
     for f in findings {
         let place = f
             .loc
             .as_ref()
-            .map_or_else(|| "<dossier>".to_string(), |l| l.to_string());
+            .map_or_else(|| "<dossier>".to_string(), |l| format!("{prefix}{l}"));
         out.push_str(&format!(
             "{place}: {}[{}] {}\n",
             f.severity.name(),

@@ -4,7 +4,7 @@
 //! click away. All text from claim files and seeds is escaped.
 
 use super::data::{ClaimEntry, GroupEntry, Report, SourceEntry};
-use crate::model::{Date, fmt_num};
+use crate::model::Date;
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
@@ -39,6 +39,8 @@ const CSS: &str = r#"
 body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: var(--fg); background: var(--bg); margin: 0 auto; max-width: 1100px; padding: 1.5rem; }
 h1 { font-size: 1.6rem; margin: 0 0 .25rem; } h2 { font-size: 1.25rem; margin: 2rem 0 .5rem; }
 .counts { display: flex; flex-wrap: wrap; gap: .5rem; margin: .75rem 0; padding: 0; list-style: none; }
+.ack { border-left: 4px solid var(--agree); padding-left: .5rem; } .badge.ack { background: var(--agree); color: #fff; }
+.incomplete { border: 2px solid var(--conflict); padding: .25rem 1rem; margin: .75rem 0; }
 .counts li { border: 1px solid var(--line); border-radius: 6px; padding: .3rem .6rem; }
 .counts b { font-size: 1.1rem; }
 .filters { display: flex; flex-wrap: wrap; gap: 1rem; align-items: center; margin: 1rem 0; padding: .75rem; background: #f6f6f6; border-radius: 6px; }
@@ -144,8 +146,15 @@ fn chart(r: &Report, g: &GroupEntry) -> String {
         })
         .filter(|row| row.low.is_some() || row.high.is_some())
         .collect();
-    // Revisions read in time order.
-    rows.sort_by(|a, b| a.claim.as_of.cmp(&b.claim.as_of));
+    // Revisions read as a timeline: earliest `as_of` first, undated claims after.
+    let as_of_day = |c: &ClaimEntry| {
+        c.as_of
+            .as_deref()
+            .and_then(Date::parse_iso)
+            .and_then(|r| r.first)
+            .map(|d| d.to_days())
+    };
+    rows.sort_by_key(|r| (as_of_day(r.claim).is_none(), as_of_day(r.claim)));
     // Related scopes give context; a few rows of them are enough.
     const MAX_RELATED_ROWS: usize = 8;
     let mut related_rows = 0;
@@ -173,33 +182,50 @@ fn chart(r: &Report, g: &GroupEntry) -> String {
         .flat_map(|r| [r.low, r.high])
         .flatten()
         .collect();
-    let (mut lo, mut hi) = ends
+    let (lo, hi) = ends
         .iter()
         .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), &x| {
             (a.min(x), b.max(x))
         });
     let log = !is_date && lo > 0.0 && hi / lo > 1000.0;
-    let (tlo, thi) = if log {
-        (lo.log10(), hi.log10())
+    let axis = if is_date {
+        super::axis::dates(lo, hi)
+    } else if log {
+        super::axis::logarithmic(lo, hi)
     } else {
-        (lo, hi)
+        super::axis::linear(lo, hi, 5)
     };
-    let span = (thi - tlo).abs();
-    let pad = if span == 0.0 {
-        tlo.abs().max(1.0) * 0.1
-    } else {
-        span * 0.08
-    };
-    let (a0, a1) = (tlo - pad, thi + pad);
-    if log {
-        lo = 10f64.powf(a0);
-        hi = 10f64.powf(a1);
-    } else {
-        lo = a0;
-        hi = a1;
+    let (a0, a1) = (axis.start, axis.end);
+    // Rows sharing a source are told apart by their claim ids; revisions lead with their date.
+    let mut per_source: HashMap<&str, usize> = HashMap::new();
+    for row in &rows {
+        *per_source.entry(row.claim.source.as_str()).or_default() += 1;
     }
-    let _ = (lo, hi);
-    let (left, width, row_h, top) = (170.0, 520.0, 24.0, 10.0);
+    let labels: Vec<String> = rows
+        .iter()
+        .map(|row| {
+            let c = row.claim;
+            let mut label = if per_source[c.source.as_str()] > 1 {
+                format!("{} · {}", c.source, c.id)
+            } else {
+                c.source.clone()
+            };
+            if let Some(a) = &c.as_of {
+                label = format!("{a} · {label}");
+            }
+            label
+        })
+        .collect();
+    // The label column is as wide as the longest label needs (about 7 px a character at the
+    // chart's font size), within bounds; a longer label is shortened, whole in its tooltip.
+    const MAX_LABEL: usize = 60;
+    let longest = labels
+        .iter()
+        .map(|l| l.chars().count().min(MAX_LABEL))
+        .max()
+        .unwrap_or(0);
+    let left = (longest as f64 * 7.0 + 16.0).clamp(120.0, 440.0);
+    let (width, row_h, top) = (520.0, 24.0, 10.0);
     let x = |v: f64| {
         let t = if log {
             v.max(f64::MIN_POSITIVE).log10()
@@ -208,7 +234,22 @@ fn chart(r: &Report, g: &GroupEntry) -> String {
         };
         left + (t - a0) / (a1 - a0) * width
     };
-    let height = top + rows.len() as f64 * row_h + 34.0;
+    // What the axis counts: the currency of money, the unit of a quantity, and the scale.
+    let first = rows.first().map(|r| &r.claim.normalized);
+    let mut caption: Vec<String> = Vec::new();
+    if let Some(n) = first {
+        if let Some(cur) = n.currency {
+            caption.push(cur.to_string());
+        } else if let Some(u) = n.unit
+            && !is_date
+        {
+            caption.push(u.to_string());
+        }
+    }
+    if log {
+        caption.push("log scale".into());
+    }
+    let height = top + rows.len() as f64 * row_h + if caption.is_empty() { 34.0 } else { 50.0 };
     let mut s = String::new();
     let title = format!("{} — {}", g.key.subject_name, g.key.property_name);
     let _ = write!(
@@ -242,7 +283,7 @@ fn chart(r: &Report, g: &GroupEntry) -> String {
             );
         }
     }
-    for (i, row) in rows.iter().enumerate() {
+    for (i, (row, label)) in rows.iter().zip(&labels).enumerate() {
         let y = top + i as f64 * row_h + row_h / 2.0;
         let muted = row.related.is_some();
         let color = if muted { "#9a9a9a" } else { "#0072B2" };
@@ -252,10 +293,12 @@ fn chart(r: &Report, g: &GroupEntry) -> String {
             ""
         };
         let c = row.claim;
-        let mut label = c.source.clone();
-        if let Some(a) = &c.as_of {
-            label.push_str(&format!(" ({a})"));
-        }
+        let shown: String = if label.chars().count() > MAX_LABEL {
+            let cut: String = label.chars().take(MAX_LABEL - 1).collect();
+            format!("{cut}…")
+        } else {
+            label.clone()
+        };
         let _ = write!(
             s,
             r#"<g class="row{}" data-source="{}"><text x="{}" y="{}" text-anchor="end">{}</text>"#,
@@ -263,12 +306,12 @@ fn chart(r: &Report, g: &GroupEntry) -> String {
             esc(&c.source),
             left - 8.0,
             y + 4.0,
-            esc(&label)
+            esc(&shown)
         );
         let _ = write!(
             s,
             "<title>{}: {}{}</title>",
-            esc(&c.source),
+            esc(label),
             esc(&c.stated),
             row.related
                 .map(|d| format!(" (related, {})", esc(d)))
@@ -329,33 +372,24 @@ fn chart(r: &Report, g: &GroupEntry) -> String {
         r##"<line x1="{left}" y1="{axis_y}" x2="{}" y2="{axis_y}" stroke="#555"/>"##,
         left + width
     );
-    for k in 0..=4 {
-        let t = a0 + (a1 - a0) * f64::from(k) / 4.0;
-        let v = if log { 10f64.powf(t) } else { t };
-        let label = if is_date {
-            Date::from_days(v.round() as i64).to_string()
-        } else {
-            fmt_num(if v.abs() >= 10.0 {
-                v.round()
-            } else {
-                (v * 100.0).round() / 100.0
-            })
-        };
-        let xx = left + width * f64::from(k) / 4.0;
+    // Ticks at round values, each at the place of its value.
+    for (t, label) in &axis.ticks {
+        let xx = left + (t - a0) / (a1 - a0) * width;
         let _ = write!(
             s,
-            r##"<line x1="{xx}" y1="{axis_y}" x2="{xx}" y2="{}" stroke="#555"/><text x="{xx}" y="{}" text-anchor="middle">{}</text>"##,
+            r##"<line x1="{xx:.1}" y1="{axis_y}" x2="{xx:.1}" y2="{}" stroke="#555"/><text x="{xx:.1}" y="{}" text-anchor="middle">{}</text>"##,
             axis_y + 4.0,
             axis_y + 18.0,
-            esc(&label)
+            esc(label)
         );
     }
-    if log {
+    if !caption.is_empty() {
         let _ = write!(
             s,
-            r#"<text x="{}" y="{}" class="muted">log scale</text>"#,
-            left + width - 60.0,
-            axis_y + 30.0
+            r#"<text class="caption muted" x="{}" y="{}" text-anchor="end">{}</text>"#,
+            left + width,
+            axis_y + 34.0,
+            esc(&caption.join(", "))
         );
     }
     s.push_str("</svg>");
@@ -453,11 +487,11 @@ pub fn html(r: &Report, title: &str) -> String {
     );
     let _ = write!(
         out,
-        "<header><h1>{}</h1><p class=\"muted\">{} facts from {} claims in {} sources.</p><ul class=\"counts\" id=\"verdict-counts\">",
+        "<header><h1>{}</h1><p class=\"muted\">{} from {} in {}.</p><ul class=\"counts\" id=\"verdict-counts\">",
         esc(title),
-        r.summary.groups,
-        r.summary.claims,
-        r.summary.sources
+        crate::text::plural(r.summary.groups, "fact", "facts"),
+        crate::text::plural(r.summary.claims, "claim", "claims"),
+        crate::text::plural(r.summary.sources, "source", "sources")
     );
     for (v, n) in &r.summary.verdicts {
         let _ = write!(
@@ -465,7 +499,30 @@ pub fn html(r: &Report, title: &str) -> String {
             "<li class=\"v-{v}\" data-verdict=\"{v}\"><b class=\"count\">{n}</b> {v}</li>"
         );
     }
-    out.push_str("</ul></header>");
+    out.push_str("</ul>");
+    let errors: Vec<String> = r
+        .input_errors()
+        .map(|f| {
+            format!(
+                "<li><code>{}</code></li>",
+                esc(&super::data::input_error_line(f))
+            )
+        })
+        .collect();
+    if !errors.is_empty() {
+        let _ = write!(
+            out,
+            "<div class=\"incomplete\" role=\"alert\"><p><b>Incomplete:</b> {} {} left part of the dossier unread; this report leaves out what it says.</p><ul>{}</ul></div>",
+            errors.len(),
+            if errors.len() == 1 {
+                "input error"
+            } else {
+                "input errors"
+            },
+            errors.concat()
+        );
+    }
+    out.push_str("</header>");
     // Filters.
     let mut subjects: Vec<(&str, &str)> = r
         .groups
@@ -512,10 +569,13 @@ pub fn html(r: &Report, title: &str) -> String {
         let v = g.verdict.name();
         let _ = write!(
             out,
-            "<section class=\"group v-{v}\" id=\"g{gi}\" data-verdict=\"{v}\" data-subject=\"{}\" data-property=\"{}\" data-sources=\"{}\"><h3><span class=\"badge\">{v}</span> {} — {}{}</h3>",
+            "<section class=\"group v-{v}\" id=\"g{gi}\" data-verdict=\"{v}\" data-subject=\"{}\" data-property=\"{}\" data-sources=\"{}\"><h3><span class=\"badge\">{v}</span>{} {} — {}{}</h3>",
             esc(&g.key.subject),
             esc(&g.key.property),
             esc(&srcs.join(" ")),
+            g.acknowledgement()
+                .map(|a| format!(" <span class=\"badge ack\">{a}</span>"))
+                .unwrap_or_default(),
             esc(&g.key.subject_name),
             esc(&g.key.property_name),
             g.key
@@ -524,6 +584,17 @@ pub fn html(r: &Report, title: &str) -> String {
                 .map(|s| format!(" <span class=\"muted\">(scope: {})</span>", esc(s)))
                 .unwrap_or_default()
         );
+        if let Some(ack) = g.acknowledgement() {
+            let _ = write!(
+                out,
+                "<p class=\"ack\"><b>{ack}</b> in claims/accepted.yaml: {}</p>",
+                g.acknowledged
+                    .iter()
+                    .map(|r| esc(r))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            );
+        }
         let _ = write!(
             out,
             "<p class=\"reason\">{}</p><p class=\"muted\">{} source{}, {} independent</p>",

@@ -1,6 +1,7 @@
 //! Everything corroborate shows: diagnostics for findings and the discrepancy report.
 //! Renderers turn the same data into text; none of them does I/O.
 
+pub mod axis;
 pub mod ci;
 pub mod data;
 pub mod diagnostics;

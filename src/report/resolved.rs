@@ -15,6 +15,7 @@ struct Key<'a> {
     subject: &'a str,
     subject_name: &'a str,
     property: &'a str,
+    property_name: &'a str,
     scope: &'a Option<String>,
 }
 
@@ -42,6 +43,7 @@ struct GroupRow<'a> {
     confidence: f64,
     sources: Vec<&'a str>,
     independent_sources: usize,
+    tie: bool,
     verdict: &'static str,
     explanation: &'a str,
 }
@@ -66,13 +68,14 @@ pub fn json(d: &Dossier, assertions: &[Assertion], cmp: &Comparison, o: &Outcome
         .par_iter()
         .map(|r| {
             let g = &cmp.groups[r.group as usize];
-            let claim = g.values[r.value].claims[0];
+            let claim = r.claim;
             let a = &assertions[claim as usize];
             GroupRow {
                 key: Key {
                     subject: &d.entities[g.subject as usize].id,
                     subject_name: &d.entities[g.subject as usize].name,
                     property: &d.properties[g.property as usize].id,
+                    property_name: &d.properties[g.property as usize].name,
                     scope: &g.scope,
                 },
                 value: Chosen {
@@ -94,6 +97,7 @@ pub fn json(d: &Dossier, assertions: &[Assertion], cmp: &Comparison, o: &Outcome
                     .map(|&s| d.sources[s as usize].id.as_str())
                     .collect(),
                 independent_sources: r.independent_sources,
+                tie: r.tie,
                 verdict: g.verdict.name(),
                 explanation: &r.explanation,
             }
@@ -129,9 +133,11 @@ pub fn json(d: &Dossier, assertions: &[Assertion], cmp: &Comparison, o: &Outcome
         use std::io::Write;
         write!(
             w,
-            "{{\n  \"method\": {},\n  \"iterations\": {},\n  \"groups\": ",
+            "{{\n  \"method\": {},\n  \"iterations\": {},\n  \"converged\": {},\n  \"last_change\": {},\n  \"groups\": ",
             serde_json::to_string(o.method.name()).unwrap_or_default(),
-            o.iterations
+            o.iterations,
+            o.converged,
+            serde_json::to_string(&o.last_change).unwrap_or_else(|_| "null".into())
         )?;
         super::write_pretty_array(w, &groups, 1)?;
         w.write_all(b",\n  \"sources\": ")?;
@@ -160,10 +166,12 @@ pub fn table(
     t.load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .force_no_tty()
-        .set_header(vec!["fact", "most likely", "confidence", "why"]);
+        .set_header(HEADER.to_vec());
     if let Some(w) = width {
         t.set_width(w);
     }
+    const HEADER: [&str; 4] = ["fact", "most likely", "confidence", "why"];
+    let mut rows: Vec<Vec<String>> = Vec::new();
     let mut shown = 0;
     let mut left_out = 0;
     for r in &o.resolutions {
@@ -185,13 +193,26 @@ pub fn table(
                 .map(|s| format!("\nscope: {s}"))
                 .unwrap_or_default()
         );
-        let stated = &d.claims[g.values[r.value].claims[0] as usize].value;
-        t.add_row(vec![
+        let stated = &d.claims[r.claim as usize].value;
+        rows.push(vec![
             sanitize(&fact),
             sanitize(stated),
             format!("{:.2}", r.confidence),
             sanitize(&r.explanation),
         ]);
+    }
+    // Wrapped by corroborate, so that ids break after a hyphen, never mid-word.
+    let widths = super::render::layout(&mut t, &HEADER, rows.iter().map(Vec::as_slice));
+    for row in rows {
+        match &widths {
+            Some(widths) => t.add_row(
+                row.iter()
+                    .zip(widths)
+                    .map(|(cell, &w)| super::render::wrap(cell, w))
+                    .collect::<Vec<_>>(),
+            ),
+            None => t.add_row(row),
+        };
     }
     let mut out = format!("{t}\n");
     if left_out > 0 {
@@ -206,11 +227,23 @@ pub fn table(
             .then(a.cmp(&b))
     });
     out.push_str(&format!(
-        "{} {} facts resolved with {} in {} iterations; sources by estimated reliability:\n",
-        shown + left_out,
-        if all { "" } else { "contested" },
+        "{} resolved with {} in {} ({}); sources by estimated reliability:\n",
+        match (all, shown + left_out == 1) {
+            (true, true) => "1 fact".to_string(),
+            (true, false) => format!("{} facts", shown + left_out),
+            (false, true) => "1 contested fact".to_string(),
+            (false, false) => format!("{} contested facts", shown + left_out),
+        },
         o.method.name(),
-        o.iterations
+        crate::text::plural(o.iterations, "iteration", "iterations"),
+        if o.converged {
+            format!("converged, last change {:.1e}", o.last_change)
+        } else {
+            format!(
+                "stopped at the iteration cap without converging, last change {:.1e}",
+                o.last_change
+            )
+        }
     ));
     for &i in order.iter().take(20) {
         out.push_str(&format!(
