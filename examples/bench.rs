@@ -115,6 +115,7 @@ fn main() {
         aliases: vec![],
         kind: None,
         part_of: vec![],
+        party: false,
         loc: loc.clone(),
     });
     d.properties.push(PropertyDef {
@@ -164,6 +165,7 @@ fn main() {
             attribution: None,
             hedge: Hedge::Stated,
             negated: false,
+            earlier: false,
             note: None,
             locs: locs.clone(),
         });

@@ -443,6 +443,9 @@ pub struct Assertion {
     /// unit of its figure's last significant digit ("640 million": 10 million, so 635 to 645
     /// million; "1.2bn": 100 million). `None` for values that are not figures.
     pub resolution: Option<f64>,
+    /// A date naming a weekday it did not fall on ("Saturday, 7 January 2024").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub wrong_weekday: bool,
 }
 
 impl Assertion {
@@ -460,6 +463,7 @@ impl Assertion {
             conversion: None,
             unresolved: Some(reason.into()),
             resolution: None,
+            wrong_weekday: false,
         }
     }
     pub fn of_kind(kind: AssertionKind, rule: impl Into<String>) -> Assertion {
@@ -545,6 +549,8 @@ pub struct EntityDef {
     pub kind: Option<String>,
     /// Entities this one is part of (a province of a country, a branch of an organisation).
     pub part_of: Vec<String>,
+    /// A party with a stake: claims attributed to it are contested voices.
+    pub party: bool,
     pub loc: Loc,
 }
 
@@ -710,6 +716,8 @@ pub struct Claim {
     pub attribution: Option<String>,
     pub hedge: Hedge,
     pub negated: bool,
+    /// The source reports this figure as an earlier one than its current figure.
+    pub earlier: bool,
     pub note: Option<String>,
     pub locs: ClaimLocs,
 }
@@ -997,8 +1005,20 @@ rules! {
         "Sources state values of one fact that cannot both be true.",
         "Check both quotes. If the disagreement is real, acknowledge it with a reason; if a claim is wrong, fix it.";
     FallingTotal => "falling-total", Warning, false,
-        "A cumulative figure (a death toll) is lower in a later report.",
-        "Check the `as_of` dates; a cumulative total should not fall.";
+        "A cumulative figure (a death toll) is lower than the figure before it in time.",
+        "Check the `as_of` dates and the quotes; a cumulative total should not fall.";
+    OrderUnknown => "order-unknown", Info, false,
+        "Figures of a changing fact differ, but when each held cannot be ordered (coarse or unknown dates), so it is neither a revision nor a conflict.",
+        "Add `as_of` (YYYY-MM-DD) to the claims, or `earlier: true` where the source itself calls a figure an earlier one.";
+    InternalConflict => "internal-conflict", Error, false,
+        "One source states two different values for the same fact at the same time (a headline and a body that disagree).",
+        "Check both quotes; if the source gives an earlier figure, mark that claim `earlier: true`.";
+    Contested => "contested", Warning, false,
+        "A contested voice (hedged claimed, alleged or speculated, or attributed to an entity marked `party: true`) disputes the value the other sources state; it is set aside from the fact's verdict.",
+        "Nothing to fix if the dispute is real: acknowledge it with a reason. Check the hedge and attribution if it is not.";
+    WrongWeekday => "wrong-weekday", Warning, false,
+        "A date names a weekday that the day does not fall on (\"Saturday, 7 January 2024\" was a Sunday).",
+        "Check the date against the source; one of the weekday and the day is wrong.";
     NotComparable => "not-comparable", Info, false,
         "Values of one fact cannot be compared (different currencies, incompatible units).",
         "Add exchange rates to the dossier, or state the unit the property takes.";
@@ -1041,6 +1061,14 @@ impl Rule {
             Rule::Conflict => "death toll \"17\" in one source, \"over 90\" in another",
             Rule::FallingTotal => "death toll 95 as of 2024-01-04, then 85 as of 2024-01-10",
             Rule::NotComparable => "cost £7 billion in one source, $9 billion in another",
+            Rule::OrderUnknown => {
+                "death toll 40 in a source published 2024-01, 52 in one published 2024-01-04"
+            }
+            Rule::InternalConflict => "one article: 40 killed in its headline, 52 in its body",
+            Rule::Contested => {
+                "death toll \"more than 300\" claimed by the perpetrators, 95 from officials"
+            }
+            Rule::WrongWeekday => "value: Saturday, 7 January 2024",
             Rule::UndeclaredRelay => {
                 "two seed texts sharing a 40-word paragraph, neither with derived_from"
             }
@@ -1176,5 +1204,8 @@ mod tests {
         assert_eq!(fmt_num(1.15), "1.15");
         assert_eq!(fmt_num(-1234567.5), "-1,234,567.5");
         assert_eq!(fmt_num(0.0), "0");
+        // A binary tie in the thousandths of a large number, as float formatting rounds it.
+        let tie = -142_753_288_704_577.06;
+        assert_eq!(fmt_num(tie), fmt_num_by_definition(tie));
     }
 }

@@ -48,6 +48,12 @@ impl Analysis {
             sources: self.loaded.dossier.sources.len(),
             claims: self.loaded.dossier.claims.len(),
             groups: self.comparison.groups.len(),
+            contested: self
+                .comparison
+                .groups
+                .iter()
+                .map(|g| g.contested.len())
+                .sum(),
             verdicts,
             input_errors: self
                 .findings

@@ -41,7 +41,10 @@ fn disjoint_values_conflict_with_the_gap() {
         "claims/b.yaml",
         &SOURCE_B
             .replace("value: '95'", "value: '85'")
-            .replace("killed 95 people", "Officials said"),
+            .replace("killed 95 people", "Officials said")
+            // Published the same day: a day later, a cumulative toll that falls is a
+            // revision flagged as `falling-total`, not a conflict.
+            .replace("published: 2024-01-11", "published: 2024-01-10"),
     );
     let r = report_json(d.path(), &[]);
     let toll = group(&r, "death-toll");
@@ -86,7 +89,8 @@ fn a_later_higher_cumulative_figure_is_a_revision_and_a_falling_one_is_flagged()
         &SOURCE_A.replace("value: over 90", "value: over 90\n    as_of: 2024-01-03"),
     );
     let r = report_json(d.path(), &[]);
-    assert_eq!(group(&r, "death-toll")["verdict"], "revised");
+    // A cumulative figure cannot fall: a conflict, with the timeline as its reason.
+    assert_eq!(group(&r, "death-toll")["verdict"], "conflict");
     assert!(
         r["findings"]
             .as_array()
@@ -111,7 +115,7 @@ fn an_entity_that_is_part_of_another_is_compatible_and_a_rival_conflicts() {
         "{who}"
     );
 
-    let rival = "  - id: who\n    subject: Kerman bombing\n    property: responsibility\n    value: Israel\n    attribution: Iran's media\n    hedge: alleged\n    quote: media blamed Israel\n";
+    let rival = "  - id: who\n    subject: Kerman bombing\n    property: responsibility\n    value: Israel\n    attribution: Iran's media\n    quote: media blamed Israel\n";
     write(d.path(), "claims/b.yaml", &format!("{SOURCE_B}{rival}"));
     let r = report_json(d.path(), &[]);
     let who = group(&r, "responsibility");
@@ -119,6 +123,19 @@ fn an_entity_that_is_part_of_another_is_compatible_and_a_rival_conflicts() {
     assert!(
         who["reason"].as_str().unwrap().contains("Iran's media"),
         "attribution is named: {who}"
+    );
+    // Alleged, the rival is a contested voice: beside the fact, not deciding it.
+    let alleged = rival.replace("    quote:", "    hedge: alleged\n    quote:");
+    write(d.path(), "claims/b.yaml", &format!("{SOURCE_B}{alleged}"));
+    let r = report_json(d.path(), &[]);
+    let who = group(&r, "responsibility");
+    assert_eq!(who["verdict"], "single-source", "{who}");
+    assert!(
+        who["reason"]
+            .as_str()
+            .unwrap()
+            .contains("disputed by Iran's media (per b) [alleged]: Israel"),
+        "{who}"
     );
 }
 

@@ -15,11 +15,12 @@ use std::path::{Path, PathBuf};
 
 /// Verdicts that match the editor's, measured when the dossier was written (engine at
 /// a764248 with the dossier's `earlier` and `party` fields stripped, see `prepare`). A ratchet:
-/// raise it as the engine improves; never lower it to make the test pass.
-const MIN_VERDICTS_AGREEING: usize = 34;
+/// raise it as the engine improves; never lower it to make the test pass. Raised to 35 with the
+/// verdicts of issue 17 (branch `verdicts`: time, contested voices, cluster-wise judging).
+const MIN_VERDICTS_AGREEING: usize = 35;
 /// Expected findings the tool reports with the same rule on the same claims, measured at the
-/// same time. Also a ratchet.
-const MIN_FINDINGS_FOUND: usize = 1;
+/// same time. Also a ratchet (13 since the verdicts of issue 17).
+const MIN_FINDINGS_FOUND: usize = 13;
 
 const DOSSIER: &str = "examples/derna-floods-2023";
 

@@ -5,14 +5,16 @@
 //! a conflict between the claim with the lowest upper end and the one with the highest lower
 //! end), value clusters from one sort, independence from a union-find over sources.
 
+pub mod decide;
 pub mod relay;
 
 use crate::model::{
-    Assertion, AssertionKind, Claim, Dossier, EntityDef, Finding, Interval, PropertyDef, Rule,
-    Temporal, ValueKind, fmt_num,
+    Assertion, AssertionKind, Claim, Dossier, EntityDef, Finding, Hedge, Interval, PropertyDef,
+    Rule, Temporal, ValueKind, fmt_num,
 };
 use crate::normalize::Names;
 use crate::normalize::vocab::key;
+pub use decide::{Contest, Dim, Member, Pair, Policy, Reading, Reason, SetAside, When};
 use rustc_hash::FxHashMap as HashMap;
 use rustc_hash::FxHashSet as HashSet;
 use serde::Serialize;
@@ -22,6 +24,7 @@ use serde::Serialize;
 #[serde(rename_all = "kebab-case")]
 pub enum Verdict {
     Conflict,
+    OrderUnknown,
     Revised,
     NotComparable,
     ScopeDiffers,
@@ -31,8 +34,9 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    pub const ALL: [Verdict; 7] = [
+    pub const ALL: [Verdict; 8] = [
         Verdict::Conflict,
+        Verdict::OrderUnknown,
         Verdict::Revised,
         Verdict::NotComparable,
         Verdict::ScopeDiffers,
@@ -43,6 +47,7 @@ impl Verdict {
     pub fn name(self) -> &'static str {
         match self {
             Verdict::Conflict => "conflict",
+            Verdict::OrderUnknown => "order-unknown",
             Verdict::Revised => "revised",
             Verdict::NotComparable => "not-comparable",
             Verdict::ScopeDiffers => "scope-differs",
@@ -88,8 +93,13 @@ pub struct Group {
     pub scope: Option<String>,
     pub claims: Vec<u32>,
     pub verdict: Verdict,
-    pub reason: String,
+    /// Why, as data: the report renders it.
+    pub reason: Reason,
     pub values: Vec<ValueCluster>,
+    /// Claims left out of the verdict, and why.
+    pub set_aside: Vec<(u32, SetAside)>,
+    /// Contested voices, shown beside the fact, not counted in its verdict.
+    pub contested: Vec<Contest>,
     pub sources: usize,
     pub independent_sources: usize,
     pub gap: Option<Gap>,
@@ -139,7 +149,7 @@ pub fn voice(d: &Dossier, c: &Claim) -> String {
     }
 }
 
-fn claim_label(d: &Dossier, i: u32) -> String {
+pub fn claim_label(d: &Dossier, i: u32) -> String {
     let c = &d.claims[i as usize];
     let hedge = match c.hedge {
         crate::model::Hedge::Stated => String::new(),
@@ -179,20 +189,8 @@ pub fn part_of(entities: &[EntityDef], ids: &HashMap<&str, u32>, a: u32, b: u32)
     false
 }
 
-/// Reasons name at most this many items of a list (sources, relays, explanations) and count
-/// the rest, so a reason stays short however many claims a fact has.
-const MAX_LISTED: usize = 8;
 /// A value quoted in a reason or a finding is cut after this many bytes.
 const MAX_QUOTED: usize = 200;
-
-/// `a, b, c` with at most [`MAX_LISTED`] items and a count of the rest.
-fn listed(items: &[&str]) -> String {
-    let mut s = items[..items.len().min(MAX_LISTED)].join(", ");
-    if items.len() > MAX_LISTED {
-        s.push_str(&format!(" and {} more", items.len() - MAX_LISTED));
-    }
-    s
-}
 
 /// A claim's value as a reason quotes it: cut after [`MAX_QUOTED`] bytes.
 fn quoted(value: &str) -> std::borrow::Cow<'_, str> {
@@ -250,11 +248,23 @@ pub fn compare(
 
     let mut groups = group_claims(d, names);
     let entity_ids = entity_index(&d.entities);
+    let parties = d
+        .entities
+        .iter()
+        .filter(|e| e.party)
+        .flat_map(|e| {
+            std::iter::once(&e.id)
+                .chain(std::iter::once(&e.name))
+                .chain(e.aliases.iter())
+                .map(|n| key(n))
+        })
+        .collect();
     let ctx = Ctx {
         d,
         assertions,
         origin: &origin,
         entity_ids: &entity_ids,
+        parties,
     };
     // Groups are judged independently, in parallel; findings keep the groups' order.
     let mut findings: Vec<Finding> = {
@@ -292,22 +302,8 @@ pub fn compare(
             })
             .collect();
         if let Some(&o) = others.first() {
-            let other = &groups[o as usize];
-            let g = &groups[gi];
-            let reason = format!(
-                "only {} states this figure for scope \"{}\"; other sources count \"{}\" ({}), so the figures differ in what they count, not necessarily in fact",
-                d.sources[mine as usize].id,
-                g.scope.as_deref().unwrap_or("(none)"),
-                other.scope.as_deref().unwrap_or("(none)"),
-                other
-                    .values
-                    .iter()
-                    .map(|v| v.stated.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            );
             groups[gi].verdict = Verdict::ScopeDiffers;
-            groups[gi].reason = reason;
+            groups[gi].reason = Reason::ScopeDiffers { other: o };
         }
     }
     for r in &relays {
@@ -386,8 +382,10 @@ fn group_claims(d: &Dossier, names: &[Names]) -> Vec<Group> {
                 scope: d.claims[first as usize].scope.clone(),
                 claims: keyed[r.clone()].iter().map(|k| k.3).collect(),
                 verdict: Verdict::SingleSource,
-                reason: String::new(),
+                reason: Reason::OneSource { claims: 0 },
                 values: Vec::new(),
+                set_aside: Vec::new(),
+                contested: Vec::new(),
                 sources: 0,
                 independent_sources: 0,
                 gap: None,
@@ -397,11 +395,13 @@ fn group_claims(d: &Dossier, names: &[Names]) -> Vec<Group> {
         .collect()
 }
 
-struct Ctx<'a> {
+pub struct Ctx<'a> {
     d: &'a Dossier,
     assertions: &'a [Assertion],
     origin: &'a [u32],
     entity_ids: &'a HashMap<&'a str, u32>,
+    /// Folded names of the entities marked `party: true`.
+    parties: rustc_hash::FxHashSet<String>,
 }
 
 fn count_sources(ctx: &Ctx, claims: &[u32]) -> (usize, usize) {
@@ -445,14 +445,6 @@ fn cluster(ctx: &Ctx, mut members: Vec<u32>) -> ValueCluster {
         sources,
         independent_sources,
     }
-}
-
-/// When a claim's figure held: its explicit `as_of` (start of the stated period). Publication
-/// dates do not count: two reports a day apart that disagree on a total disagree.
-fn effective_time(ctx: &Ctx, c: u32) -> Option<i64> {
-    let claim = &ctx.d.claims[c as usize];
-    let range = crate::model::Date::parse_iso(claim.as_of.as_deref()?)?;
-    Some(range.first?.to_days())
 }
 
 /// The finding's fingerprint ([`crate::model::fact_fingerprint`]), and the one earlier
@@ -514,22 +506,145 @@ fn fact_finding(
     f
 }
 
-fn conflict_finding(ctx: &Ctx, g: &Group, a: u32, b: u32, message: String) -> Finding {
+/// Whether a hedge makes a claim a contested voice: asserted by someone with a stake, or not
+/// asserted as fact at all.
+pub fn contested_hedge(h: Hedge) -> bool {
+    matches!(h, Hedge::Claimed | Hedge::Alleged | Hedge::Speculated)
+}
+
+/// When a claim's figure held, for changing properties: its `as_of`, else its source's
+/// publication date with that date's precision; a figure the source calls earlier without an
+/// `as_of` held at some time up to publication. `None` when unknown.
+fn effective_time(ctx: &Ctx, c: u32) -> Option<When> {
+    let claim = &ctx.d.claims[c as usize];
+    let days = |r: crate::model::DateRange| When {
+        first: r.first.map_or(i64::MIN, |d| d.to_days()),
+        last: r.last.map_or(i64::MAX, |d| d.to_days()),
+    };
+    if let Some(r) = claim
+        .as_of
+        .as_deref()
+        .and_then(crate::model::Date::parse_iso)
+    {
+        return Some(days(r));
+    }
+    let published = ctx.d.sources[claim.source as usize].published.range()?;
+    let w = days(published);
+    Some(if claim.earlier {
+        When {
+            first: i64::MIN,
+            last: w.last,
+        }
+    } else {
+        w
+    })
+}
+
+fn conflict_finding(ctx: &Ctx, g: &Group, rule: Rule, a: u32, b: u32, message: String) -> Finding {
     let ca = &ctx.d.claims[a as usize];
     let cb = &ctx.d.claims[b as usize];
-    fact_finding(
-        ctx,
-        g,
-        Rule::Conflict,
-        &[a, b],
-        Some(ca.locs.value()),
-        message,
-    )
-    .with_related(
-        cb.locs.value(),
-        format!("{} states \"{}\"", voice(ctx.d, cb), quoted(&cb.value)),
-    )
-    .with_help(Rule::Conflict.fix())
+    fact_finding(ctx, g, rule, &[a, b], Some(ca.locs.value()), message)
+        .with_related(
+            cb.locs.value(),
+            format!("{} states \"{}\"", voice(ctx.d, cb), cb.value),
+        )
+        .with_help(rule.fix())
+}
+
+/// How categorical values of one property relate: through the vocabulary and word sets.
+struct Kin<'a> {
+    ctx: &'a Ctx<'a>,
+    kind: ValueKind,
+}
+
+impl decide::Kinship for Kin<'_> {
+    fn same(&self, a: u32, b: u32) -> bool {
+        if self.kind != ValueKind::NameList {
+            return false;
+        }
+        let people = |c: u32| {
+            crate::normalize::names::from_key(
+                self.ctx.assertions[c as usize]
+                    .text
+                    .as_deref()
+                    .unwrap_or(""),
+            )
+        };
+        crate::normalize::names::same_list(&people(a), &people(b))
+    }
+    fn related(&self, a: u32, b: u32) -> bool {
+        let (x, y) = (
+            &self.ctx.assertions[a as usize],
+            &self.ctx.assertions[b as usize],
+        );
+        match (x.entity, y.entity) {
+            (Some(p), Some(w)) => part_of(&self.ctx.d.entities, self.ctx.entity_ids, p, w),
+            (None, None) if self.kind != ValueKind::NameList => {
+                let ta = token_set(x.text.as_deref().unwrap_or(""));
+                let tb = token_set(y.text.as_deref().unwrap_or(""));
+                !ta.is_empty() && !tb.is_empty() && ta.iter().all(|w| tb.binary_search(w).is_ok())
+            }
+            _ => false,
+        }
+    }
+}
+
+fn member(ctx: &Ctx, prop: &PropertyDef, c: u32) -> Member {
+    let claim = &ctx.d.claims[c as usize];
+    let a = &ctx.assertions[c as usize];
+    let reading = match prop.kind {
+        ValueKind::Entity | ValueKind::Text | ValueKind::NameList => {
+            Reading::Category(match (a.entity, &a.text) {
+                (Some(e), _) => format!("e:{e}"),
+                (None, Some(t)) if prop.kind == ValueKind::NameList => format!("n:{t}"),
+                (None, Some(t)) => format!("t:{}", token_set(t).join(" ")),
+                _ => format!("r:{}", key(&claim.value)),
+            })
+        }
+        _ => match a.interval {
+            Some(iv) => Reading::Interval {
+                // Stated precision: a scale word rounds ("640 million" is 635-645 million).
+                // `resolution` is the unit of the last significant digit (0 when every digit
+                // is written out), so the figure stands for half of it either way.
+                iv: match a.resolution.map(|r| r / 2.0) {
+                    Some(r) if r > 0.0 && iv.is_point() => Interval {
+                        low: iv.low.map(|x| x - r),
+                        high: iv.high.map(|x| x + r),
+                        ..iv
+                    },
+                    _ => iv,
+                },
+                dim: Dim {
+                    unit: if a.kind == AssertionKind::Date {
+                        None
+                    } else {
+                        a.unit
+                    },
+                    currency: a.currency,
+                },
+            },
+            None => Reading::Unreadable,
+        },
+    };
+    let contested = contested_hedge(claim.hedge)
+        || (!ctx.parties.is_empty()
+            && claim
+                .attribution
+                .as_deref()
+                .is_some_and(|who| ctx.parties.contains(&key(who))));
+    Member {
+        claim: c,
+        source: claim.source,
+        reading,
+        when: if prop.temporal == Temporal::Fixed {
+            None
+        } else {
+            effective_time(ctx, c)
+        },
+        earlier: claim.earlier,
+        contested,
+        negated: claim.negated,
+    }
 }
 
 fn judge(ctx: &Ctx, g: &mut Group, findings: &mut Vec<Finding>) {
@@ -538,603 +653,253 @@ fn judge(ctx: &Ctx, g: &mut Group, findings: &mut Vec<Finding>) {
     let (sources, independent) = count_sources(ctx, &g.claims);
     g.sources = sources;
     g.independent_sources = independent;
-
-    // Denials: a claim that one source affirms and another denies. Most groups have none,
-    // and then the group's own list is the affirmed one.
-    let claims = std::mem::take(&mut g.claims);
-    let (affirmed, negated): (std::borrow::Cow<[u32]>, Vec<u32>) =
-        if claims.iter().any(|&c| d.claims[c as usize].negated) {
-            let (n, a) = claims.iter().partition(|&&c| d.claims[c as usize].negated);
-            (std::borrow::Cow::Owned(a), n)
-        } else {
-            (std::borrow::Cow::Borrowed(&claims), Vec::new())
-        };
-    // A group from one source gets the single-source reason below: its sub-verdict's
-    // reason is only worth writing where a finding quotes it.
-    let quiet = sources == 1;
-    match prop.kind {
-        ValueKind::Entity | ValueKind::Text | ValueKind::NameList => {
-            judge_categorical(ctx, g, prop, &affirmed, &negated, findings)
-        }
-        _ => judge_numeric(ctx, g, prop, &affirmed, quiet, findings),
+    let members: Vec<Member> = g.claims.iter().map(|&c| member(ctx, prop, c)).collect();
+    let policy = Policy {
+        single_valued: prop.single_valued,
+        temporal: prop.temporal,
+        tolerance: prop.tolerance,
+    };
+    let kin = Kin {
+        ctx,
+        kind: prop.kind,
+    };
+    let decision = decide::decide(&policy, &members, &kin);
+    drop(members);
+    g.verdict = decision.verdict;
+    g.values = decision
+        .clusters
+        .iter()
+        .map(|m| cluster(ctx, m.clone()))
+        .collect();
+    let iv = |c: u32| ctx.assertions[c as usize].interval;
+    if let Some(ext) = decision.extremes
+        && let (Some(low), Some(high)) = (iv(ext.a), iv(ext.b))
+    {
+        let gap_abs = low.gap(&high);
+        let reference = high.low.unwrap_or(0.0).abs().max(f64::MIN_POSITIVE);
+        g.gap = Some(Gap {
+            absolute: gap_abs,
+            relative: gap_abs / reference,
+            low_claim: ext.a,
+            high_claim: ext.b,
+        });
     }
-    drop(affirmed);
-    g.claims = claims;
-    if !negated.is_empty() && negated.len() == g.claims.len() {
-        g.values = vec![cluster(ctx, negated)];
-    }
-    if independent < sources {
-        // Name who relays whom, so "2 sources" is not read as two witnesses.
-        let mut srcs: Vec<u32> = g
-            .claims
-            .iter()
-            .map(|&c| d.claims[c as usize].source)
-            .collect();
-        srcs.sort_unstable();
-        srcs.dedup();
-        // Linear in the group's sources and their declared links; the description names at
-        // most a few of each and counts the rest.
-        let in_group: HashMap<&str, u32> = srcs
-            .iter()
-            .map(|&s| (d.sources[s as usize].id.as_str(), s))
-            .collect();
-        let mut relayed = Vec::new();
-        let mut relaying = 0usize;
-        for &s in &srcs {
-            let src = &d.sources[s as usize];
-            let mut up: Vec<u32> = src
-                .derived_from
-                .iter()
-                .filter_map(|x| in_group.get(x.as_str()).copied())
-                .filter(|&o| o != s && ctx.origin[o as usize] == ctx.origin[s as usize])
-                .collect();
-            if up.is_empty() {
-                continue;
-            }
-            relaying += 1;
-            if relayed.len() < MAX_LISTED {
-                up.sort_unstable();
-                up.dedup();
-                let names: Vec<&str> = up
-                    .iter()
-                    .map(|&o| d.sources[o as usize].id.as_str())
-                    .collect();
-                relayed.push(format!("{} relays {}", src.id, listed(&names)));
+    g.reason = decision.reason;
+    g.set_aside = decision.set_aside;
+    g.contested = decision.contested;
+    let subject = &d.entities[g.subject as usize].name;
+    let label = |c: u32| claim_label(d, c);
+    let is_date = prop.kind == ValueKind::Date;
+    let unit = ctx.assertions[g.claims[0] as usize]
+        .unit
+        .filter(|_| !is_date)
+        .map(|u| format!(" {u}"))
+        .unwrap_or_default();
+    let gap_text = |a: u32, b: u32| match (iv(a), iv(b)) {
+        (Some(x), Some(y)) => {
+            let gap = x.gap(&y);
+            if is_date {
+                format!(" ({} days apart)", fmt_num(gap))
+            } else {
+                let larger = x.low.unwrap_or(0.0).max(y.low.unwrap_or(0.0));
+                let reference = larger.abs().max(f64::MIN_POSITIVE);
+                format!(
+                    " (gap {}{unit}, {}% of the larger)",
+                    fmt_num(gap),
+                    fmt_num((gap / reference * 1000.0).round() / 10.0)
+                )
             }
         }
-        if relaying > relayed.len() {
-            relayed.push(format!(
-                "{} more relaying sources",
-                relaying - relayed.len()
-            ));
-        }
-        let how = if relayed.is_empty() {
-            "some share an origin".to_string()
+        _ => String::new(),
+    };
+    let numeric = !matches!(
+        prop.kind,
+        ValueKind::Entity | ValueKind::Text | ValueKind::NameList
+    );
+    for p in &decision.conflicts {
+        let (ca, cb) = (&d.claims[p.a as usize], &d.claims[p.b as usize]);
+        let msg = if let decide::Reason::Denied { .. } = g.reason {
+            format!(
+                "{} affirms \"{}\" for {subject} / {}, but {} denies it",
+                voice(d, ca),
+                ca.value,
+                prop.name,
+                voice(d, cb)
+            )
+        } else if numeric {
+            format!(
+                "{subject} / {}: {} and {} cannot both be true{}",
+                prop.name,
+                label(p.a),
+                label(p.b),
+                gap_text(p.a, p.b)
+            )
         } else {
-            relayed.join("; ")
+            format!(
+                "{} takes one value, but {} {} {}",
+                prop.name,
+                label(p.a),
+                if ca.attribution != cb.attribution {
+                    "is disputed by"
+                } else {
+                    "contradicts"
+                },
+                label(p.b)
+            )
         };
-        g.reason.push_str(&format!(
-            "; only {independent} of {sources} sources are independent ({how})"
+        findings.push(conflict_finding(ctx, g, Rule::Conflict, p.a, p.b, msg));
+    }
+    for p in &decision.internal {
+        let src = &d.sources[d.claims[p.a as usize].source as usize].id;
+        let msg = format!(
+            "{src} states two values of {subject} / {} at the same time: \"{}\" and \"{}\"{}",
+            prop.name,
+            d.claims[p.a as usize].value,
+            d.claims[p.b as usize].value,
+            if numeric {
+                gap_text(p.a, p.b)
+            } else {
+                String::new()
+            }
+        );
+        findings.push(conflict_finding(
+            ctx,
+            g,
+            Rule::InternalConflict,
+            p.a,
+            p.b,
+            msg,
         ));
     }
-    if sources == 1 && g.verdict != Verdict::Conflict {
-        let only = &d.sources[d.claims[g.claims[0] as usize].source as usize].id;
-        let what = if g.claims.len() > 1 {
-            format!(" ({} claims, {})", g.claims.len(), g.verdict.name())
-        } else {
-            String::new()
-        };
-        g.verdict = Verdict::SingleSource;
-        g.reason = format!("only {only} states this{what}; uncorroborated");
-    }
-}
-
-/// Among the distinct values `reps` of a categorical fact, a pair that is not related (neither
-/// part of the other, nor one's words within the other's), with up to [`MAX_LISTED`]
-/// explanations of related pairs and how many related pairs were seen. With `first`, the
-/// search stops at the first unrelated pair.
-///
-/// Up to [`PAIRWISE`] values every pair is tried in value order. Beyond, the values are put in
-/// the order a chain would have (fewest words first; the deepest entity in the `part_of`
-/// hierarchy first) and only neighbours are compared: both relations are transitive, so all
-/// values are related exactly when every neighbour pair is, and the first neighbours that are
-/// not are an unrelated pair. That keeps a fact with thousands of nested values
-/// (`t0`, `t0 t1`, ...) linear in its values instead of cubic.
-fn unrelated_pair(
-    ctx: &Ctx,
-    reps: &[u32],
-    first: bool,
-) -> (Option<(u32, u32)>, Vec<String>, usize) {
-    const PAIRWISE: usize = 64;
-    let d = ctx.d;
-    let tokens: Vec<Vec<&str>> = reps
-        .iter()
-        .map(|&r| token_set(ctx.assertions[r as usize].text.as_deref().unwrap_or("")))
-        .collect();
-    let mut explained = Vec::new();
-    let mut related_pairs = 0usize;
-    let mut related = |i: usize, j: usize, explained: &mut Vec<String>| -> bool {
-        let (a, b) = (reps[i], reps[j]);
-        let (ea, eb) = (
-            ctx.assertions[a as usize].entity,
-            ctx.assertions[b as usize].entity,
+    for p in &decision.unordered {
+        let msg = format!(
+            "{subject} / {}: {} and {} differ, but which came first cannot be told ({} and {})",
+            prop.name,
+            label(p.a),
+            label(p.b),
+            time_label(ctx, p.a),
+            time_label(ctx, p.b)
         );
-        let why = match (ea, eb) {
-            (Some(x), Some(y)) => [(x, y), (y, x)]
-                .into_iter()
-                .find(|&(p, w)| part_of(&d.entities, ctx.entity_ids, p, w))
-                .map(|(p, w)| {
-                    format!(
-                        "{} is part of {}",
-                        quoted(&d.entities[p as usize].name),
-                        quoted(&d.entities[w as usize].name)
-                    )
-                }),
-            _ => {
-                let (ta, tb) = (&tokens[i], &tokens[j]);
-                let sub = |x: &[&str], y: &[&str]| {
-                    x.len() <= y.len() && x.iter().all(|w| y.binary_search(w).is_ok())
-                };
-                (!ta.is_empty() && !tb.is_empty() && (sub(ta, tb) || sub(tb, ta))).then(|| {
-                    format!(
-                        "\"{}\" and \"{}\" differ only in detail",
-                        quoted(&d.claims[a as usize].value),
-                        quoted(&d.claims[b as usize].value)
-                    )
-                })
-            }
-        };
-        match why {
-            Some(w) => {
-                related_pairs += 1;
-                if explained.len() < MAX_LISTED {
-                    explained.push(w);
-                }
-                true
-            }
-            None => false,
-        }
-    };
-    let mut worst = None;
-    if reps.len() <= PAIRWISE {
-        'outer: for i in 0..reps.len() {
-            for j in i + 1..reps.len() {
-                if !related(i, j, &mut explained) && worst.is_none() {
-                    worst = Some((reps[i], reps[j]));
-                    if first {
-                        break 'outer;
-                    }
-                }
-            }
-        }
-    } else {
-        let depth = entity_depths(ctx, reps);
-        let mut order: Vec<usize> = (0..reps.len()).collect();
-        order.sort_by_key(|&i| (std::cmp::Reverse(depth[i]), tokens[i].len(), i));
-        for k in 1..order.len() {
-            let (i, j) = (order[k - 1].min(order[k]), order[k - 1].max(order[k]));
-            if !related(i, j, &mut explained) {
-                worst = Some((reps[i], reps[j]));
-                break;
-            }
-        }
+        findings.push(conflict_finding(ctx, g, Rule::OrderUnknown, p.b, p.a, msg));
     }
-    (worst, explained, related_pairs)
-}
-
-/// For each value that is an entity, its depth in the `part_of` hierarchy (the longest chain
-/// of wholes above it; a part is always deeper than its whole), each entity computed once.
-fn entity_depths(ctx: &Ctx, reps: &[u32]) -> Vec<usize> {
-    let entities = &ctx.d.entities;
-    let mut memo: HashMap<u32, usize> = HashMap::default();
-    let mut depth_of = |start: u32| -> usize {
-        // Iterative post-order walk; an entity on the current path (a cycle) counts as 0.
-        let mut on_path: HashSet<u32> = HashSet::default();
-        let mut stack = vec![(start, false)];
-        while let Some((e, done)) = stack.pop() {
-            if memo.contains_key(&e) {
-                continue;
-            }
-            let parents: Vec<u32> = entities[e as usize]
-                .part_of
-                .iter()
-                .filter_map(|p| ctx.entity_ids.get(p.as_str()).copied())
-                .collect();
-            if done {
-                on_path.remove(&e);
-                let deepest = parents
-                    .iter()
-                    .map(|p| memo.get(p).map_or(0, |&x| x + 1))
-                    .max()
-                    .unwrap_or(0);
-                memo.insert(e, deepest);
-                continue;
-            }
-            on_path.insert(e);
-            stack.push((e, true));
-            for p in parents {
-                if !memo.contains_key(&p) && !on_path.contains(&p) {
-                    stack.push((p, false));
-                }
-            }
-        }
-        memo.get(&start).copied().unwrap_or(0)
-    };
-    reps.iter()
-        .map(|&r| ctx.assertions[r as usize].entity.map_or(0, &mut depth_of))
-        .collect()
-}
-
-fn judge_categorical(
-    ctx: &Ctx,
-    g: &mut Group,
-    prop: &PropertyDef,
-    affirmed: &[u32],
-    negated: &[u32],
-    findings: &mut Vec<Finding>,
-) {
-    let d = ctx.d;
-    // Cluster by entity or by folded word set.
-    let value_key = |c: u32| -> String {
-        let a = &ctx.assertions[c as usize];
-        match (a.entity, &a.text) {
-            (Some(e), _) => format!("e:{e}"),
-            (None, Some(t)) => format!("t:{}", token_set(t).join(" ")),
-            _ => format!("r:{}", key(&d.claims[c as usize].value)),
-        }
-    };
-    let mut by_value: Vec<(String, u32)> = affirmed.iter().map(|&c| (value_key(c), c)).collect();
-    by_value.sort();
-    let mut clusters: Vec<Vec<u32>> = Vec::new();
-    for (i, (k, c)) in by_value.iter().enumerate() {
-        if i > 0 && by_value[i - 1].0 == *k {
-            if let Some(v) = clusters.last_mut() {
-                v.push(*c);
-            }
-        } else {
-            clusters.push(vec![*c]);
-        }
+    for p in &decision.falls {
+        let msg = format!(
+            "{subject} / {} is cumulative but falls from {} ({}) to {} ({})",
+            prop.name,
+            label(p.a),
+            time_label(ctx, p.a),
+            label(p.b),
+            time_label(ctx, p.b)
+        );
+        findings.push(conflict_finding(ctx, g, Rule::FallingTotal, p.b, p.a, msg));
     }
-    if prop.kind == ValueKind::NameList && clusters.len() <= 200 {
-        // Lists that name the same people in other spellings are one value.
-        let people: Vec<Vec<crate::normalize::names::Person>> = clusters
-            .iter()
-            .map(|c| {
-                crate::normalize::names::from_key(
-                    ctx.assertions[c[0] as usize].text.as_deref().unwrap_or(""),
-                )
-            })
-            .collect();
-        let mut merged: Vec<Vec<u32>> = Vec::new();
-        let mut reps: Vec<usize> = Vec::new();
-        for (i, c) in clusters.into_iter().enumerate() {
-            match reps
-                .iter()
-                .position(|&r| crate::normalize::names::same_list(&people[r], &people[i]))
-            {
-                Some(k) => merged[k].extend(c),
-                None => {
-                    reps.push(i);
-                    merged.push(c);
-                }
-            }
-        }
-        clusters = merged;
-    }
-    g.values = clusters.iter().map(|m| cluster(ctx, m.clone())).collect();
-
-    // One source affirms what another denies.
-    for &n in negated {
-        let nk = value_key(n);
-        if let Some(&a) = affirmed.iter().find(|&&a| value_key(a) == nk) {
-            let msg = format!(
-                "{} affirms \"{}\" for {} / {}, but {} denies it",
-                voice(d, &d.claims[a as usize]),
-                quoted(&d.claims[a as usize].value),
-                d.entities[g.subject as usize].name,
-                prop.name,
-                voice(d, &d.claims[n as usize])
-            );
-            g.verdict = Verdict::Conflict;
-            g.reason = msg.clone();
-            findings.push(conflict_finding(ctx, g, a, n, msg));
-            return;
-        }
-    }
-    match clusters.len() {
-        0 => {
-            g.verdict = Verdict::Agree;
-            g.reason = "every claim denies it".into();
-        }
-        1 => {
-            g.verdict = Verdict::Agree;
-            g.reason = format!("all {} claims state the same value", affirmed.len());
-        }
-        _ => {
-            // Pairs of distinct values: compatible when one is part of the other (entities)
-            // or one's words contain the other's (text); else a conflict if single-valued.
-            let reps: Vec<u32> = clusters.iter().map(|c| c[0]).collect();
-            let (worst, explained, related_pairs) = unrelated_pair(ctx, &reps, prop.single_valued);
-            let mut explained = explained;
-            if related_pairs > explained.len() {
-                explained.push(format!(
-                    "{} more related pairs",
-                    related_pairs - explained.len()
+    for c in &g.contested {
+        match c.disputes {
+            Some(other) => {
+                let msg = format!(
+                    "{subject} / {}: {}, a contested voice, disputes {}; it is set aside from the verdict",
+                    prop.name,
+                    label(c.claim),
+                    label(other)
+                );
+                findings.push(conflict_finding(
+                    ctx,
+                    g,
+                    Rule::Contested,
+                    c.claim,
+                    other,
+                    msg,
                 ));
             }
-            match worst {
-                Some((a, b)) if prop.single_valued => {
-                    let (ca, cb) = (&d.claims[a as usize], &d.claims[b as usize]);
-                    let disputed = ca.attribution != cb.attribution;
-                    let msg = format!(
-                        "{} takes one value, but {} {}",
-                        prop.name,
-                        claim_label(d, a),
-                        if disputed {
-                            format!("is disputed by {}", claim_label(d, b))
-                        } else {
-                            format!("contradicts {}", claim_label(d, b))
-                        }
-                    );
-                    g.verdict = Verdict::Conflict;
-                    g.reason = msg.clone();
-                    findings.push(conflict_finding(ctx, g, a, b, msg));
-                }
-                Some(_) => {
-                    g.verdict = Verdict::Compatible;
-                    g.reason = format!(
-                        "{} can take several values; the sources name {} different ones",
-                        prop.name,
-                        clusters.len()
-                    );
-                }
-                None => {
-                    g.verdict = Verdict::Compatible;
-                    g.reason = explained.join("; ");
-                }
+            None => {
+                // A contested voice that agrees with the fact, or has nothing to dispute, is
+                // still named, one severity lower.
+                let msg = format!(
+                    "{subject} / {}: {} is a contested voice, set aside from the verdict; it disputes no value the other claims state",
+                    prop.name,
+                    label(c.claim)
+                );
+                let mut f = fact_finding(
+                    ctx,
+                    g,
+                    Rule::Contested,
+                    &[c.claim],
+                    Some(d.claims[c.claim as usize].locs.value()),
+                    msg,
+                );
+                f.severity = crate::model::Severity::Info;
+                findings.push(f);
             }
         }
     }
-}
-
-fn judge_numeric(
-    ctx: &Ctx,
-    g: &mut Group,
-    prop: &PropertyDef,
-    affirmed: &[u32],
-    quiet: bool,
-    findings: &mut Vec<Finding>,
-) {
-    let d = ctx.d;
-    let usable: Vec<u32> = affirmed
+    if let Some(&(c, SetAside::OtherDimension { dim, judged })) = g
+        .set_aside
         .iter()
-        .copied()
-        .filter(|&c| ctx.assertions[c as usize].interval.is_some())
-        .collect();
-    let unusable = affirmed.len() - usable.len();
-    let suffix = if unusable > 0 {
-        format!(
-            " ({} could not be read as numbers and {} left out)",
-            crate::text::plural(unusable, "claim", "claims"),
-            if unusable == 1 { "was" } else { "were" }
-        )
-    } else {
-        String::new()
-    };
-    if usable.is_empty() {
-        g.values = affirmed.iter().map(|&c| cluster(ctx, vec![c])).collect();
-        g.verdict = Verdict::NotComparable;
-        g.reason = format!("no claim could be read as a {}{suffix}", prop.kind.name());
-        return;
-    }
-    // Currencies and units must match.
-    let first = &ctx.assertions[usable[0] as usize];
-    if let Some(&other) = usable.iter().find(|&&c| {
-        let a = &ctx.assertions[c as usize];
-        a.currency != first.currency || (a.unit != first.unit && a.kind != AssertionKind::Date)
-    }) {
-        let a = &ctx.assertions[other as usize];
-        g.values = usable.iter().map(|&c| cluster(ctx, vec![c])).collect();
-        g.verdict = Verdict::NotComparable;
-        g.reason = if a.currency != first.currency {
-            format!(
-                "amounts in {} and {} cannot be compared without exchange rates",
-                first.currency.unwrap_or("no currency"),
-                a.currency.unwrap_or("no currency")
-            )
-        } else {
-            format!(
-                "values in {} and {} are of different dimensions",
-                first.unit.unwrap_or("plain numbers"),
-                a.unit.unwrap_or("plain numbers")
-            )
-        };
+        .find(|(_, w)| matches!(w, SetAside::OtherDimension { .. }))
+    {
+        let msg = format!(
+            "{subject} / {}: {} is set aside: {}",
+            prop.name,
+            label(c),
+            dimension_note(dim, judged)
+        );
+        let mut all: Vec<u32> = g.set_aside.iter().map(|s| s.0).collect();
+        all.push(g.claims[0]);
         findings.push(fact_finding(
             ctx,
             g,
             Rule::NotComparable,
-            &usable,
-            Some(d.claims[other as usize].locs.value()),
-            g.reason.clone(),
+            &all,
+            Some(d.claims[c as usize].locs.value()),
+            msg,
         ));
-        return;
     }
-    let iv = |c: u32| {
-        ctx.assertions[c as usize]
-            .interval
-            .unwrap_or(Interval::point(0.0))
-    };
-
-    // Clusters of equal values: sort by (low, high) and join neighbours within tolerance.
-    let mut sorted = usable.clone();
-    let lowkey = |c: u32| iv(c).low.unwrap_or(f64::NEG_INFINITY);
-    let highkey = |c: u32| iv(c).high.unwrap_or(f64::INFINITY);
-    sorted.sort_by(|&a, &b| {
-        lowkey(a)
-            .total_cmp(&lowkey(b))
-            .then(highkey(a).total_cmp(&highkey(b)))
-    });
-    let mut centers: Vec<f64> = usable
-        .iter()
-        .filter_map(|&c| iv(c).center())
-        .map(f64::abs)
-        .collect();
-    centers.sort_by(f64::total_cmp);
-    let median = centers.get(centers.len() / 2).copied().unwrap_or(0.0);
-    let is_date = prop.kind == ValueKind::Date;
-    let tol = if is_date {
-        0.0
-    } else {
-        prop.tolerance.unwrap_or(0.01) * median
-    };
-    let same = |a: Interval, b: Interval| {
-        let close = |x: Option<f64>, y: Option<f64>| match (x, y) {
-            (Some(x), Some(y)) => (x - y).abs() <= tol,
-            (None, None) => true,
-            _ => false,
-        };
-        close(a.low, b.low)
-            && close(a.high, b.high)
-            && a.low_inclusive == b.low_inclusive
-            && a.high_inclusive == b.high_inclusive
-    };
-    let mut clusters: Vec<Vec<u32>> = Vec::new();
-    for &c in &sorted {
-        match clusters.last_mut() {
-            Some(last) if same(iv(last[0]), iv(c)) => last.push(c),
-            _ => clusters.push(vec![c]),
-        }
-    }
-    let n_clusters = clusters.len();
-    g.values = clusters.into_iter().map(|m| cluster(ctx, m)).collect();
-
-    // Common intersection: the highest low end and the lowest high end.
-    let mut lo_claim = usable[0];
-    let mut hi_claim = usable[0];
-    for &c in &usable {
-        let i = iv(c);
-        let lo_i = iv(lo_claim);
-        if i.low.unwrap_or(f64::NEG_INFINITY) > lo_i.low.unwrap_or(f64::NEG_INFINITY)
-            || (i.low == lo_i.low && !i.low_inclusive && lo_i.low_inclusive)
-        {
-            lo_claim = c;
-        }
-        let hi_i = iv(hi_claim);
-        if i.high.unwrap_or(f64::INFINITY) < hi_i.high.unwrap_or(f64::INFINITY)
-            || (i.high == hi_i.high && !i.high_inclusive && hi_i.high_inclusive)
-        {
-            hi_claim = c;
-        }
-    }
-    let disjoint = iv(hi_claim).is_before(&iv(lo_claim));
-    let unit = first.unit.map(|u| format!(" {u}")).unwrap_or_default();
-    if !disjoint {
-        if n_clusters == 1 {
-            g.verdict = Verdict::Agree;
-            g.reason = if quiet {
-                String::new()
-            } else if usable.len() == 1 {
-                format!("one readable claim{suffix}")
-            } else if is_date {
-                format!("all {} claims state the same dates{suffix}", usable.len())
-            } else {
-                format!(
-                    "all {} claims state the same value within {}% tolerance{suffix}",
-                    usable.len(),
-                    fmt_num(prop.tolerance.unwrap_or(0.01) * 100.0)
-                )
-            };
-        } else {
-            let common = Interval {
-                low: iv(lo_claim).low,
-                high: iv(hi_claim).high,
-                low_inclusive: iv(lo_claim).low_inclusive,
-                high_inclusive: iv(hi_claim).high_inclusive,
-            };
-            g.verdict = Verdict::Compatible;
-            if quiet {
-                return;
-            }
-            g.reason = format!(
-                "the values overlap but are not the same: every claim allows {}{unit}{suffix}",
-                if is_date {
-                    date_interval(common)
-                } else {
-                    common.to_string()
-                }
-            );
-        }
-        return;
-    }
-    // Disjoint: a revision over time, or a conflict.
-    let (low_c, high_c) = (hi_claim, lo_claim);
-    let gap_abs = iv(low_c).gap(&iv(high_c));
-    let reference = iv(high_c).low.unwrap_or(0.0).abs().max(f64::MIN_POSITIVE);
-    g.gap = Some(Gap {
-        absolute: gap_abs,
-        relative: gap_abs / reference,
-        low_claim: low_c,
-        high_claim: high_c,
-    });
-    let (t_low, t_high) = (effective_time(ctx, low_c), effective_time(ctx, high_c));
-    if prop.temporal != Temporal::Fixed && t_low.is_some() && t_high.is_some() && t_low != t_high {
-        // Order by time; a cumulative figure should only grow.
-        let mut timeline: Vec<(i64, u32)> = usable
-            .iter()
-            .filter_map(|&c| effective_time(ctx, c).map(|t| (t, c)))
-            .collect();
-        timeline.sort();
-        let falls = prop.temporal == Temporal::Cumulative
-            && timeline
-                .windows(2)
-                .any(|w| iv(w[1].1).is_before(&iv(w[0].1)));
-        g.verdict = Verdict::Revised;
-        g.reason = format!(
-            "{} changes over time: {} → {}{}",
-            prop.name,
-            claim_label(d, timeline[0].1),
-            claim_label(d, timeline[timeline.len() - 1].1),
-            if falls {
-                "; the total FALLS, which a cumulative figure should not"
-            } else {
-                ""
-            }
-        );
-        if falls {
-            let last = timeline[timeline.len() - 1].1;
-            findings.push(fact_finding(
-                ctx,
-                g,
-                Rule::FallingTotal,
-                &usable,
-                Some(d.claims[last as usize].locs.value()),
-                g.reason.clone(),
-            ));
-        }
-        return;
-    }
-    let gap_text = if is_date {
-        format!("{} days apart", fmt_num(gap_abs))
-    } else {
-        format!(
-            "gap {}{unit}, {}% of the larger",
-            fmt_num(gap_abs),
-            fmt_num((gap_abs / reference * 100.0 * 10.0).round() / 10.0)
-        )
-    };
-    let msg = format!(
-        "{} / {}: {} and {} cannot both be true ({gap_text}){suffix}",
-        d.entities[g.subject as usize].name,
-        prop.name,
-        claim_label(d, low_c),
-        claim_label(d, high_c),
-    );
-    g.verdict = Verdict::Conflict;
-    g.reason = msg.clone();
-    findings.push(conflict_finding(ctx, g, high_c, low_c, msg));
 }
 
-fn date_interval(i: Interval) -> String {
+/// Why figures of two dimensions are not compared.
+pub fn dimension_note(dim: Dim, judged: Dim) -> String {
+    if dim.currency != judged.currency {
+        format!(
+            "amounts in {} and {} cannot be compared without exchange rates",
+            dim.currency.unwrap_or("no currency"),
+            judged.currency.unwrap_or("no currency")
+        )
+    } else {
+        format!(
+            "values in {} and {} are of different dimensions",
+            dim.unit.unwrap_or("plain numbers"),
+            judged.unit.unwrap_or("plain numbers")
+        )
+    }
+}
+
+/// When a claim's figure held, for people: its as_of, its source's date, or "date unknown".
+pub fn time_label(ctx: &Ctx, c: u32) -> String {
+    time_of(ctx.d, c)
+}
+
+/// When a claim's figure held, as the dossier says it.
+pub fn time_of(d: &Dossier, c: u32) -> String {
+    let claim = &d.claims[c as usize];
+    let base = match (&claim.as_of, d.sources[claim.source as usize].published) {
+        (Some(a), _) => a.clone(),
+        (None, crate::model::Published::On(r)) => match r.precision {
+            crate::model::Precision::Year => r.first.map_or(String::new(), |d| d.year.to_string()),
+            crate::model::Precision::Month => r
+                .first
+                .map_or(String::new(), |d| format!("{}-{:02}", d.year, d.month)),
+            _ => r.to_string(),
+        },
+        (None, crate::model::Published::Unknown) => "date unknown".into(),
+    };
+    if claim.earlier {
+        format!("earlier, by {base}")
+    } else {
+        base
+    }
+}
+
+pub fn date_interval(i: Interval) -> String {
     let f = |x: Option<f64>| {
         x.map_or("open".to_string(), |v| {
             crate::model::Date::from_days(v as i64).to_string()

@@ -47,6 +47,8 @@ pub struct ClaimLine {
     #[serde(default)]
     pub negated: bool,
     #[serde(default)]
+    pub earlier: bool,
+    #[serde(default)]
     pub note: Option<String>,
 }
 
@@ -63,4 +65,6 @@ pub struct EntityLine {
     pub kind: Option<String>,
     #[serde(default)]
     pub part_of: Vec<String>,
+    #[serde(default)]
+    pub party: bool,
 }

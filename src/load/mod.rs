@@ -461,6 +461,7 @@ struct ClaimFields {
     attribution: Option<String>,
     hedge: Option<Hedge>,
     negated: bool,
+    earlier: bool,
     note: Option<String>,
     locs: ClaimLocs,
 }
@@ -519,6 +520,7 @@ fn make_claim(c: ClaimFields, source_hint: &str, findings: &mut Vec<Finding>) ->
         attribution: opt_trimmed(c.attribution),
         hedge: c.hedge.unwrap_or_default(),
         negated: c.negated,
+        earlier: c.earlier,
         note: opt_trimmed(c.note),
         locs: c.locs,
     }
@@ -877,6 +879,7 @@ fn parse_yaml_text(name: &Arc<str>, text: String) -> FileOut {
                 attribution: r.attribution,
                 hedge: r.hedge,
                 negated: r.negated,
+                earlier: r.earlier,
                 note: r.note,
                 locs,
             },
@@ -1108,6 +1111,7 @@ fn parse_jsonl_lines(name: &Arc<str>, is_sources: bool, reader: impl std::io::Bu
                                 attribution: r.attribution,
                                 hedge: r.hedge,
                                 negated: r.negated,
+                                earlier: r.earlier,
                                 note: r.note,
                                 locs,
                             },
@@ -1535,6 +1539,7 @@ fn entity_defs(name: &Arc<str>, e: EntitiesFile, offsets: &[u32]) -> Vec<EntityD
                 aliases: r.aliases.into_iter().map(|a| a.value).collect(),
                 kind: r.kind,
                 part_of: r.part_of.into_iter().map(|a| a.value).collect(),
+                party: r.party,
                 loc,
             }
         })
@@ -1577,6 +1582,7 @@ fn load_entity_lines(root: &Path, path: &Path, findings: &mut Vec<Finding>) -> V
                     aliases: r.aliases,
                     kind: r.kind,
                     part_of: r.part_of,
+                    party: r.party,
                     loc: Loc::new(&name, line_no, 1),
                 });
             }

@@ -140,6 +140,9 @@ pub struct ClaimRecord {
     /// The source denies it.
     #[serde(default)]
     pub negated: bool,
+    /// The source itself reports this figure as an earlier one ("initially put at 40"): it is ordered before that source's current figure.
+    #[serde(default)]
+    pub earlier: bool,
     /// Free text for the dossier's editors.
     #[serde(default)]
     pub note: Option<String>,
@@ -168,6 +171,9 @@ pub struct EntityRecord {
     #[serde(default)]
     #[schemars(with = "Vec<String>")]
     pub part_of: Vec<Spanned<String>>,
+    /// A party with a stake (a belligerent, a perpetrator): claims attributed to it are contested voices.
+    #[serde(default)]
+    pub party: bool,
 }
 
 #[derive(Debug, Deserialize, JsonSchema)]

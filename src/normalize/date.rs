@@ -15,6 +15,8 @@ pub struct DateParse {
     pub range: Option<DateRange>,
     pub rule: String,
     pub unresolved: Option<String>,
+    /// The date names a weekday it did not fall on; `unresolved` says which.
+    pub wrong_weekday: bool,
     pub end: usize,
 }
 
@@ -164,6 +166,7 @@ fn ok(range: DateRange, rule: impl Into<String>, end: usize) -> Option<DateParse
         range: Some(range),
         rule: rule.into(),
         unresolved: None,
+        wrong_weekday: false,
         end,
     })
 }
@@ -173,6 +176,7 @@ fn unresolved(why: String, rule: impl Into<String>, end: usize) -> Option<DatePa
         range: None,
         rule: rule.into(),
         unresolved: Some(why),
+        wrong_weekday: false,
         end,
     })
 }
@@ -812,9 +816,13 @@ fn finish_dmy(
     };
     if let Some((y, end)) = year {
         return match Date::new(y, m, d) {
-            // A weekday that contradicts the date leaves the day unknown.
+            // A weekday that contradicts the date leaves the day unknown, and says so.
             Some(date) => match check_weekday(date) {
-                Some(why) => unresolved(why, "day, month and year", end),
+                Some(why) => {
+                    let mut p = unresolved(why, "day, month and year", end)?;
+                    p.wrong_weekday = true;
+                    Some(p)
+                }
                 None => ok(DateRange::day(date), "day, month and year", end),
             },
             None => unresolved(
@@ -843,8 +851,13 @@ fn finish_dmy(
                 format!("day and month, year from the reference ({note})"),
                 end_without_year,
             )?;
-            if let (Some(f), true) = (r.first, r.first == r.last) {
-                p.unresolved = check_weekday(f);
+            if let (Some(f), true) = (r.first, r.first == r.last)
+                && let Some(why) = check_weekday(f)
+            {
+                // As with a full date: the day is unknown, never guessed.
+                p.range = None;
+                p.unresolved = Some(why);
+                p.wrong_weekday = true;
             }
             Some(p)
         }
@@ -954,6 +967,7 @@ fn weekday_day(reference: Option<Reference>, wd: u8, day: u8, end: usize) -> Opt
                     many.len(),
                     r.label
                 )),
+                wrong_weekday: false,
                 end,
             })
         }

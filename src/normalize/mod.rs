@@ -231,6 +231,22 @@ pub fn assertions(
                     format!("unparsed-value:{}:{}", source.id, c.id),
                 ));
             }
+            if a.wrong_weekday {
+                f.push(
+                    Finding::new(
+                        Rule::WrongWeekday,
+                        Some(c.locs.value()),
+                        format!(
+                            "value `{}` of claim `{}`: {}",
+                            c.value,
+                            c.id,
+                            a.unresolved.as_deref().unwrap_or("the weekday does not match")
+                        ),
+                        format!("wrong-weekday:{}:{}", source.id, c.id),
+                    )
+                    .with_help(Rule::WrongWeekday.fix()),
+                );
+            }
             if let Some(conv) = a.conversion.as_ref().filter(|c| !c.consistent) {
                 f.push(Finding::new(
                     Rule::InconsistentConversion,

@@ -107,6 +107,7 @@ fn from_date(d: &date::DateParse) -> Assertion {
     out.date = d.range;
     out.interval = d.range.map(|r| r.as_interval());
     out.unresolved = d.unresolved.clone();
+    out.wrong_weekday = d.wrong_weekday;
     out
 }
 

@@ -21,6 +21,8 @@ pub struct Summary {
     pub groups: usize,
     /// Groups by verdict, every verdict listed (zero included).
     pub verdicts: BTreeMap<&'static str, usize>,
+    /// Contested voices shown beside the facts (set aside from their verdicts).
+    pub contested: usize,
     /// Files or parts of files that could not be read: the report leaves out what they say.
     pub input_errors: usize,
 }
@@ -100,6 +102,9 @@ pub struct ClaimEntry {
     pub attribution: Option<String>,
     pub hedge: &'static str,
     pub negated: bool,
+    /// The source itself calls this figure an earlier one.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub earlier: bool,
     pub as_of: Option<String>,
     pub note: Option<String>,
 }
@@ -150,6 +155,10 @@ pub struct GroupEntry {
     pub independent_sources: usize,
     pub gap: Option<GapEntry>,
     pub values: Vec<ValueEntry>,
+    /// Contested voices: set aside from the verdict, shown beside it.
+    pub contested: Vec<ContestedEntry>,
+    /// Claims left out of the verdict, and why.
+    pub set_aside: Vec<SetAsideEntry>,
     pub claims: Vec<ClaimEntry>,
     pub related: Vec<RelatedEntry>,
     /// The reasons given in claims/accepted.yaml for this fact's findings (a conflict, a
@@ -195,6 +204,26 @@ fn fact_of(f: &Finding) -> Option<&str> {
         end += rest[end..].find(':')? + 1;
     }
     Some(&rest[..end])
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ContestedEntry {
+    /// `source/claim`.
+    pub claim: String,
+    pub voice: String,
+    pub hedge: &'static str,
+    pub stated: String,
+    /// Whether it disagrees with every value the other claims state.
+    pub disputes: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SetAsideEntry {
+    /// `source/claim`.
+    pub claim: String,
+    pub stated: String,
+    #[serde(flatten)]
+    pub why: crate::compare::SetAside,
 }
 
 /// Which groups a report shows.
@@ -372,6 +401,7 @@ pub fn build(
                         attribution: cl.attribution.clone(),
                         hedge: cl.hedge.name(),
                         negated: cl.negated,
+                        earlier: cl.earlier,
                         as_of: cl.as_of.clone(),
                         note: cl.note.clone(),
                     }
@@ -423,7 +453,7 @@ pub fn build(
                 key: key_of(gi),
                 kind: d.properties[g.property as usize].kind.name(),
                 verdict: g.verdict,
-                reason: g.reason.clone(),
+                reason: super::reason::render(d, comparison, gi),
                 sources: g.sources,
                 independent_sources: g.independent_sources,
                 gap: g.gap.as_ref().map(|x| GapEntry {
@@ -438,6 +468,29 @@ pub fn build(
                         claims: v.claims.iter().map(|&c| claim_ref(c)).collect(),
                         sources: v.sources,
                         independent_sources: v.independent_sources,
+                    })
+                    .collect(),
+                contested: g
+                    .contested
+                    .iter()
+                    .map(|c| {
+                        let cl = &d.claims[c.claim as usize];
+                        ContestedEntry {
+                            claim: claim_ref(c.claim),
+                            voice: crate::compare::voice(d, cl),
+                            hedge: cl.hedge.name(),
+                            stated: cl.value.clone(),
+                            disputes: c.disputes.is_some(),
+                        }
+                    })
+                    .collect(),
+                set_aside: g
+                    .set_aside
+                    .iter()
+                    .map(|&(c, why)| SetAsideEntry {
+                        claim: claim_ref(c),
+                        stated: d.claims[c as usize].value.clone(),
+                        why,
                     })
                     .collect(),
                 claims,
@@ -501,6 +554,7 @@ pub fn build(
             sources: d.sources.len(),
             claims: d.claims.len(),
             groups: groups.len(),
+            contested: groups.iter().map(|g| g.contested.len()).sum(),
             verdicts,
             input_errors: findings.iter().filter(|f| f.rule.is_input_error()).count(),
         },

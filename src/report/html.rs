@@ -48,7 +48,7 @@ h1 { font-size: 1.6rem; margin: 0 0 .25rem; } h2 { font-size: 1.25rem; margin: 2
 .group { content-visibility: auto; contain-intrinsic-size: auto 320px; border: 1px solid var(--line); border-left-width: 6px; border-radius: 6px; padding: .75rem 1rem; margin: .75rem 0; }
 .group[hidden] { display: none; }
 .lazy { min-height: 220px; }
-.v-conflict { border-left-color: var(--conflict); } .v-revised { border-left-color: var(--revised); } .v-not-comparable { border-left-color: var(--revised); }
+.v-conflict { border-left-color: var(--conflict); } .v-revised { border-left-color: var(--revised); } .v-not-comparable { border-left-color: var(--revised); } .v-order-unknown { border-left-color: var(--revised); }
 .v-scope-differs { border-left-color: var(--scope); } .v-compatible { border-left-color: var(--compatible); } .v-agree { border-left-color: var(--agree); } .v-single-source { border-left-color: var(--single); }
 .badge { display: inline-block; font-size: .8rem; font-weight: 600; text-transform: uppercase; letter-spacing: .03em; padding: .05rem .4rem; border-radius: 4px; border: 1px solid currentColor; }
 .reason { margin: .35rem 0; } .muted { color: var(--muted); }

@@ -10,6 +10,7 @@ pub mod gitlab;
 pub mod html;
 pub mod junit;
 pub mod normalized;
+pub mod reason;
 pub mod render;
 pub mod resolved;
 pub mod stats;

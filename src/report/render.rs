@@ -7,7 +7,7 @@ use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
 fn verdict_color(v: &str) -> Color {
     match v {
         "conflict" => Color::Red,
-        "revised" | "not-comparable" => Color::Yellow,
+        "revised" | "order-unknown" | "not-comparable" => Color::Yellow,
         "scope-differs" => Color::Magenta,
         "compatible" => Color::Cyan,
         "agree" => Color::Green,
@@ -73,12 +73,18 @@ pub fn summary_of(summary: &super::data::Summary) -> String {
 pub fn summary_at(summary: &super::data::Summary, width: usize) -> String {
     let width = width.clamp(20, SUMMARY_WIDTH);
     let r = summary;
-    let parts: Vec<String> = r
+    let mut parts: Vec<String> = r
         .verdicts
         .iter()
         .filter(|&(_, &n)| n > 0)
         .map(|(v, n)| format!("{n} {v}"))
         .collect();
+    if r.contested > 0 {
+        parts.push(format!(
+            "{} set aside",
+            plural(r.contested, "contested voice", "contested voices")
+        ));
+    }
     let head = format!(
         "{} from {} in {}:",
         plural(r.groups, "group", "groups"),

@@ -146,13 +146,14 @@ pub fn bundled_copy() -> tempfile::TempDir {
 }
 
 /// The small dossier with a rival responsibility claim: a conflict between two sources.
+/// (Stated plainly: hedged `alleged`, it would be a contested voice, not a conflict.)
 pub fn with_rival_claim() -> tempfile::TempDir {
     let d = small();
     write(
         d.path(),
         "claims/b.yaml",
         &format!(
-            "{SOURCE_B}  - id: who\n    subject: Kerman bombing\n    property: responsibility\n    value: Israel\n    attribution: Iran's media\n    hedge: alleged\n    quote: media blamed Israel\n"
+            "{SOURCE_B}  - id: who\n    subject: Kerman bombing\n    property: responsibility\n    value: Israel\n    attribution: Iran's media\n    quote: media blamed Israel\n"
         ),
     );
     d
