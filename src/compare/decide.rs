@@ -105,6 +105,24 @@ pub trait Kinship {
     /// Two different values that can both be true (one is part of the other, one's words
     /// contain the other's).
     fn related(&self, a: u32, b: u32) -> bool;
+    /// Where a value sits in a chain of related values: parts (deeper entities) before their
+    /// wholes, fewer words before more. Beyond [`PAIRWISE`] values only neighbours in this
+    /// order are compared, which finds the same components when relations are transitive.
+    fn chain_key(&self, _c: u32) -> (std::cmp::Reverse<usize>, usize) {
+        (std::cmp::Reverse(0), 0)
+    }
+}
+
+/// Up to this many distinct categorical values every pair is compared.
+const PAIRWISE: usize = 64;
+
+/// The root of `i` in a union-find forest, halving paths on the way.
+fn find(parent: &mut [usize], mut i: usize) -> usize {
+    while parent[i] != i {
+        parent[i] = parent[parent[i]];
+        i = parent[i];
+    }
+    i
 }
 
 /// Why a claim was left out of the verdict.
@@ -815,33 +833,42 @@ fn judge_categories(
         };
         return;
     }
-    // Components of kin values, pairwise for few values (beyond 64, each value stands
-    // alone), then conflicts between consecutive components.
+    // Components of kin values, then conflicts between consecutive components. Few values
+    // are compared pairwise; beyond [`PAIRWISE`], only neighbours in chain order, so a fact
+    // with thousands of nested values (`t0`, `t0 t1`, ...) stays linear instead of cubic.
     let reps: Vec<u32> = clusters.iter().map(|c| base[c[0]].claim).collect();
     let mut component: Vec<usize> = (0..reps.len()).collect();
     let mut pairs = Vec::new();
-    if reps.len() <= 64 {
-        for i in 0..reps.len() {
-            for j in i + 1..reps.len() {
-                let (a, b) = (reps[i], reps[j]);
-                let within = if kin.related(a, b) {
-                    Some(Pair { a, b })
-                } else if kin.related(b, a) {
-                    Some(Pair { a: b, b: a })
-                } else {
-                    None
-                };
-                if let Some(pair) = within {
-                    pairs.push(pair);
-                    let (ci, cj) = (component[i], component[j]);
-                    for c in component.iter_mut() {
-                        if *c == cj {
-                            *c = ci;
-                        }
-                    }
-                }
+    let candidates: Vec<(usize, usize)> = if reps.len() <= PAIRWISE {
+        (0..reps.len())
+            .flat_map(|i| (i + 1..reps.len()).map(move |j| (i, j)))
+            .collect()
+    } else {
+        let mut order: Vec<usize> = (0..reps.len()).collect();
+        order.sort_by_key(|&i| (kin.chain_key(reps[i]), i));
+        order.windows(2).map(|w| (w[0], w[1])).collect()
+    };
+    for (i, j) in candidates {
+        let (a, b) = (reps[i], reps[j]);
+        let within = if kin.related(a, b) {
+            Some(Pair { a, b })
+        } else if kin.related(b, a) {
+            Some(Pair { a: b, b: a })
+        } else {
+            None
+        };
+        if let Some(pair) = within {
+            pairs.push(pair);
+            // Union-find; the lower index becomes the root, so roots stay in value order.
+            let (ci, cj) = (find(&mut component, i), find(&mut component, j));
+            if ci != cj {
+                component[ci.max(cj)] = ci.min(cj);
             }
         }
+    }
+    for i in 0..component.len() {
+        let r = find(&mut component, i);
+        component[i] = r;
     }
     let roots: Vec<usize> = (0..reps.len()).filter(|&i| component[i] == i).collect();
     if roots.len() == 1 {

@@ -555,9 +555,59 @@ fn conflict_finding(ctx: &Ctx, g: &Group, rule: Rule, a: u32, b: u32, message: S
 struct Kin<'a> {
     ctx: &'a Ctx<'a>,
     kind: ValueKind,
+    /// Entity depths in the `part_of` hierarchy, each computed once (chain order only).
+    depths: std::cell::RefCell<HashMap<u32, usize>>,
+}
+
+impl Kin<'_> {
+    /// The longest chain of wholes above entity `start` (a part is deeper than its whole),
+    /// by an iterative post-order walk that visits each entity once; an entity met again on
+    /// the current path (a cycle, reported at load) counts as a root.
+    fn depth(&self, start: u32) -> usize {
+        let mut memo = self.depths.borrow_mut();
+        let (entities, ids) = (&self.ctx.d.entities, self.ctx.entity_ids);
+        let mut on_path: HashSet<u32> = HashSet::default();
+        let mut stack = vec![(start, false)];
+        while let Some((e, done)) = stack.pop() {
+            if memo.contains_key(&e) {
+                continue;
+            }
+            let parents = entities[e as usize]
+                .part_of
+                .iter()
+                .filter_map(|p| ids.get(p.as_str()).copied());
+            if done {
+                on_path.remove(&e);
+                let deepest = parents
+                    .map(|p| memo.get(&p).map_or(0, |&x| x + 1))
+                    .max()
+                    .unwrap_or(0);
+                memo.insert(e, deepest);
+                continue;
+            }
+            on_path.insert(e);
+            stack.push((e, true));
+            for p in parents {
+                if !memo.contains_key(&p) && !on_path.contains(&p) {
+                    stack.push((p, false));
+                }
+            }
+        }
+        memo.get(&start).copied().unwrap_or(0)
+    }
 }
 
 impl decide::Kinship for Kin<'_> {
+    fn chain_key(&self, c: u32) -> (std::cmp::Reverse<usize>, usize) {
+        let a = &self.ctx.assertions[c as usize];
+        match a.entity {
+            Some(e) => (std::cmp::Reverse(self.depth(e)), 0),
+            None => (
+                std::cmp::Reverse(0),
+                token_set(a.text.as_deref().unwrap_or("")).len(),
+            ),
+        }
+    }
     fn same(&self, a: u32, b: u32) -> bool {
         if self.kind != ValueKind::NameList {
             return false;
@@ -662,6 +712,7 @@ fn judge(ctx: &Ctx, g: &mut Group, findings: &mut Vec<Finding>) {
     let kin = Kin {
         ctx,
         kind: prop.kind,
+        depths: Default::default(),
     };
     let decision = decide::decide(&policy, &members, &kin);
     drop(members);

@@ -7,6 +7,24 @@ use crate::model::{Dossier, ValueKind, fmt_num};
 
 /// At most this many moments of a timeline are written out.
 const TIMELINE_SHOWN: usize = 12;
+/// A value quoted in a reason is cut after this many bytes.
+const MAX_QUOTED: usize = 200;
+
+/// A claim's value as a reason quotes it, cut so that a 50 MB value cannot make a 50 MB reason.
+fn q(value: &str) -> std::borrow::Cow<'_, str> {
+    super::escape::truncate(value, MAX_QUOTED)
+}
+
+/// At most [`MAX_LISTED`] items joined by `sep`, then how many more `what` there are: a
+/// reason stays short however many claims a fact has.
+fn listed(items: impl ExactSizeIterator<Item = String>, sep: &str, what: &str) -> String {
+    let total = items.len();
+    let mut s = items.take(MAX_LISTED).collect::<Vec<_>>().join(sep);
+    if total > MAX_LISTED {
+        s.push_str(&format!("{sep}and {} more {what}", total - MAX_LISTED));
+    }
+    s
+}
 
 /// The whole reason of group `gi`.
 pub fn render(d: &Dossier, cmp: &Comparison, gi: usize) -> String {
@@ -31,7 +49,7 @@ pub fn render(d: &Dossier, cmp: &Comparison, gi: usize) -> String {
 fn verdict_reason(d: &Dossier, cmp: &Comparison, g: &Group) -> String {
     let prop = &d.properties[g.property as usize];
     let is_date = prop.kind == ValueKind::Date;
-    let value = |c: u32| format!("\"{}\"", d.claims[c as usize].value);
+    let value = |c: u32| format!("\"{}\"", q(&d.claims[c as usize].value));
     match &g.reason {
         Reason::AllDeny => "every claim denies it".into(),
         Reason::Agree { claims } => {
@@ -65,17 +83,18 @@ fn verdict_reason(d: &Dossier, cmp: &Comparison, g: &Group) -> String {
             )
         }
         Reason::Related { pairs } => {
-            let explained: Vec<String> = pairs
-                .iter()
-                .map(|p| {
-                    let (a, b) = (&d.claims[p.a as usize], &d.claims[p.b as usize]);
-                    match prop.kind {
-                        ValueKind::Entity => format!("{} is part of {}", a.value, b.value),
-                        _ => format!("\"{}\" and \"{}\" differ only in detail", a.value, b.value),
-                    }
-                })
-                .collect();
-            explained.join("; ")
+            let explained = pairs.iter().map(|p| {
+                let (a, b) = (&d.claims[p.a as usize], &d.claims[p.b as usize]);
+                match prop.kind {
+                    ValueKind::Entity => format!("{} is part of {}", q(&a.value), q(&b.value)),
+                    _ => format!(
+                        "\"{}\" and \"{}\" differ only in detail",
+                        q(&a.value),
+                        q(&b.value)
+                    ),
+                }
+            });
+            listed(explained, "; ", "related pairs")
         }
         Reason::SeveralValues { values } => format!(
             "{} can take several values; the sources name {values} different ones",
@@ -166,12 +185,11 @@ fn verdict_reason(d: &Dossier, cmp: &Comparison, g: &Group) -> String {
                 "only {mine} states this figure for scope \"{}\"; other sources count \"{}\" ({}), so the figures differ in what they count, not necessarily in fact",
                 g.scope.as_deref().unwrap_or("(none)"),
                 other.scope.as_deref().unwrap_or("(none)"),
-                other
-                    .values
-                    .iter()
-                    .map(|v| v.stated.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
+                listed(
+                    other.values.iter().map(|v| q(&v.stated).into_owned()),
+                    ", ",
+                    "values"
+                )
             )
         }
     }
@@ -187,7 +205,7 @@ fn cluster_list(d: &Dossier, g: &Group) -> String {
         .map(|v| {
             format!(
                 "\"{}\" ({} source{})",
-                v.stated,
+                q(&v.stated),
                 v.sources,
                 if v.sources == 1 { "" } else { "s" }
             )
@@ -211,31 +229,37 @@ fn notes(d: &Dossier, g: &Group) -> Vec<String> {
     for (c, why) in &g.set_aside {
         let cl = &d.claims[*c as usize];
         match why {
-            SetAside::Unreadable => unreadable.push(format!("\"{}\"", cl.value)),
-            SetAside::Superseded => superseded.push(format!("\"{}\"", cl.value)),
+            SetAside::Unreadable => unreadable.push(format!("\"{}\"", q(&cl.value))),
+            SetAside::Superseded => superseded.push(format!("\"{}\"", q(&cl.value))),
             SetAside::OtherDimension { dim, judged } => other_dims.push(format!(
                 "\"{}\" ({})",
-                cl.value,
+                q(&cl.value),
                 crate::compare::dimension_note(*dim, *judged)
             )),
         }
     }
     if !unreadable.is_empty() {
-        out.push(format!("set aside, unreadable: {}", unreadable.join(", ")));
+        out.push(format!(
+            "set aside, unreadable: {}",
+            listed(unreadable.into_iter(), ", ", "values")
+        ));
     }
     if !other_dims.is_empty() {
-        out.push(format!("set aside: {}", other_dims.join(", ")));
+        out.push(format!(
+            "set aside: {}",
+            listed(other_dims.into_iter(), ", ", "values")
+        ));
     }
     if !superseded.is_empty() {
         out.push(format!(
             "set aside as earlier figures the source itself superseded: {}",
-            superseded.join(", ")
+            listed(superseded.into_iter(), ", ", "values")
         ));
     }
     let (mut disputing, mut concurring) = (Vec::new(), Vec::new());
     for c in &g.contested {
         let cl = &d.claims[c.claim as usize];
-        let who = format!("{} [{}]: {}", voice(d, cl), cl.hedge.name(), cl.value);
+        let who = format!("{} [{}]: {}", voice(d, cl), cl.hedge.name(), q(&cl.value));
         if c.disputes.is_some() {
             disputing.push(who);
         } else {
@@ -243,12 +267,15 @@ fn notes(d: &Dossier, g: &Group) -> Vec<String> {
         }
     }
     if !disputing.is_empty() {
-        out.push(format!("disputed by {}", disputing.join("; ")));
+        out.push(format!(
+            "disputed by {}",
+            listed(disputing.into_iter(), "; ", "contested voices")
+        ));
     }
     if !concurring.is_empty() {
         out.push(format!(
             "also asserted by contested voices {}",
-            concurring.join("; ")
+            listed(concurring.into_iter(), "; ", "contested voices")
         ));
     }
     out
@@ -300,7 +327,10 @@ fn relays(d: &Dossier, cmp: &Comparison, g: &Group) -> String {
         }
     }
     if relaying > relayed.len() {
-        relayed.push(format!("{} more relaying sources", relaying - relayed.len()));
+        relayed.push(format!(
+            "{} more relaying sources",
+            relaying - relayed.len()
+        ));
     }
     if relayed.is_empty() {
         "some share an origin".to_string()
