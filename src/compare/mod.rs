@@ -5,7 +5,9 @@
 //! a conflict between the claim with the lowest upper end and the one with the highest lower
 //! end), value clusters from one sort, independence from a union-find over sources.
 
+pub mod money;
 pub mod relay;
+pub mod scopes;
 
 use crate::model::{
     Assertion, AssertionKind, Claim, Dossier, EntityDef, Finding, Interval, PropertyDef, Rule,
@@ -93,6 +95,9 @@ pub struct Group {
     pub independent_sources: usize,
     pub gap: Option<Gap>,
     pub related: Vec<Relation>,
+    /// The declared scope (index into `Dossier::scopes`) the group's claims count, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub declared_scope: Option<u32>,
 }
 
 /// The outcome of comparing a dossier.
@@ -219,7 +224,8 @@ pub fn compare(
         .map(|s| origins.find(s))
         .collect();
 
-    let mut groups = group_claims(d, names);
+    let scope_index = scopes::ScopeIndex::new(d);
+    let mut groups = group_claims(d, names, &scope_index);
     let entity_ids = entity_index(&d.entities);
     let ctx = Ctx {
         d,
@@ -240,6 +246,9 @@ pub fn compare(
             .collect()
     };
     relate(d, &mut groups);
+    findings.extend(scopes::undeclared(d, &scope_index));
+    findings.extend(money::check_restatements(d, assertions));
+    findings.extend(scopes::check_totals(d, &scope_index, &groups, assertions));
     // A lone figure whose fact other sources count with another scope: say so.
     for gi in 0..groups.len() {
         let counted = matches!(
@@ -310,7 +319,7 @@ pub fn compare(
 /// Claims grouped by (subject, property, scope): keys sorted in parallel rather than hashed
 /// claim by claim, so a million claims cost one sort. Groups come in the order of their first
 /// claim, each with its claims in dossier order.
-fn group_claims(d: &Dossier, names: &[Names]) -> Vec<Group> {
+fn group_claims(d: &Dossier, names: &[Names], declared: &scopes::ScopeIndex) -> Vec<Group> {
     use rayon::prelude::*;
     // Scopes are interned so the sort key stays small; 0 is "no scope" (or one that folds
     // to nothing). Few claims have one, so only those are folded.
@@ -323,11 +332,19 @@ fn group_claims(d: &Dossier, names: &[Names]) -> Vec<Group> {
             (!k.is_empty()).then_some((ci as u32, k))
         })
         .collect();
+    // Declared scopes take ids 1..=n, so every spelling of one groups together; free-text
+    // scopes are interned after them.
+    let n_declared = d.scopes.len() as u32;
     let mut scope_ids: HashMap<String, u32> = HashMap::default();
-    let mut scope_of = vec![0u32; d.claims.len()];
+    let mut scope_of = vec![declared.unscoped.map_or(0, |u| u + 1); d.claims.len()];
     for (ci, k) in scoped {
-        let next = scope_ids.len() as u32 + 1;
-        scope_of[ci as usize] = *scope_ids.entry(k).or_insert(next);
+        scope_of[ci as usize] = match declared.get(&k) {
+            Some(s) => s + 1,
+            None => {
+                let next = n_declared + scope_ids.len() as u32 + 1;
+                *scope_ids.entry(k).or_insert(next)
+            }
+        };
     }
     let mut keyed: Vec<(u32, u32, u32, u32)> = names
         .par_iter()
@@ -350,8 +367,9 @@ fn group_claims(d: &Dossier, names: &[Names]) -> Vec<Group> {
     runs.par_sort_unstable_by_key(|r| keyed[r.start].3);
     runs.par_iter()
         .map(|r| {
-            let (s, p, _, first) = keyed[r.start];
+            let (s, p, scope, first) = keyed[r.start];
             Group {
+                declared_scope: (1..=n_declared).contains(&scope).then(|| scope - 1),
                 subject: s,
                 property: p,
                 scope: d.claims[first as usize].scope.clone(),
@@ -757,16 +775,45 @@ fn judge_numeric(
     findings: &mut Vec<Finding>,
 ) {
     let d = ctx.d;
-    let usable: Vec<u32> = affirmed
+    let mut usable: Vec<u32> = affirmed
         .iter()
         .copied()
         .filter(|&c| ctx.assertions[c as usize].interval.is_some())
         .collect();
     let unusable = affirmed.len() - usable.len();
-    let suffix = if unusable > 0 {
+    let mut suffix = if unusable > 0 {
         format!(" ({unusable} claim(s) could not be read as numbers and were left out)")
     } else {
         String::new()
+    };
+    // Amounts in other currencies: converted at declared rates, or set aside.
+    let money = money::harmonize(d, ctx.assertions, &usable).unwrap_or_default();
+    if !money.set_aside.is_empty() && usable.len() - money.set_aside.len() >= 2 {
+        let aside = money.set_aside[0];
+        findings.push(fact_finding(
+            ctx,
+            g,
+            Rule::NotComparable,
+            &money.set_aside,
+            Some(d.claims[aside as usize].locs.value()),
+            format!(
+                "{} / {}: {}",
+                d.entities[g.subject as usize].name,
+                prop.name,
+                money.note(d, ctx.assertions)
+            ),
+        ));
+        usable.retain(|c| !money.set_aside.contains(c));
+    }
+    if money.target.is_some() && money.set_aside.iter().all(|c| !usable.contains(c)) {
+        suffix.push_str(&format!(" ({})", money.note(d, ctx.assertions)));
+    }
+    let currency_of = |c: u32| {
+        if money.interval(c).is_some() {
+            money.target
+        } else {
+            ctx.assertions[c as usize].currency
+        }
     };
     if usable.is_empty() {
         g.values = affirmed.iter().map(|&c| cluster(ctx, vec![c])).collect();
@@ -776,17 +823,19 @@ fn judge_numeric(
     }
     // Currencies and units must match.
     let first = &ctx.assertions[usable[0] as usize];
+    let first_currency = currency_of(usable[0]);
     if let Some(&other) = usable.iter().find(|&&c| {
         let a = &ctx.assertions[c as usize];
-        a.currency != first.currency || (a.unit != first.unit && a.kind != AssertionKind::Date)
+        currency_of(c) != first_currency
+            || (a.unit != first.unit && a.kind != AssertionKind::Date)
     }) {
         let a = &ctx.assertions[other as usize];
         g.values = usable.iter().map(|&c| cluster(ctx, vec![c])).collect();
         g.verdict = Verdict::NotComparable;
-        g.reason = if a.currency != first.currency {
+        g.reason = if currency_of(other) != first_currency {
             format!(
-                "amounts in {} and {} cannot be compared without exchange rates",
-                first.currency.unwrap_or("no currency"),
+                "amounts in {} and {} cannot be compared without exchange rates (declare them in claims/rates.yaml)",
+                first_currency.unwrap_or("no currency"),
                 a.currency.unwrap_or("no currency")
             )
         } else {
@@ -807,9 +856,11 @@ fn judge_numeric(
         return;
     }
     let iv = |c: u32| {
-        ctx.assertions[c as usize]
-            .interval
-            .unwrap_or(Interval::point(0.0))
+        money.interval(c).unwrap_or_else(|| {
+            ctx.assertions[c as usize]
+                .interval
+                .unwrap_or(Interval::point(0.0))
+        })
     };
 
     // Clusters of equal values: sort by (low, high) and join neighbours within tolerance.

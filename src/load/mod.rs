@@ -8,6 +8,7 @@
 pub mod jsonl;
 pub mod provenance;
 pub mod schema;
+pub mod vocabulary;
 pub mod yaml;
 
 use crate::model::{
@@ -1079,6 +1080,8 @@ fn claim_files(root: &Path, claims: &Path, findings: &mut Vec<Finding>) -> Vec<P
                 ENTITIES_JSONL,
                 PROPERTIES_FILE,
                 ACCEPTED_FILE,
+                vocabulary::SCOPES_FILE,
+                vocabulary::RATES_FILE,
             ]
             .contains(&fname.as_ref())
         {
@@ -1138,7 +1141,7 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
     // Phases A and B: the vocabularies and every claim file, parsed in parallel; each file's
     // text is dropped once parsed. A large entity list is one YAML file, so it is parsed
     // beside the claim files rather than before them.
-    let ((props, ents, accepted), parsed) = rayon::join(
+    let ((props, ents, accepted, scopes, rates), parsed) = rayon::join(
         || {
             let props = load_vocab::<PropertiesFile>(
                 &root,
@@ -1159,7 +1162,9 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
                 &claims_dir.join(ACCEPTED_FILE),
                 &mut findings,
             );
-            (props, ents, accepted)
+            let scopes = vocabulary::load_scopes(&root, &claims_dir, &mut findings);
+            let rates = vocabulary::load_rates(&root, &claims_dir, &mut findings);
+            (props, ents, accepted, scopes, rates)
         },
         || -> Vec<FileOut> {
             files
@@ -1189,6 +1194,9 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
         .unwrap_or_default();
     let mut dossier = Dossier {
         quotes_optional,
+        scopes: scopes.scopes,
+        only_declared_scopes: scopes.only_declared,
+        rates,
         ..Dossier::default()
     };
     if let Some((name, p)) = props {
@@ -1199,18 +1207,21 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
                 let loc = yaml::loc(&name, &r);
                 let r = r.value;
                 let id = r.id.value.trim().to_string();
-                PropertyDef {
+                let unit_loc = r.unit.as_ref().map(|u| yaml::loc(&name, u));
+                let p = PropertyDef {
                     name: r.name.unwrap_or_else(|| id.clone()),
                     id,
                     aliases: r.aliases.into_iter().map(|a| a.value).collect(),
                     kind: r.kind,
-                    unit: r.unit,
+                    unit: r.unit.map(|u| u.value),
                     single_valued: r.single_valued,
                     temporal: r.temporal,
                     tolerance: r.tolerance.filter(|t| t.is_finite() && *t >= 0.0),
                     description: r.description,
                     loc,
-                }
+                };
+                findings.extend(vocabulary::check_unit(&p, unit_loc.as_ref()));
+                p
             })
             .collect();
     }

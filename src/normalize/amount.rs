@@ -653,7 +653,7 @@ pub fn unit_word(w: &str, m_is_metre: bool) -> Option<Unit> {
     })
 }
 
-fn currency_word(w: &str) -> Option<&'static str> {
+pub fn currency_word(w: &str) -> Option<&'static str> {
     match w {
         "GBP" => Some("GBP"),
         "USD" => Some("USD"),

@@ -45,6 +45,17 @@ fn from_amount(a: &amount::Amount, text: &str) -> Assertion {
     out.unit = a.unit;
     out.currency = a.currency;
     if let Some((s, e, iv, _)) = a.restated {
+        let stated = text.get(s..e).unwrap_or("");
+        // An amount restated in another currency ("£640m ($810m)") cannot be checked here:
+        // the comparison checks it against a declared exchange rate.
+        let other = if a.kind == AssertionKind::Money {
+            let inner = lex(stated);
+            amount::amount(&inner, 0, AmountOptions::default())
+                .and_then(|x| x.currency)
+                .filter(|&c| Some(c) != a.currency)
+        } else {
+            None
+        };
         // The main figure's own rounding: half a percent either way.
         let main = Interval {
             low: a.interval.low.map(|l| l - l.abs() * 0.005),
@@ -52,9 +63,10 @@ fn from_amount(a: &amount::Amount, text: &str) -> Assertion {
             ..a.interval
         };
         out.conversion = Some(Conversion {
-            stated: text.get(s..e).unwrap_or("").to_string(),
+            stated: stated.to_string(),
             interval: iv,
-            consistent: main.overlaps(&iv),
+            consistent: other.is_some() || main.overlaps(&iv),
+            currency: other,
         });
     }
     out
@@ -223,7 +235,11 @@ fn check_kind(out: &mut Assertion, kind: ValueKind, unit: Option<&str>) {
             Some("it is a duration, but the property is a quantity".into())
         }
         (ValueKind::Quantity, _) => match (unit, out.unit) {
-            (Some(want), Some(got)) if want != got && !(want == "ordinal" || got == "ordinal") => {
+            (Some(want), Some(got))
+                if want != got
+                    && !(want == "ordinal" || got == "ordinal")
+                    && !matches!(super::declared::read(want), Some(super::declared::Declared::Unit(u)) if u.canonical == got) =>
+            {
                 Some(format!(
                     "its unit is {got}, but the property is measured in {want}"
                 ))
@@ -350,6 +366,18 @@ pub fn json_end(a: &Assertion, low: bool) -> serde_json::Value {
 /// Finds every number, range, amount of money, quantity, duration and date in `text`.
 /// Relative dates are resolved against `published` when given.
 pub fn extract(text: &str, published: Option<DateRange>) -> Vec<Extracted> {
+    readings(text, published)
+        .into_iter()
+        .map(|(s, e, a)| {
+            let (ss, se) = crate::text::sentence_bounds(text, s, e);
+            Extracted::new(&text[s..e], s, e, &text[ss..se], a)
+        })
+        .collect()
+}
+
+/// Every figure and date in `text` with its byte range, as [`extract`] finds them, without
+/// the report around each.
+pub fn readings(text: &str, published: Option<DateRange>) -> Vec<(usize, usize, Assertion)> {
     let t = lex(text);
     let reference = published.map(|range| Reference {
         range,
@@ -374,9 +402,7 @@ pub fn extract(text: &str, published: Option<DateRange>) -> Vec<Extracted> {
         };
         match found {
             Some((a, end)) if end > i && worth_it(&t, i, end, &a) => {
-                let (s, e) = (t[i].start, t[end - 1].end);
-                let (ss, se) = crate::text::sentence_bounds(text, s, e);
-                out.push(Extracted::new(&text[s..e], s, e, &text[ss..se], a));
+                out.push((t[i].start, t[end - 1].end, a));
                 i = end;
             }
             _ => i += 1,
