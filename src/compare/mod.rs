@@ -826,8 +826,7 @@ fn judge_numeric(
     let first_currency = currency_of(usable[0]);
     if let Some(&other) = usable.iter().find(|&&c| {
         let a = &ctx.assertions[c as usize];
-        currency_of(c) != first_currency
-            || (a.unit != first.unit && a.kind != AssertionKind::Date)
+        currency_of(c) != first_currency || (a.unit != first.unit && a.kind != AssertionKind::Date)
     }) {
         let a = &ctx.assertions[other as usize];
         g.values = usable.iter().map(|&c| cluster(ctx, vec![c])).collect();

@@ -264,7 +264,10 @@ mod tests {
             ],
             ..Dossier::default()
         };
-        let sept = Date::parse_iso("2023-09-14").and_then(|r| r.first).unwrap().to_days();
+        let sept = Date::parse_iso("2023-09-14")
+            .and_then(|r| r.first)
+            .unwrap()
+            .to_days();
         let k = convert(&d, Interval::point(640.0), "GBP", "USD", Some((sept, sept))).unwrap();
         assert_eq!(k.rate, 1);
         assert!(k.interval.contains_interval(&Interval::point(800.0)));

@@ -10,8 +10,7 @@
 use super::Group;
 use crate::model::hierarchy::Hierarchy;
 use crate::model::{
-    Assertion, AssertionKind, Dossier, Finding, Hedge, Interval, Rule, Temporal, ValueKind,
-    fmt_num,
+    Assertion, AssertionKind, Dossier, Finding, Hedge, Interval, Rule, Temporal, ValueKind, fmt_num,
 };
 use crate::normalize::vocab::key;
 use rustc_hash::FxHashMap as HashMap;
@@ -130,7 +129,10 @@ fn additive(d: &Dossier, property: u32) -> bool {
     let p = &d.properties[property as usize];
     match p.kind {
         ValueKind::Money => true,
-        ValueKind::Quantity => !matches!(p.unit.as_deref().map(str::trim), Some("%" | "percent" | "per cent" | "ordinal")),
+        ValueKind::Quantity => !matches!(
+            p.unit.as_deref().map(str::trim),
+            Some("%" | "percent" | "per cent" | "ordinal")
+        ),
         _ => false,
     }
 }
@@ -138,7 +140,12 @@ fn additive(d: &Dossier, property: u32) -> bool {
 /// Contested voices do not make a total disagree with its parts.
 fn counted(d: &Dossier, a: &[Assertion], c: u32) -> Option<Interval> {
     let claim = &d.claims[c as usize];
-    if claim.negated || matches!(claim.hedge, Hedge::Claimed | Hedge::Alleged | Hedge::Speculated) {
+    if claim.negated
+        || matches!(
+            claim.hedge,
+            Hedge::Claimed | Hedge::Alleged | Hedge::Speculated
+        )
+    {
         return None;
     }
     let x = &a[c as usize];
@@ -189,7 +196,8 @@ pub fn sum(parts: &[Interval]) -> Interval {
 /// claims' intervals, with the claims behind it.
 #[derive(Default)]
 struct Summary {
-    by_source: HashMap<(u32, Option<String>), (Interval, Vec<u32>)>,
+    /// Keyed by source, voice (attribution) and moment (`as_of`).
+    by_source: HashMap<(u32, Option<String>, Option<String>), (Interval, Vec<u32>)>,
     by_moment: HashMap<Option<String>, (Interval, Vec<u32>)>,
     /// Over every moment: for properties that do not change.
     all: Option<(Interval, Vec<u32>)>,
@@ -211,10 +219,11 @@ fn summarize(d: &Dossier, a: &[Assertion], g: &Group) -> Summary {
         let Some(iv) = counted(d, a, c) else { continue };
         let claim = &d.claims[c as usize];
         let moment = claim.as_of.clone();
-        let mut slot = s.by_source.remove(&(claim.source, moment.clone()));
+        let voice = (claim.source, claim.attribution.clone(), moment.clone());
+        let mut slot = s.by_source.remove(&voice);
         add(&mut slot, iv, c);
         if let Some(v) = slot {
-            s.by_source.insert((claim.source, moment.clone()), v);
+            s.by_source.insert(voice, v);
         }
         let mut slot = s.by_moment.remove(&moment);
         add(&mut slot, iv, c);
@@ -297,13 +306,15 @@ pub fn check_totals(
             let within = |g: u32| {
                 summaries[&g]
                     .by_source
-                    .get(&(tc.source, moment.clone()))
+                    .get(&(tc.source, tc.attribution.clone(), moment.clone()))
                     .cloned()
             };
             let across = |g: u32| {
                 let s = &summaries[&g];
                 if changing {
-                    moment.as_ref().and_then(|m| s.by_moment.get(&Some(m.clone())).cloned())
+                    moment
+                        .as_ref()
+                        .and_then(|m| s.by_moment.get(&Some(m.clone())).cloned())
                 } else {
                     s.all.clone()
                 }
@@ -386,11 +397,7 @@ fn total_finding(
     let src = &d.sources[tc.source as usize].id;
     let describe = |c: u32| {
         let cl = &d.claims[c as usize];
-        format!(
-            "\"{}\" from {}",
-            cl.value,
-            d.sources[cl.source as usize].id
-        )
+        format!("\"{}\" from {}", cl.value, d.sources[cl.source as usize].id)
     };
     let part_text: Vec<String> = parts
         .iter()
@@ -399,25 +406,32 @@ fn total_finding(
             format!("{}: {}", d.scopes[*p as usize].name, vals.join(" or "))
         })
         .collect();
+    let tiv = _assertions[t as usize].interval;
+    let smaller = tiv.is_some_and(|x| x.is_before(&s));
     let relation = if complete {
         "its parts add up to"
     } else if parts.len() == 1 {
-        "a part of it is"
+        "one of its parts alone is"
     } else {
         "some of its parts already add up to"
     };
     let whose = if one_source {
-        format!("{src} itself")
+        match &tc.attribution {
+            Some(a) => format!("as {src} reports {a}"),
+            None => format!("as {src} itself states them"),
+        }
     } else {
-        "other claims".to_string()
+        "as other claims state them".to_string()
     };
     let subject_name = &d.entities[subject as usize].name;
     let prop = &d.properties[property as usize];
     let message = format!(
-        "{subject_name} / {} for {}: \"{}\" from {src} disagrees with its parts: {whose} say {relation} {} ({})",
+        "{subject_name} / {} for {}: \"{}\" from {} is {} than its parts: {relation} {} ({}), {whose}",
         prop.name,
         d.scopes[total as usize].name,
         tc.value,
+        super::voice(d, tc),
+        if smaller { "smaller" } else { "larger" },
         interval_text(s),
         part_text.join("; "),
     );
@@ -448,9 +462,7 @@ fn total_finding(
                 cl.locs.value(),
                 format!(
                     "{} for {}: \"{}\"",
-                    d.sources[cl.source as usize].id,
-                    d.scopes[*p as usize].name,
-                    cl.value
+                    d.sources[cl.source as usize].id, d.scopes[*p as usize].name, cl.value
                 ),
             );
         }

@@ -50,7 +50,11 @@ pub fn load_scopes(root: &Path, claims: &Path, findings: &mut Vec<Finding>) -> S
             name: r.name.map_or_else(|| id.clone(), |n| n.trim().to_string()),
             id,
             aliases: r.aliases.into_iter().map(|a| a.value).collect(),
-            part_of: r.part_of.into_iter().map(|a| a.value.trim().to_string()).collect(),
+            part_of: r
+                .part_of
+                .into_iter()
+                .map(|a| a.value.trim().to_string())
+                .collect(),
             total_of: r
                 .total_of
                 .into_iter()
@@ -332,7 +336,10 @@ mod tests {
     #[test]
     fn periods() {
         let d = |s: &str| Date::parse_iso(s).and_then(|r| r.first);
-        assert_eq!(period("2023-09"), Some((d("2023-09-01").unwrap(), d("2023-09-30").unwrap())));
+        assert_eq!(
+            period("2023-09"),
+            Some((d("2023-09-01").unwrap(), d("2023-09-30").unwrap()))
+        );
         assert_eq!(
             period("2023-09-01..2023-09-15"),
             Some((d("2023-09-01").unwrap(), d("2023-09-15").unwrap()))

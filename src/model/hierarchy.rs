@@ -36,7 +36,8 @@ impl Hierarchy {
             };
             for i in 0..n as usize {
                 let (a, b) = (start[i] as usize, start[i + 1] as usize);
-                h.parents.extend(parents[a..b].iter().copied().filter(|&x| x < n));
+                h.parents
+                    .extend(parents[a..b].iter().copied().filter(|&x| x < n));
                 h.start.push(h.parents.len() as u32);
             }
             return h;
@@ -197,7 +198,9 @@ mod tests {
         for l in 0..layers {
             for _ in 0..width {
                 links.push(if l + 1 < layers {
-                    ((l + 1) * width..(l + 2) * width).map(|x| x as u32).collect()
+                    ((l + 1) * width..(l + 2) * width)
+                        .map(|x| x as u32)
+                        .collect()
                 } else {
                     Vec::new()
                 });

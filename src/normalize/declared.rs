@@ -115,7 +115,9 @@ pub fn apply(a: &mut Assertion, kind: ValueKind, unit: Option<&str>) {
         _ => return,
     }
     a.unresolved = None;
-    a.rule.push_str(&format!("; a bare number, read in the property's unit ({unit})"));
+    a.rule.push_str(&format!(
+        "; a bare number, read in the property's unit ({unit})"
+    ));
 }
 
 #[cfg(test)]
@@ -132,7 +134,10 @@ mod tests {
         assert!(check(ValueKind::Duration, "people").is_err());
         assert!(check(ValueKind::Quantity, "years").is_err());
         assert!(check(ValueKind::Quantity, "USD").is_err());
-        assert_eq!(check(ValueKind::Quantity, "people"), Ok(Some(Declared::Count)));
+        assert_eq!(
+            check(ValueKind::Quantity, "people"),
+            Ok(Some(Declared::Count))
+        );
         assert!(matches!(
             check(ValueKind::Quantity, "miles"),
             Ok(Some(Declared::Unit(u))) if u.canonical == "km"
@@ -177,7 +182,10 @@ mod tests {
         assert_eq!(stated.stated, Some(300.0));
         assert!(stated.unresolved.is_none(), "{:?}", stated.unresolved);
         let aid = read("10 million", ValueKind::Money, "USD");
-        assert_eq!((aid.kind, aid.currency), (AssertionKind::Money, Some("USD")));
+        assert_eq!(
+            (aid.kind, aid.currency),
+            (AssertionKind::Money, Some("USD"))
+        );
         let people = read("7", ValueKind::Quantity, "people");
         assert_eq!((people.unit, people.stated), (None, Some(7.0)));
     }

@@ -174,17 +174,15 @@ fn unsupported(
             })
         }
         ValueKind::Quantity | ValueKind::Money | ValueKind::Duration | ValueKind::Date => {
-            if a.kind == AssertionKind::Unparsed || a.interval.is_none() || a.unresolved.is_some()
-            {
+            if a.kind == AssertionKind::Unparsed || a.interval.is_none() || a.unresolved.is_some() {
                 return None;
             }
             let factor = match p.unit.as_deref().and_then(declared::read) {
                 Some(declared::Declared::Unit(u)) => Some(u.factor),
                 _ => None,
             };
-            (!quote::figures_support(a, quote, reference, factor)).then(|| {
-                "no figure or date in the quote overlaps its reading".to_string()
-            })
+            (!quote::figures_support(a, quote, reference, factor))
+                .then(|| "no figure or date in the quote overlaps its reading".to_string())
         }
         _ => None,
     }

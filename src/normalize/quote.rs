@@ -104,7 +104,10 @@ mod tests {
 
     #[test]
     fn values_in_their_quotes() {
-        assert!(q("about 170", "The storm also killed about 170 people elsewhere."));
+        assert!(q(
+            "about 170",
+            "The storm also killed about 170 people elsewhere."
+        ));
         assert!(q("170", "killed an estimated 170 people"));
         assert!(q("5,300", "more than 5,300 people died"));
         assert!(q("two", "when two dams outside the city collapsed"));
@@ -119,8 +122,14 @@ mod tests {
         assert!(occurs("announced $10mn in aid", "$10mn"));
         assert!(!occurs("Derna's 1700 dead", "170"));
         assert!(verbatim("Red Crescent", "the Libyan red crescent said"));
-        assert!(names_occur(["IRGC", "Revolutionary Guards"], "Iran's revolutionary guards said"));
+        assert!(names_occur(
+            ["IRGC", "Revolutionary Guards"],
+            "Iran's revolutionary guards said"
+        ));
         assert!(!names_occur(["IRGC"], "the army said"));
-        assert!(names_occur(["Washington"], "are Washington\u{2019}s creations"));
+        assert!(names_occur(
+            ["Washington"],
+            "are Washington\u{2019}s creations"
+        ));
     }
 }
