@@ -167,7 +167,7 @@ enum Command {
     },
     /// Print the JSON Schema of a dossier file kind (for editors and validators).
     Schema {
-        #[arg(value_parser = ["claims", "entities", "properties", "accepted"], default_value = "claims")]
+        #[arg(value_parser = ["claims", "entities", "properties", "accepted", "scopes", "rates"], default_value = "claims")]
         kind: String,
     },
     /// Create a new dossier: vocabularies, an example source with its claims and text, the

@@ -6,7 +6,7 @@
 
 use super::value::readings;
 use super::vocab::key;
-use crate::model::{Assertion, AssertionKind, DateRange, Interval};
+use crate::model::{Assertion, AssertionKind, DateRange, Interval, fold_stated};
 
 /// `needle` occurs in `hay` between word boundaries (not inside a longer number or word).
 fn occurs(hay: &str, needle: &str) -> bool {
@@ -16,20 +16,29 @@ fn occurs(hay: &str, needle: &str) -> bool {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     let finder = memchr::memmem::Finder::new(n);
     let inner = |b: u8| b.is_ascii_alphanumeric();
+    // "1,170" and "11.5" are one number: a separator between digits joins, it does not part.
+    let joined = |sep: Option<u8>, digit: Option<u8>| {
+        matches!(sep, Some(b',' | b'.')) && digit.is_some_and(|d| d.is_ascii_digit())
+    };
     finder.find_iter(h).any(|at| {
         let before = at.checked_sub(1).map(|i| h[i]);
+        let before2 = at.checked_sub(2).map(|i| h[i]);
         let after = h.get(at + n.len()).copied();
+        let after2 = h.get(at + n.len() + 1).copied();
         // A boundary is needed only where the needle itself starts or ends with a word
         // character: "$10mn" may follow "announced ".
-        (!inner(n[0]) || before.is_none_or(|b| !inner(b)))
-            && (!inner(n[n.len() - 1]) || after.is_none_or(|b| !inner(b)))
+        (!inner(n[0]) || (before.is_none_or(|b| !inner(b)) && !joined(before, before2)))
+            && (!inner(n[n.len() - 1])
+                || (after.is_none_or(|b| !inner(b)) && !joined(after, after2)))
     })
 }
 
 /// The value as written, or folded (case, punctuation), occurs in the quote.
 pub fn verbatim(value: &str, quote: &str) -> bool {
     let v = value.trim();
-    occurs(quote, v) || occurs(&key(quote), &key(v))
+    // Folded for case, spacing and typography only: folding punctuation away would make
+    // "170" occur in "1,170".
+    occurs(quote, v) || occurs(&fold_stated(quote), &fold_stated(v))
 }
 
 /// One of `names` (an entity's id, name and aliases) occurs in the quote, folded.
@@ -122,6 +131,8 @@ mod tests {
         assert!(occurs("announced $10mn in aid", "$10mn"));
         assert!(!occurs("Derna's 1700 dead", "170"));
         assert!(verbatim("Red Crescent", "the Libyan red crescent said"));
+        assert!(!verbatim("170", "killed 1,170 people"));
+        assert!(verbatim("170", "killed 170, and 12 more"));
         assert!(names_occur(
             ["IRGC", "Revolutionary Guards"],
             "Iran's revolutionary guards said"
