@@ -192,12 +192,17 @@ pub fn sum(parts: &[Interval]) -> Interval {
     out
 }
 
+/// The hull of some claims' intervals, with the claims behind it.
+type Hull = (Interval, Vec<u32>);
+/// Source, voice (attribution) and moment (`as_of`).
+type VoiceKey = (u32, Option<String>, Option<String>);
+
 /// A part's claims summarized: by (source, moment) and by moment alone, each the hull of the
 /// claims' intervals, with the claims behind it.
 #[derive(Default)]
 struct Summary {
     /// Keyed by source, voice (attribution) and moment (`as_of`).
-    by_source: HashMap<(u32, Option<String>, Option<String>), (Interval, Vec<u32>)>,
+    by_source: HashMap<VoiceKey, Hull>,
     by_moment: HashMap<Option<String>, (Interval, Vec<u32>)>,
     /// Over every moment: for properties that do not change.
     all: Option<(Interval, Vec<u32>)>,
