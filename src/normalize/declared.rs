@@ -91,7 +91,17 @@ pub fn check(kind: ValueKind, unit: &str) -> Result<Option<Declared>, String> {
 /// years, "250" for a distance in `miles` is 250 miles, "10 million" for aid in `USD` is
 /// dollars. Values that state their own unit or currency are left as read.
 pub fn apply(a: &mut Assertion, kind: ValueKind, unit: Option<&str>) {
-    let Some(declared) = unit.and_then(read) else {
+    apply_read(a, kind, unit, unit.and_then(read));
+}
+
+/// [`apply`] with the declared unit already read (once per property, not per claim).
+pub fn apply_read(
+    a: &mut Assertion,
+    kind: ValueKind,
+    unit: Option<&str>,
+    declared: Option<Declared>,
+) {
+    let Some(declared) = declared else {
         return;
     };
     if a.unit.is_some() || a.currency.is_some() {

@@ -195,6 +195,12 @@ pub fn assertions(
     vocab: &Vocabulary,
     names: &[Names],
 ) -> (Vec<Assertion>, Vec<Finding>) {
+    // Each property's declared unit, read once.
+    let units: Vec<Option<declared::Declared>> = d
+        .properties
+        .iter()
+        .map(|p| p.unit.as_deref().and_then(declared::read))
+        .collect();
     let (out, per_claim): (Vec<Assertion>, Vec<Vec<Finding>>) = d
         .claims
         .par_iter()
@@ -219,7 +225,7 @@ pub fn assertions(
                 margin: None,
             };
             let mut a = normalize_value(&c.value, &ctx);
-            declared::apply(&mut a, p.kind, p.unit.as_deref());
+            declared::apply_read(&mut a, p.kind, p.unit.as_deref(), units[n.property.unwrap_or(0) as usize]);
             if p.kind == ValueKind::Entity {
                 a.kind = AssertionKind::Entity;
                 a.entity = vocab.entities.get(&c.value);
