@@ -5,7 +5,7 @@ use crate::load::schema;
 use crate::write::{WriteError, write_new};
 use std::path::{Path, PathBuf};
 
-const FILES: [(&str, &str); 6] = [
+const FILES: [(&str, &str); 8] = [
     (
         "claims/properties.yaml",
         include_str!("../templates/init/claims/properties.yaml"),
@@ -17,6 +17,14 @@ const FILES: [(&str, &str); 6] = [
     (
         "claims/example-source.yaml",
         include_str!("../templates/init/claims/example-source.yaml"),
+    ),
+    (
+        "claims/scopes.yaml",
+        include_str!("../templates/init/claims/scopes.yaml"),
+    ),
+    (
+        "claims/rates.yaml",
+        include_str!("../templates/init/claims/rates.yaml"),
     ),
     (
         "claims/accepted.yaml",

@@ -214,8 +214,8 @@ enum Command {
     },
     /// Print the JSON Schema of a dossier file kind (for editors and validators).
     Schema {
-        /// Which file: claims (a source's claim file), entities, properties or accepted.
-        #[arg(value_parser = ["claims", "entities", "properties", "accepted"], default_value = "claims")]
+        /// Which file: claims (a source's claim file), entities, properties, accepted, scopes or rates.
+        #[arg(value_parser = ["claims", "entities", "properties", "accepted", "scopes", "rates"], default_value = "claims")]
         kind: String,
     },
     /// Create a new dossier: vocabularies, an example source with its claims and text, the

@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::sync::Arc;
 
+pub mod hierarchy;
+
 /// A position in a dossier file, 1-based, as editors count.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct Loc {
@@ -414,6 +416,11 @@ pub struct Conversion {
     pub stated: String,
     pub interval: Interval,
     pub consistent: bool,
+    /// The restatement's currency when it differs from the value's ("640-million-pound ($810
+    /// million)"): such a restatement can only be checked against a declared exchange rate,
+    /// which the comparison does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub currency: Option<&'static str>,
 }
 
 /// What a claim's value means, in a form that can be compared.
@@ -722,6 +729,41 @@ pub struct Claim {
     pub locs: ClaimLocs,
 }
 
+/// A scope declared in `claims/scopes.yaml`: what exactly a figure counts, with the names
+/// claims give it, what it is part of, and the parts it is the total of.
+#[derive(Debug, Clone, Serialize)]
+pub struct ScopeDef {
+    pub id: String,
+    pub name: String,
+    pub aliases: Vec<String>,
+    /// Ids of the scopes this one is part of ("deaths in Derna" of "deaths in Libya").
+    pub part_of: Vec<String>,
+    /// Ids of the scopes this one is exactly the sum of.
+    pub total_of: Vec<String>,
+    /// Claims that give no scope count this one (the overall figure).
+    pub unscoped: bool,
+    pub loc: Loc,
+}
+
+/// An exchange rate declared in `claims/rates.yaml`: one `from` is worth `rate` of `to`
+/// over the days `first..=last` (`None`: undated).
+#[derive(Debug, Clone, Serialize)]
+pub struct RateDef {
+    pub from: &'static str,
+    pub to: &'static str,
+    pub rate: f64,
+    #[serde(serialize_with = "ser_opt_date")]
+    pub first: Option<Date>,
+    #[serde(serialize_with = "ser_opt_date")]
+    pub last: Option<Date>,
+    /// The date or period as written, for reasons.
+    pub when: Option<String>,
+    pub source: String,
+    /// Relative uncertainty of conversions at this rate.
+    pub band: f64,
+    pub loc: Loc,
+}
+
 /// The whole loaded dossier. Vocabularies may be empty when their files are absent.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Dossier {
@@ -729,6 +771,12 @@ pub struct Dossier {
     pub claims: Vec<Claim>,
     pub entities: Vec<EntityDef>,
     pub properties: Vec<PropertyDef>,
+    /// Declared scopes (`claims/scopes.yaml`); claims may still use free-text scopes.
+    pub scopes: Vec<ScopeDef>,
+    /// Declared exchange rates (`claims/rates.yaml`).
+    pub rates: Vec<RateDef>,
+    /// Claims may only use declared scopes (`only_declared: true` in `claims/scopes.yaml`).
+    pub only_declared_scopes: bool,
     /// Whether claims may come without quotes (imported tables have no text).
     pub quotes_optional: bool,
     /// How the dossier's sources write all-numeric dates ("04/05/2021"), when declared.
@@ -1031,6 +1079,24 @@ rules! {
     PartOfCycle => "part-of-cycle", Error, false,
         "Entities are, through `part_of`, part of themselves.",
         "Remove the `part_of` link that closes the cycle; a part cannot contain its whole.";
+    UnknownScope => "unknown-scope", Error, false,
+        "`claims/scopes.yaml` names a scope in `part_of` or `total_of` that it does not declare, or a claim's scope is undeclared where `only_declared: true`.",
+        "Declare the scope (id, name, aliases), or correct the name; run without `only_declared` to allow free-text scopes.";
+    ScopeCycle => "scope-cycle", Error, false,
+        "Scopes are, through `part_of` or `total_of`, parts of themselves.",
+        "Remove the link that closes the cycle; a part cannot contain its whole.";
+    TotalMismatch => "total-mismatch", Warning, false,
+        "A total disagrees with its parts: the parts' figures add up to more than the total, or a total of declared parts cannot be their sum.",
+        "Check the figures and their scopes; if the counts are from different moments, give them `as_of` dates.";
+    InvalidRate => "invalid-rate", Error, false,
+        "An exchange rate names an unknown currency, is not a positive number, or has a bad date.",
+        "Write `pair: GBP/USD` with ISO 4217 codes the reader knows, a positive `rate`, and `date: YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `FIRST..LAST`.";
+    InvalidUnit => "invalid-unit", Error, false,
+        "A property declares a unit its kind cannot use (a unit of time on a quantity, a currency on a duration, any unit on a date or text).",
+        "Use a unit of the property's kind (`years` for a duration, `km` or `people` for a quantity, a currency code for money), or change the kind.";
+    ValueNotInQuote => "value-not-in-quote", Warning, false,
+        "No figure, date or name in a claim's quote supports its value.",
+        "Check the value against the quote: copy the figure the source states, or quote the sentence that states it.";
 }
 
 impl Rule {
@@ -1073,6 +1139,14 @@ impl Rule {
                 "two seed texts sharing a 40-word paragraph, neither with derived_from"
             }
             Rule::StaleAcknowledgement => "an accepted conflict whose claim was since corrected",
+            Rule::UnknownScope => "part_of: [deaths-in-lybia]   (did you mean `deaths-in-libya`?)",
+            Rule::ScopeCycle => "in-derna part_of [libya], libya part_of [in-derna]",
+            Rule::TotalMismatch => {
+                "toll 12,000 in Derna and 170 outside Derna, but a total of 4,000 in the same article"
+            }
+            Rule::InvalidRate => "pair: GBP/XYZ   (no such currency)",
+            Rule::InvalidUnit => "kind: duration, unit: km",
+            Rule::ValueNotInQuote => "value: 1,500   quote: ...destroyed 1,200 homes",
         }
     }
 }

@@ -180,6 +180,8 @@ fn every_bundled_file_validates_against_its_schema() {
             "entities.yaml" => "entities",
             "properties.yaml" => "properties",
             "accepted.yaml" => "accepted",
+            "scopes.yaml" => "scopes",
+            "rates.yaml" => "rates",
             _ => "claims",
         };
         let v = yaml_to_json(&p);

@@ -167,7 +167,14 @@ proptest! {
             prop_assert!(all.contains(c.as_str()), "comment {:?} kept in\n{}", c, all);
         }
         // Fewer open findings, by exactly the fixes made.
-        let open = |a: &pipeline::Analysis| a.findings.iter().filter(|f| f.acknowledged.is_none()).count();
+        // `value-not-in-quote` is left out of the count: it reads the quote, so restoring a
+        // quote can settle it too, beside the quote-not-found the fix counted.
+        let open = |a: &pipeline::Analysis| {
+            a.findings
+                .iter()
+                .filter(|f| f.acknowledged.is_none() && f.rule.code() != "value-not-in-quote")
+                .count()
+        };
         prop_assert_eq!(open(&after) + fixed, open(&before));
         let snapshot = all.clone();
         prop_assert_eq!(fix_once(d.path()), 0, "a second fix finds nothing");

@@ -6,7 +6,9 @@
 //! end), value clusters from one sort, independence from a union-find over sources.
 
 pub mod decide;
+pub mod money;
 pub mod relay;
+pub mod scopes;
 
 use crate::model::{
     Assertion, AssertionKind, Claim, Dossier, EntityDef, Finding, Hedge, Interval, PropertyDef,
@@ -104,6 +106,13 @@ pub struct Group {
     pub independent_sources: usize,
     pub gap: Option<Gap>,
     pub related: Vec<Relation>,
+    /// The declared scope (index into `Dossier::scopes`) the group's claims count, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub declared_scope: Option<u32>,
+    /// Amounts converted at declared rates, or set aside for want of one, said in words (the
+    /// rate, its date and source, the band), for the reason.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub money: Option<String>,
 }
 
 /// The outcome of comparing a dossier.
@@ -246,7 +255,8 @@ pub fn compare(
         .map(|s| origins.find(s))
         .collect();
 
-    let mut groups = group_claims(d, names);
+    let scope_index = scopes::ScopeIndex::new(d);
+    let mut groups = group_claims(d, names, &scope_index);
     let entity_ids = entity_index(&d.entities);
     let parties = d
         .entities
@@ -279,6 +289,9 @@ pub fn compare(
             .collect()
     };
     relate(d, &mut groups);
+    findings.extend(scopes::undeclared(d, &scope_index));
+    findings.extend(money::check_restatements(d, assertions));
+    findings.extend(scopes::check_totals(d, &scope_index, &groups, assertions));
     // A lone figure whose fact other sources count with another scope: say so.
     for gi in 0..groups.len() {
         let counted = matches!(
@@ -335,7 +348,7 @@ pub fn compare(
 /// Claims grouped by (subject, property, scope): keys sorted in parallel rather than hashed
 /// claim by claim, so a million claims cost one sort. Groups come in the order of their first
 /// claim, each with its claims in dossier order.
-fn group_claims(d: &Dossier, names: &[Names]) -> Vec<Group> {
+fn group_claims(d: &Dossier, names: &[Names], declared: &scopes::ScopeIndex) -> Vec<Group> {
     use rayon::prelude::*;
     // Scopes are interned so the sort key stays small; 0 is "no scope" (or one that folds
     // to nothing). Few claims have one, so only those are folded.
@@ -348,11 +361,19 @@ fn group_claims(d: &Dossier, names: &[Names]) -> Vec<Group> {
             (!k.is_empty()).then_some((ci as u32, k))
         })
         .collect();
+    // Declared scopes take ids 1..=n, so every spelling of one groups together; free-text
+    // scopes are interned after them.
+    let n_declared = d.scopes.len() as u32;
     let mut scope_ids: HashMap<String, u32> = HashMap::default();
-    let mut scope_of = vec![0u32; d.claims.len()];
+    let mut scope_of = vec![declared.unscoped.map_or(0, |u| u + 1); d.claims.len()];
     for (ci, k) in scoped {
-        let next = scope_ids.len() as u32 + 1;
-        scope_of[ci as usize] = *scope_ids.entry(k).or_insert(next);
+        scope_of[ci as usize] = match declared.get(&k) {
+            Some(s) => s + 1,
+            None => {
+                let next = n_declared + scope_ids.len() as u32 + 1;
+                *scope_ids.entry(k).or_insert(next)
+            }
+        };
     }
     let mut keyed: Vec<(u32, u32, u32, u32)> = names
         .par_iter()
@@ -375,8 +396,10 @@ fn group_claims(d: &Dossier, names: &[Names]) -> Vec<Group> {
     runs.par_sort_unstable_by_key(|r| keyed[r.start].3);
     runs.par_iter()
         .map(|r| {
-            let (s, p, _, first) = keyed[r.start];
+            let (s, p, scope, first) = keyed[r.start];
             Group {
+                declared_scope: (1..=n_declared).contains(&scope).then(|| scope - 1),
+                money: None,
                 subject: s,
                 property: p,
                 scope: d.claims[first as usize].scope.clone(),
@@ -639,7 +662,10 @@ impl decide::Kinship for Kin<'_> {
     }
 }
 
-fn member(ctx: &Ctx, prop: &PropertyDef, c: u32) -> Member {
+/// One claim as the decision sees it. `money` holds the group's amounts converted into its
+/// most common currency at declared rates; an amount without a rate keeps its currency and is
+/// set aside by the decision as another dimension.
+fn member(ctx: &Ctx, prop: &PropertyDef, money: Option<&money::Harmonized>, c: u32) -> Member {
     let claim = &ctx.d.claims[c as usize];
     let a = &ctx.assertions[c as usize];
     let reading = match prop.kind {
@@ -651,8 +677,11 @@ fn member(ctx: &Ctx, prop: &PropertyDef, c: u32) -> Member {
                 _ => format!("r:{}", key(&claim.value)),
             })
         }
-        _ => match a.interval {
-            Some(iv) => Reading::Interval {
+        _ => match money
+            .and_then(|m| Some((m.interval(c)?, m.target)))
+            .map_or((a.interval, a.currency), |(iv, cur)| (Some(iv), cur))
+        {
+            (Some(iv), currency) => Reading::Interval {
                 // Stated precision: a scale word rounds ("640 million" is 635-645 million).
                 // `resolution` is the unit of the last significant digit (0 when every digit
                 // is written out), so the figure stands for half of it either way.
@@ -670,10 +699,10 @@ fn member(ctx: &Ctx, prop: &PropertyDef, c: u32) -> Member {
                     } else {
                         a.unit
                     },
-                    currency: a.currency,
+                    currency,
                 },
             },
-            None => Reading::Unreadable,
+            (None, _) => Reading::Unreadable,
         },
     };
     let contested = contested_hedge(claim.hedge)
@@ -703,7 +732,20 @@ fn judge(ctx: &Ctx, g: &mut Group, findings: &mut Vec<Finding>) {
     let (sources, independent) = count_sources(ctx, &g.claims);
     g.sources = sources;
     g.independent_sources = independent;
-    let members: Vec<Member> = g.claims.iter().map(|&c| member(ctx, prop, c)).collect();
+    let money = if prop.kind == ValueKind::Money {
+        money::harmonize(d, ctx.assertions, &g.claims)
+    } else {
+        None
+    };
+    g.money = money
+        .as_ref()
+        .map(|m| m.note(d, ctx.assertions))
+        .filter(|n| !n.is_empty());
+    let members: Vec<Member> = g
+        .claims
+        .iter()
+        .map(|&c| member(ctx, prop, money.as_ref(), c))
+        .collect();
     let policy = Policy {
         single_valued: prop.single_valued,
         temporal: prop.temporal,

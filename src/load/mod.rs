@@ -8,6 +8,7 @@
 pub mod jsonl;
 pub mod provenance;
 pub mod schema;
+pub mod vocabulary;
 pub mod yaml;
 
 use crate::model::{
@@ -1365,7 +1366,7 @@ fn sentence_around(text: &str, start: usize, end: usize, line: u32) -> QuoteCont
 type Recovered<T> = (T, Vec<Finding>, Vec<u32>);
 type Recover<T> = fn(&Arc<str>, &str, usize, &Finding) -> Option<Recovered<T>>;
 
-fn no_recovery<T>(_: &Arc<str>, _: &str, _: usize, _: &Finding) -> Option<Recovered<T>> {
+pub(super) fn no_recovery<T>(_: &Arc<str>, _: &str, _: usize, _: &Finding) -> Option<Recovered<T>> {
     None
 }
 
@@ -1403,7 +1404,7 @@ fn recover_properties(
     ))
 }
 
-fn load_vocab<T: serde::de::DeserializeOwned>(
+pub(super) fn load_vocab<T: serde::de::DeserializeOwned>(
     root: &Path,
     path: &Path,
     findings: &mut Vec<Finding>,
@@ -1623,6 +1624,8 @@ fn claim_files(root: &Path, claims: &Path, findings: &mut Vec<Finding>) -> Vec<P
                 ENTITIES_JSONL,
                 PROPERTIES_FILE,
                 ACCEPTED_FILE,
+                vocabulary::SCOPES_FILE,
+                vocabulary::RATES_FILE,
             ]
             .contains(&fname.as_ref())
         {
@@ -1676,7 +1679,7 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
     // Phases A and B: the vocabularies and every claim file, parsed in parallel; each file's
     // text is dropped once parsed. A large entity list is one YAML file, so it is parsed
     // beside the claim files rather than before them.
-    let ((props, ents, accepted), parsed) = rayon::join(
+    let ((props, ents, accepted, scopes, rates), parsed) = rayon::join(
         || {
             let props = load_vocab::<PropertiesFile>(
                 &root,
@@ -1703,7 +1706,9 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
                 &mut findings,
                 no_recovery,
             );
-            (props, ents, accepted)
+            let scopes = vocabulary::load_scopes(&root, &claims_dir, &mut findings);
+            let rates = vocabulary::load_rates(&root, &claims_dir, &mut findings);
+            (props, ents, accepted, scopes, rates)
         },
         || -> Vec<FileOut> {
             files
@@ -1735,6 +1740,9 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
     let mut dossier = Dossier {
         quotes_optional,
         date_order,
+        scopes: scopes.scopes,
+        only_declared_scopes: scopes.only_declared,
+        rates,
         ..Dossier::default()
     };
     if let Some((name, p, offsets)) = props {
@@ -1746,18 +1754,21 @@ pub fn load_with(root: &Path, opts: &Options) -> Result<Loaded, LoadError> {
                 let loc = shifted(yaml::loc(&name, &r), offsets.get(i).copied().unwrap_or(0));
                 let r = r.value;
                 let id = r.id.value.trim().to_string();
-                PropertyDef {
+                let unit_loc = r.unit.as_ref().map(|u| yaml::loc(&name, u));
+                let p = PropertyDef {
                     name: r.name.unwrap_or_else(|| id.clone()),
                     id,
                     aliases: r.aliases.into_iter().map(|a| a.value).collect(),
                     kind: r.kind,
-                    unit: r.unit,
+                    unit: r.unit.map(|u| u.value),
                     single_valued: r.single_valued,
                     temporal: r.temporal,
                     tolerance: r.tolerance.filter(|t| t.is_finite() && *t >= 0.0),
                     description: r.description,
                     loc,
-                }
+                };
+                findings.extend(vocabulary::check_unit(&p, unit_loc.as_ref()));
+                p
             })
             .collect();
     }

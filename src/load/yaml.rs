@@ -202,8 +202,12 @@ pub struct PropertyRecord {
     #[schemars(with = "Vec<String>")]
     pub aliases: Vec<Spanned<String>>,
     pub kind: ValueKind,
+    /// For quantities: a unit the reader converts (`km`, `miles`, `%`) or what is counted
+    /// (`people`); for durations: a unit of time (`years`); for money: a currency (`USD`).
+    /// A bare number ("7") is read in it. Other kinds take no unit.
     #[serde(default)]
-    pub unit: Option<String>,
+    #[schemars(with = "Option<String>")]
+    pub unit: Option<Spanned<String>>,
     #[serde(default)]
     pub single_valued: bool,
     #[serde(default)]
@@ -258,4 +262,73 @@ pub struct AcceptedRecord {
     pub reason: String,
     #[serde(default)]
     pub note: Option<String>,
+}
+
+/// `claims/scopes.yaml`: what figures may count, declared once instead of copied as text.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScopesFile {
+    /// Every claim's scope must be a declared one (otherwise free-text scopes stay valid).
+    #[serde(default)]
+    pub only_declared: bool,
+    #[serde(default)]
+    #[schemars(with = "Vec<ScopeRecord>")]
+    pub scopes: Vec<Spanned<ScopeRecord>>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ScopeRecord {
+    #[schemars(with = "String")]
+    pub id: Spanned<String>,
+    /// How claims usually write it, e.g. "deaths in Derna".
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Other ways claims write it; a claim's `scope` matching the id, name or an alias
+    /// (after folding case and punctuation) counts this scope.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub aliases: Vec<Spanned<String>>,
+    /// Ids of the scopes this one is part of: its figure cannot exceed theirs.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub part_of: Vec<Spanned<String>>,
+    /// Ids of the scopes this one is exactly the total of: its figure is their sum.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub total_of: Vec<Spanned<String>>,
+    /// Claims that give no scope count this one (typically the overall total).
+    #[serde(default)]
+    pub unscoped: bool,
+}
+
+/// `claims/rates.yaml`: exchange rates for comparing amounts in different currencies.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RatesFile {
+    #[serde(default)]
+    #[schemars(with = "Vec<RateRecord>")]
+    pub rates: Vec<Spanned<RateRecord>>,
+}
+
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RateRecord {
+    /// `FROM/TO` in ISO 4217 codes, e.g. `GBP/USD`: one FROM is worth `rate` TO.
+    #[schemars(with = "String")]
+    pub pair: Spanned<String>,
+    #[schemars(with = "f64")]
+    pub rate: Spanned<f64>,
+    /// The day or period the rate held: `YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `FIRST..LAST`.
+    /// Undated rates apply to any date, after dated ones.
+    #[serde(default)]
+    #[schemars(with = "Option<Text>")]
+    pub date: Option<Spanned<Text>>,
+    /// Where the rate comes from (a central bank's reference rate, an article's own
+    /// conversion).
+    pub source: String,
+    /// Relative uncertainty of a conversion at this rate (default 0.03: 3%).
+    #[serde(default)]
+    #[schemars(with = "Option<f64>")]
+    pub band: Option<Spanned<f64>>,
 }

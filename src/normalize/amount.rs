@@ -562,7 +562,7 @@ pub fn unit_word(w: &str, m_is_metre: bool) -> Option<Unit> {
     }
 }
 
-fn currency_word(w: &str) -> Option<&'static str> {
+pub fn currency_word(w: &str) -> Option<&'static str> {
     super::units::currency_word(w)
 }
 
@@ -1710,7 +1710,10 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
         && t.get(inner.end).is_some_and(|x| x.is_punct(b')'))
         && inner.kind == kind
         && inner.unit == unit_name
-        && inner.currency == currency
+        // In a money claim's value, "£640m ($810m)" is one amount restated in another
+        // currency, checked later against a declared rate; in running text the two stay
+        // separate figures.
+        && (inner.currency == currency || opts.money)
     {
         let inner_fig = figure(t, hedge(t, end + 1).1, !opts.m_is_metre).map(|(f, _)| f);
         let widen = |f: Option<Figure>, factor: f64, iv: Interval| match f {

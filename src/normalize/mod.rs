@@ -3,8 +3,10 @@
 
 pub mod amount;
 pub mod date;
+pub mod declared;
 pub mod lexer;
 pub mod names;
+pub mod quote;
 pub mod units;
 pub mod value;
 pub mod vocab;
@@ -132,6 +134,49 @@ pub fn resolve_names(d: &Dossier, vocab: &Vocabulary) -> (Vec<Names>, Vec<Findin
     (names, findings)
 }
 
+/// Why the quote does not support the claim's value, if it does not: quantities, money,
+/// durations and dates by their figures, entities by their names. Values that could not be
+/// read (reported already) and texts are not checked.
+fn unsupported(
+    d: &Dossier,
+    c: &crate::model::Claim,
+    a: &Assertion,
+    p: &crate::model::PropertyDef,
+    quote: &str,
+    reference: Option<crate::model::DateRange>,
+) -> Option<String> {
+    // A denial's quote often refers back to the figure it denies ("rejected the numbers").
+    if c.negated || quote.trim().is_empty() || quote::verbatim(&c.value, quote) {
+        return None;
+    }
+    match p.kind {
+        ValueKind::Entity => {
+            let e = &d.entities[a.entity? as usize];
+            let names = std::iter::once(e.id.as_str())
+                .chain(std::iter::once(e.name.as_str()))
+                .chain(e.aliases.iter().map(String::as_str));
+            (!quote::names_occur(names, quote)).then(|| {
+                format!(
+                    "the quote names neither `{}` nor any of its aliases",
+                    e.name
+                )
+            })
+        }
+        ValueKind::Quantity | ValueKind::Money | ValueKind::Duration | ValueKind::Date => {
+            if a.kind == AssertionKind::Unparsed || a.interval.is_none() || a.unresolved.is_some() {
+                return None;
+            }
+            let factor = match p.unit.as_deref().and_then(declared::read) {
+                Some(declared::Declared::Unit(u)) => Some(u.factor),
+                _ => None,
+            };
+            (!quote::figures_support(a, quote, reference, factor))
+                .then(|| "no figure or date in the quote overlaps its reading".to_string())
+        }
+        _ => None,
+    }
+}
+
 /// Normalizes every claim's value, guided by its property; entity values are resolved
 /// through the vocabulary. Returns one assertion per claim and the problems found.
 pub fn assertions(
@@ -152,6 +197,12 @@ pub fn assertions(
                         .collect::<Vec<_>>(),
                 )
         })
+        .collect();
+    // Each property's declared unit, read once.
+    let units: Vec<Option<declared::Declared>> = d
+        .properties
+        .iter()
+        .map(|p| p.unit.as_deref().and_then(declared::read))
         .collect();
     let (out, per_claim): (Vec<Assertion>, Vec<Vec<Finding>>) = d
         .claims
@@ -179,6 +230,7 @@ pub fn assertions(
                 start: n.property.is_some_and(|k| starts[k as usize]),
             };
             let mut a = normalize_value(&c.value, &ctx);
+            declared::apply_read(&mut a, p.kind, p.unit.as_deref(), units[n.property.unwrap_or(0) as usize]);
             if p.kind == ValueKind::Entity {
                 a.kind = AssertionKind::Entity;
                 a.entity = vocab.entities.get(&c.value);
@@ -261,6 +313,28 @@ pub fn assertions(
                     ),
                     format!("inconsistent-conversion:{}:{}", source.id, c.id),
                 ));
+            }
+            if let Some(q) = c.quote.as_deref()
+                && let Some(why) = unsupported(d, c, &a, p, q, reference.map(|r| r.range))
+            {
+                f.push(
+                    Finding::new(
+                        Rule::ValueNotInQuote,
+                        Some(c.locs.value()),
+                        format!(
+                            "value `{}` of claim `{}` is not what its quote says: {why}",
+                            c.value, c.id
+                        ),
+                        format!(
+                            "value-not-in-quote:{}:{}:{}",
+                            source.id,
+                            c.id,
+                            crate::model::fold_stated(&c.value)
+                        ),
+                    )
+                    .with_related(c.locs.quote(), "the quote")
+                    .with_help(Rule::ValueNotInQuote.fix()),
+                );
             }
             (a, f)
         })

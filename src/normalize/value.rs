@@ -87,6 +87,17 @@ fn from_amount(a: &amount::Amount, text: &str) -> Assertion {
     out.resolution = Some(a.resolution);
     out.unresolved = a.warning.clone();
     if let Some((s, e, iv, _)) = a.restated {
+        let stated = text.get(s..e).unwrap_or("");
+        // An amount restated in another currency ("£640m ($810m)") cannot be checked here:
+        // the comparison checks it against a declared exchange rate.
+        let other = if a.kind == AssertionKind::Money {
+            let inner = lex(stated);
+            amount::amount(&inner, 0, AmountOptions::default())
+                .and_then(|x| x.currency)
+                .filter(|&c| Some(c) != a.currency)
+        } else {
+            None
+        };
         // The main figure's own rounding: half a percent either way.
         let main = Interval {
             low: a.interval.low.map(|l| l - l.abs() * 0.005),
@@ -94,9 +105,10 @@ fn from_amount(a: &amount::Amount, text: &str) -> Assertion {
             ..a.interval
         };
         out.conversion = Some(Conversion {
-            stated: text.get(s..e).unwrap_or("").to_string(),
+            stated: stated.to_string(),
             interval: iv,
-            consistent: main.overlaps(&iv),
+            consistent: other.is_some() || main.overlaps(&iv),
+            currency: other,
         });
     }
     out
@@ -894,6 +906,18 @@ pub fn json_end(a: &Assertion, low: bool) -> serde_json::Value {
 /// Finds every number, range, amount of money, quantity, duration and date in `text`.
 /// Relative dates are resolved against `published` when given.
 pub fn extract(text: &str, published: Option<DateRange>) -> Vec<Extracted> {
+    readings(text, published)
+        .into_iter()
+        .map(|(s, e, a)| {
+            let (ss, se) = crate::text::sentence_bounds(text, s, e);
+            Extracted::new(&text[s..e], s, e, &text[ss..se], a)
+        })
+        .collect()
+}
+
+/// Every figure and date in `text` with its byte range, as [`extract`] finds them, without
+/// the report around each.
+pub fn readings(text: &str, published: Option<DateRange>) -> Vec<(usize, usize, Assertion)> {
     let t = lex(text);
     let reference = published.map(|range| Reference {
         range,
@@ -918,9 +942,7 @@ pub fn extract(text: &str, published: Option<DateRange>) -> Vec<Extracted> {
             a.interval = Some(Interval::point(minutes));
             a.stated = Some(minutes);
             a.unit = Some("minute");
-            let (s, e) = (t[i].start, t[i].end);
-            let (ss, se) = crate::text::sentence_bounds(text, s, e);
-            out.push(Extracted::new(&text[s..e], s, e, &text[ss..se], a));
+            out.push((t[i].start, t[i].end, a));
             i += 1;
             continue;
         }
@@ -957,9 +979,7 @@ pub fn extract(text: &str, published: Option<DateRange>) -> Vec<Extracted> {
                 a.interval = Some(Interval::point(minutes));
                 a.stated = Some(minutes);
                 a.unit = Some("minute");
-                let s = t[i].start;
-                let (ss, se) = crate::text::sentence_bounds(text, s, e);
-                out.push(Extracted::new(&text[s..e], s, e, &text[ss..se], a));
+                out.push((t[i].start, e, a));
                 i = end;
                 continue;
             }
@@ -994,9 +1014,7 @@ pub fn extract(text: &str, published: Option<DateRange>) -> Vec<Extracted> {
                 i = end + 1;
             }
             Some((a, end)) if end > i && worth_it(&t, i, end, &a) => {
-                let (s, e) = (t[i].start, t[end - 1].end);
-                let (ss, se) = crate::text::sentence_bounds(text, s, e);
-                out.push(Extracted::new(&text[s..e], s, e, &text[ss..se], a));
+                out.push((t[i].start, t[end - 1].end, a));
                 i = end;
             }
             _ => i += 1,

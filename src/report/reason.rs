@@ -223,7 +223,7 @@ fn cluster_list(d: &Dossier, g: &Group) -> String {
 
 /// Set-aside claims and contested voices, beside the verdict.
 fn notes(d: &Dossier, g: &Group) -> Vec<String> {
-    let mut out = Vec::new();
+    let mut out: Vec<String> = g.money.iter().cloned().collect();
     let (mut unreadable, mut superseded) = (Vec::new(), Vec::new());
     let mut other_dims: Vec<String> = Vec::new();
     for (c, why) in &g.set_aside {
