@@ -144,7 +144,7 @@ fn a_bad_indent_points_at_the_claims_first_line_and_the_broken_line() {
     );
     let (code, out, _) = run(&["check", dir(&d)]);
     assert_eq!(code, 2, "{out}");
-    insta::assert_snapshot!(out.replace(dir(&d), "<dossier>"));
+    insta::assert_snapshot!(stable_paths(&out, d.path()));
 }
 
 #[test]

@@ -268,7 +268,7 @@ fn snapshot_dossier() -> tempfile::TempDir {
 
 /// Temporary paths differ between runs; snapshots keep only the dossier-relative part.
 fn stable(text: &str, root: &std::path::Path) -> String {
-    text.replace(root.to_str().unwrap(), "<dossier>")
+    stable_paths(text, root)
 }
 
 #[test]

@@ -166,3 +166,18 @@ pub fn skip(test: &str, why: &str) {
     use std::io::Write;
     let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
 }
+
+/// `text` with the dossier `root` written as `<dossier>`, however the tool printed it: human
+/// and brief output name files relative to the current directory (the crate's root under
+/// `cargo test`), which is `../../.tmpXXX` in a clone under `/tmp` and the absolute path
+/// elsewhere, so snapshots must not depend on where the clone is.
+pub fn stable_paths(text: &str, root: &Path) -> String {
+    let cwd = std::env::current_dir().ok();
+    let relative = corroborate::load::display_prefix(root, cwd.as_deref());
+    let relative = relative.trim_end_matches('/');
+    let mut out = text.to_string();
+    if !relative.is_empty() && !relative.starts_with('/') {
+        out = out.replace(&format!("{relative}/"), "<dossier>/");
+    }
+    out.replace(root.to_str().expect("utf8 path"), "<dossier>")
+}
