@@ -66,10 +66,38 @@ pub fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     (s + lead, e - trail)
 }
 
+/// Whether `text` holds a character [`is_hidden`] names (newlines allowed when
+/// `newlines_ok`), scanning plain ASCII bytewise and decoding only the rest.
+pub fn any_hidden(text: &str, newlines_ok: bool) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            if (b < 0x20 && !(newlines_ok && b == b'\n')) || b == 0x7f {
+                return true;
+            }
+            i += 1;
+            continue;
+        }
+        match text[i..].chars().next() {
+            Some(c) if is_hidden(c) => return true,
+            Some(c) => i += c.len_utf8(),
+            None => break,
+        }
+    }
+    false
+}
+
 /// Characters that change how text reads without being seen: controls (C0, DEL, C1), bidi
 /// embeddings, overrides and isolates, zero-width and other format characters, fillers that
 /// render as blanks, variation selectors, tag characters and noncharacters.
 pub fn is_hidden(c: char) -> bool {
+    // Most text is ASCII, where only the controls hide; this runs on every character of
+    // every output (hundreds of megabytes for a million-claim JSON report).
+    if c.is_ascii() {
+        return c.is_ascii_control();
+    }
     let u = u32::from(c);
     c.is_control()
         || matches!(
@@ -191,6 +219,27 @@ pub fn slug(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn any_hidden_matches_its_definition() {
+        for t in [
+            "plain ascii",
+            "line\nbreak",
+            "tab\there",
+            "del\u{7f}",
+            "bidi \u{202E}x",
+            "caf\u{e9} \u{2014} ok",
+            "zero\u{200B}width",
+            "\u{85}c1",
+            "",
+            "日本語",
+        ] {
+            for nl in [false, true] {
+                let plain = t.chars().any(|c| (!nl || c != '\n') && super::is_hidden(c));
+                assert_eq!(super::any_hidden(t, nl), plain, "{t:?} {nl}");
+            }
+        }
+    }
+
     #[test]
     fn slugs_are_tidy() {
         assert_eq!(super::slug("  A1Books / Store!! "), "a1books-store");

@@ -31,7 +31,7 @@ pub fn github_log(text: &str) -> String {
 /// structure is ASCII, so every such character is inside a string, where the escape is the
 /// same value.
 pub fn json_text(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| c != '\n' && is_hidden(c)) && !text.contains("##[") {
+    if !crate::text::any_hidden(text, true) && !text.contains("##[") {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
