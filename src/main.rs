@@ -256,34 +256,8 @@ enum Command {
         /// The dossier folder to write (claims/ with JSON Lines and vocabularies).
         #[arg(long, short)]
         output: PathBuf,
-        /// Column roles in order: object, property, value, source, time, or - to ignore
-        /// (e.g. `source,object,-,value`). A first row of column names is skipped.
-        #[arg(long, value_delimiter = ',', allow_hyphen_values = true)]
-        columns: Vec<String>,
-        /// The first row is a header: with --columns, skip it.
-        #[arg(long)]
-        header: bool,
-        /// Wide tables: each of these header columns is a property of the row's object
-        /// (e.g. `sched_dep,act_dep`).
-        #[arg(long, value_delimiter = ',')]
-        value_columns: Vec<String>,
-        /// A hierarchy table (columns id, name, parent) read into entities with part_of, for
-        /// values that are places or categories within one another.
-        #[arg(long)]
-        hierarchy: Option<PathBuf>,
-        /// Field separator: tab or comma (default: from the file name).
-        #[arg(long, value_parser = ["tab", "comma"])]
-        delimiter: Option<String>,
-        /// The property, when the table has no property column.
-        #[arg(long, default_value = "value")]
-        property: String,
-        /// The kind of value (default: guessed from the values).
-        #[arg(long, value_parser = ["quantity", "money", "date", "duration", "time", "text", "name-list"])]
-        kind: Option<String>,
-        /// Replace an existing dossier's claims/ folder (the new one is written beside it and
-        /// swapped in whole).
-        #[arg(long)]
-        force: bool,
+        #[command(flatten)]
+        args: ImportArgs,
     },
     /// Print a shell completion script.
     Completions {
@@ -1092,14 +1066,37 @@ fn resolve_cmd(dir: PathBuf, method: &str, format: TextFormat2, all: bool, limit
     done(analysis)
 }
 
+/// `import`'s options, as the library's [`ImportOptions`](corroborate::import::ImportOptions)
+/// takes them once parsed.
+#[derive(clap::Args)]
 struct ImportArgs {
+    /// Column roles in order: object, property, value, source, time, or - to ignore
+    /// (e.g. `source,object,-,value`). A first row of column names is skipped.
+    #[arg(long, value_delimiter = ',', allow_hyphen_values = true)]
     columns: Vec<String>,
+    /// The first row is a header: with --columns, skip it.
+    #[arg(long)]
     header: bool,
+    /// Wide tables: each of these header columns is a property of the row's object
+    /// (e.g. `sched_dep,act_dep`).
+    #[arg(long, value_delimiter = ',')]
     value_columns: Vec<String>,
+    /// A hierarchy table (columns id, name, parent) read into entities with part_of, for
+    /// values that are places or categories within one another.
+    #[arg(long)]
     hierarchy: Option<PathBuf>,
+    /// Field separator: tab or comma (default: from the file name).
+    #[arg(long, value_parser = ["tab", "comma"])]
     delimiter: Option<String>,
+    /// The property, when the table has no property column.
+    #[arg(long, default_value = "value")]
     property: String,
+    /// The kind of value (default: guessed from the values).
+    #[arg(long, value_parser = ["quantity", "money", "date", "duration", "time", "text", "name-list"])]
     kind: Option<String>,
+    /// Replace an existing dossier's claims/ folder (the new one is written beside it and
+    /// swapped in whole).
+    #[arg(long)]
     force: bool,
 }
 
@@ -1360,28 +1357,8 @@ fn main() -> ExitCode {
         Some(Command::Import {
             table,
             output,
-            columns,
-            header,
-            value_columns,
-            hierarchy,
-            delimiter,
-            property,
-            kind,
-            force,
-        }) => import_cmd(
-            table,
-            output,
-            ImportArgs {
-                columns,
-                header,
-                value_columns,
-                hierarchy,
-                delimiter,
-                property,
-                kind,
-                force,
-            },
-        ),
+            args,
+        }) => import_cmd(table, output, args),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
             clap_complete::generate(shell, &mut Cli::command(), "corroborate", &mut out);
