@@ -27,9 +27,10 @@ pub fn sanitize(text: &str) -> String {
 }
 
 /// Writes `items` as serde_json's pretty printer would write them as an array value at
-/// nesting `depth` (two spaces per level). Large reports have hundreds of thousands of
-/// elements: they are rendered in parallel, a batch at a time, so that only one batch is in
-/// memory besides what `w` keeps.
+/// nesting `depth` (two spaces per level), every string already passed through
+/// [`escape::json_text`] (so `w` needs no further escaping). Large reports have hundreds of
+/// thousands of elements: they are rendered in parallel, a batch at a time, so that only one
+/// batch is in memory besides what `w` keeps.
 pub(crate) fn write_pretty_array<T: serde::Serialize + Sync>(
     w: &mut dyn std::io::Write,
     items: &[T],
@@ -40,15 +41,20 @@ pub(crate) fn write_pretty_array<T: serde::Serialize + Sync>(
         return w.write_all(b"[]");
     }
     let inner = "  ".repeat(depth + 1);
-    let newline = format!("\n{inner}");
     w.write_all(b"[\n")?;
     for (b, batch) in items.chunks(16_384).enumerate() {
-        let parts: Vec<String> = batch
+        let parts: Vec<Vec<u8>> = batch
             .par_iter()
             .map(|item| {
-                let one = serde_json::to_string_pretty(item).unwrap_or_else(|_| "null".into());
-                // serde_json escapes newlines inside strings, so every raw newline is layout.
-                one.replace('\n', &newline)
+                let mut one = Vec::with_capacity(512);
+                let mut ser = serde_json::Serializer::with_formatter(
+                    &mut one,
+                    escape::SafePretty::at(depth + 1),
+                );
+                if item.serialize(&mut ser).is_err() {
+                    one = b"null".to_vec();
+                }
+                one
             })
             .collect();
         for (i, part) in parts.iter().enumerate() {
@@ -56,7 +62,7 @@ pub(crate) fn write_pretty_array<T: serde::Serialize + Sync>(
                 w.write_all(b",\n")?;
             }
             w.write_all(inner.as_bytes())?;
-            w.write_all(part.as_bytes())?;
+            w.write_all(part)?;
         }
     }
     write!(w, "\n{}]", "  ".repeat(depth))
@@ -104,12 +110,19 @@ pub fn rules_markdown() -> String {
 mod tests {
     #[test]
     fn parallel_pretty_arrays_match_serde_json() {
-        let items: Vec<serde_json::Value> = vec![
-            serde_json::json!({"a": 1, "b": ["x\ny", {"c": null}], "d": {}}),
+        let mut items: Vec<serde_json::Value> = vec![
+            serde_json::json!({"a": 1, "b": ["x\ny", {"c": null}], "d": {}, "##[e\u{202e}": "\u{200b}##[x"}),
             serde_json::json!([]),
             serde_json::json!("plain"),
         ];
+        // Deeper than the indentation writer's block of spaces.
+        let mut deep = serde_json::json!(1);
+        for _ in 0..40 {
+            deep = serde_json::json!([deep]);
+        }
+        items.push(deep);
         let whole = serde_json::to_string_pretty(&serde_json::json!({"k": items})).unwrap();
+        let whole = super::escape::json_text(&whole).into_owned();
         let mut spliced = b"{\n  \"k\": ".to_vec();
         super::write_pretty_array(&mut spliced, &items, 1).unwrap();
         spliced.extend_from_slice(b"\n}");

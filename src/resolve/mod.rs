@@ -317,7 +317,7 @@ fn interval_similarity(x: &Interval, y: &Interval, unit: f64) -> f64 {
 }
 
 /// Identity of an exact value: claims with the same key state the same value.
-#[derive(PartialEq, Eq, PartialOrd, Ord)]
+#[derive(PartialEq, Eq, Hash)]
 enum ValueKey<'a> {
     Entity(u32),
     Text(&'a str),
@@ -367,32 +367,23 @@ fn facts(d: &Dossier, assertions: &[Assertion], cmp: &Comparison) -> Vec<Fact> {
                 return None;
             }
             claims.sort_unstable();
-            // Exact values, in the order of their first claim in the files.
-            let mut keyed: Vec<(ValueKey, u32)> = claims
-                .iter()
-                .map(|&c| {
-                    (
-                        value_key(&assertions[c as usize], &d.claims[c as usize].value),
-                        c,
-                    )
-                })
-                .collect();
-            keyed.sort();
+            // Exact values, in the order of their first claim in the files: grouped by hashing,
+            // since a large fact holds a hundred thousand claims and sorting their keys costs
+            // more than the truth step.
             let mut candidates: Vec<Candidate> = Vec::new();
-            for (i, (k, c)) in keyed.iter().enumerate() {
-                if i > 0 && keyed[i - 1].0 == *k {
-                    if let Some(last) = candidates.last_mut() {
-                        last.claims.push(*c);
-                    }
-                } else {
+            let mut slot: FxHashMap<ValueKey, usize> = Default::default();
+            for &c in &claims {
+                let key = value_key(&assertions[c as usize], &d.claims[c as usize].value);
+                let at = *slot.entry(key).or_insert_with(|| {
                     candidates.push(Candidate {
-                        claims: vec![*c],
+                        claims: Vec::new(),
                         sources: Vec::new(),
                     });
-                }
+                    candidates.len() - 1
+                });
+                candidates[at].claims.push(c);
             }
             for cand in &mut candidates {
-                cand.claims.sort_unstable();
                 cand.sources = cand
                     .claims
                     .iter()
