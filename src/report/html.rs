@@ -154,6 +154,9 @@ fn is_chartable(g: &GroupEntry) -> bool {
             .any(|c| coord(&c.normalized.low).is_some() || coord(&c.normalized.high).is_some())
 }
 
+/// The longest row label a chart shows whole.
+const MAX_LABEL: usize = 60;
+
 /// The number line of one quantitative fact, with related scopes in a muted colour.
 fn chart(r: &Report, g: &GroupEntry) -> Markup {
     let is_date = g.kind == "date";
@@ -240,7 +243,6 @@ fn chart(r: &Report, g: &GroupEntry) -> Markup {
         .collect();
     // The label column is as wide as the longest label needs (about 7 px a character at the
     // chart's font size), within bounds; a longer label is shortened, whole in its tooltip.
-    const MAX_LABEL: usize = 60;
     let longest = labels
         .iter()
         .map(|l| l.chars().count().min(MAX_LABEL))
@@ -331,7 +333,6 @@ fn chart_row(
     width: f64,
     x: &dyn Fn(f64) -> f64,
 ) -> Markup {
-    const MAX_LABEL: usize = 60;
     let muted = row.related.is_some();
     let color = if muted { "#9a9a9a" } else { "#0072B2" };
     let c = row.claim;
