@@ -37,35 +37,10 @@ impl ScopeIndex {
                 }
             }
         }
-        let ids: HashMap<&str, u32> = d
-            .scopes
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.as_str(), i as u32))
-            .collect();
-        let mut parents: Vec<Vec<u32>> = d
-            .scopes
-            .iter()
-            .map(|s| {
-                s.part_of
-                    .iter()
-                    .filter_map(|p| ids.get(p.as_str()).copied())
-                    .collect()
-            })
-            .collect();
-        for (i, s) in d.scopes.iter().enumerate() {
-            for part in &s.total_of {
-                if let Some(&p) = ids.get(part.as_str())
-                    && !parents[p as usize].contains(&(i as u32))
-                {
-                    parents[p as usize].push(i as u32);
-                }
-            }
-        }
         ScopeIndex {
             by_key,
             unscoped: d.scopes.iter().position(|s| s.unscoped).map(|i| i as u32),
-            hierarchy: Hierarchy::new(parents),
+            hierarchy: Hierarchy::of_scopes(&d.scopes),
         }
     }
 

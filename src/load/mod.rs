@@ -11,6 +11,7 @@ pub mod schema;
 pub mod vocabulary;
 pub mod yaml;
 
+use crate::model::hierarchy::Hierarchy;
 use crate::model::{
     Claim, ClaimLocs, Date, Dossier, EntityDef, Finding, Hedge, Loc, PropertyDef, Published, Rule,
     Source,
@@ -1451,79 +1452,30 @@ pub fn vocab_nodes(len: usize) -> usize {
 /// Every cycle of `part_of` links (an entity that is, through its wholes, part of itself), one
 /// finding per cycle, found in one depth-first walk: linear in entities and links.
 fn part_of_cycles(entities: &[EntityDef]) -> Vec<Finding> {
-    let index: HashMap<&str, usize> = entities
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.id.as_str(), i))
-        .collect();
-    let wholes = |i: usize| -> Vec<usize> {
-        entities[i]
-            .part_of
-            .iter()
-            .filter_map(|p| index.get(p.trim()).copied())
-            .collect()
-    };
-    // 0: not visited, 1: on the current path, 2: done.
-    let mut state = vec![0u8; entities.len()];
-    let mut out = Vec::new();
-    for start in 0..entities.len() {
-        if state[start] != 0 {
-            continue;
-        }
-        let mut path: Vec<(usize, Vec<usize>, usize)> = vec![(start, wholes(start), 0)];
-        state[start] = 1;
-        while let Some((node, next, k)) = path.last_mut() {
-            let Some(&w) = next.get(*k) else {
-                state[*node] = 2;
-                path.pop();
-                continue;
-            };
-            *k += 1;
-            match state[w] {
-                0 => {
-                    state[w] = 1;
-                    let ws = wholes(w);
-                    path.push((w, ws, 0));
-                }
-                1 => {
-                    let from = path.iter().position(|(n, _, _)| *n == w).unwrap_or(0);
-                    let members: Vec<usize> = path[from..].iter().map(|(n, _, _)| *n).collect();
-                    let shown: Vec<&str> = members
-                        .iter()
-                        .take(12)
-                        .map(|&m| entities[m].id.as_str())
-                        .chain(std::iter::once(entities[w].id.as_str()))
-                        .collect();
-                    let more = members.len().saturating_sub(12);
-                    let first = members
-                        .iter()
-                        .map(|&m| entities[m].id.as_str())
-                        .min()
-                        .unwrap_or("");
-                    out.push(
-                        finding(
-                            Rule::PartOfCycle,
-                            Some(entities[w].loc.clone()),
-                            format!(
-                                "`{}` is part of itself through part_of: {}{}",
-                                entities[w].id,
-                                shown.join(" -> "),
-                                if more > 0 {
-                                    format!(" (and {more} more)")
-                                } else {
-                                    String::new()
-                                }
-                            ),
-                            format!("part-of-cycle:{first}"),
-                        )
-                        .with_help(Rule::PartOfCycle.fix()),
-                    );
-                }
-                _ => {}
-            }
-        }
-    }
-    out
+    let hierarchy = Hierarchy::by_name(
+        entities.iter().map(|e| e.id.as_str()),
+        entities.iter().map(|e| e.part_of.iter().map(|p| p.trim())),
+    );
+    let name = |i: u32| entities[i as usize].id.as_str();
+    hierarchy
+        .cycles()
+        .into_iter()
+        .map(|cycle| {
+            let start = &entities[cycle[0] as usize];
+            let first = cycle.iter().map(|&m| name(m)).min().unwrap_or("");
+            finding(
+                Rule::PartOfCycle,
+                Some(start.loc.clone()),
+                format!(
+                    "`{}` is part of itself through part_of: {}",
+                    start.id,
+                    Hierarchy::cycle_path(&cycle, name, 12)
+                ),
+                format!("part-of-cycle:{first}"),
+            )
+            .with_help(Rule::PartOfCycle.fix())
+        })
+        .collect()
 }
 
 fn entity_defs(name: &Arc<str>, e: EntitiesFile, offsets: &[u32]) -> Vec<EntityDef> {

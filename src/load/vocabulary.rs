@@ -117,21 +117,17 @@ pub fn load_scopes(root: &Path, claims: &Path, findings: &mut Vec<Finding>) -> S
             }
         }
     }
-    let h = hierarchy(&scopes);
-    for cycle in h.cycles() {
-        let names: Vec<&str> = cycle
-            .iter()
-            .map(|&c| scopes[c as usize].id.as_str())
-            .collect();
+    for cycle in Hierarchy::of_scopes(&scopes).cycles() {
+        let name = |c: u32| scopes[c as usize].id.as_str();
+        let names: Vec<&str> = cycle.iter().map(|&c| name(c)).collect();
         let first = &scopes[cycle[0] as usize];
         findings.push(
             finding(
                 Rule::ScopeCycle,
                 Some(first.loc.clone()),
                 format!(
-                    "scopes are parts of themselves: {} -> {}",
-                    names.join(" -> "),
-                    names[0]
+                    "scopes are parts of themselves: {}",
+                    Hierarchy::cycle_path(&cycle, name, usize::MAX)
                 ),
                 format!("scope-cycle:{}", names.join(",")),
             )
@@ -142,35 +138,6 @@ pub fn load_scopes(root: &Path, claims: &Path, findings: &mut Vec<Finding>) -> S
         scopes,
         only_declared: file.only_declared,
     }
-}
-
-/// The part-of hierarchy of scopes: a scope is part of what it lists in `part_of` and of every
-/// scope that lists it in `total_of`. Unknown ids are left out (reported at load).
-pub fn hierarchy(scopes: &[ScopeDef]) -> Hierarchy {
-    let ids: HashMap<&str, u32> = scopes
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i as u32))
-        .collect();
-    let mut parents: Vec<Vec<u32>> = scopes
-        .iter()
-        .map(|s| {
-            s.part_of
-                .iter()
-                .filter_map(|p| ids.get(p.as_str()).copied())
-                .collect()
-        })
-        .collect();
-    for (i, s) in scopes.iter().enumerate() {
-        for part in &s.total_of {
-            if let Some(&p) = ids.get(part.as_str())
-                && !parents[p as usize].contains(&(i as u32))
-            {
-                parents[p as usize].push(i as u32);
-            }
-        }
-    }
-    Hierarchy::new(parents)
 }
 
 fn suggest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
