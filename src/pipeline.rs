@@ -90,7 +90,7 @@ pub fn analyze_reporting(
     stage: &dyn Fn(&'static str),
 ) -> Result<Analysis, LoadError> {
     stage("reading claim files and checking quotes");
-    let loaded = load::load_with(root, opts)?;
+    let loaded = load::load_sketching(root, opts, Some(compare::relay::sketch))?;
     stage("resolving names and reading values");
     // Relay detection needs only the seed sketches: it runs beside normalization, whose
     // stages each have stretches on one thread.

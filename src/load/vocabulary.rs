@@ -2,13 +2,18 @@
 //! (`claims/scopes.yaml`) and exchange rates (`claims/rates.yaml`), and the check that each
 //! property's declared unit suits its kind. Every problem is a finding at its line.
 
+use super::files::{inside_root, outside_finding, read_text, rel_name};
+use super::parse::{shifted, yaml_finding};
+use super::recover::{Recover, no_recovery};
 use super::yaml::{self, RatesFile, ScopesFile};
-use super::{finding, load_vocab, no_recovery};
+use super::yaml::{EntitiesFile, PropertiesFile};
+use super::{MAX_CLAIM_FILE_BYTES, finding};
 use crate::model::hierarchy::Hierarchy;
-use crate::model::{Date, Finding, Loc, PropertyDef, RateDef, Rule, ScopeDef};
+use crate::model::{Date, EntityDef, Finding, Loc, PropertyDef, RateDef, Rule, ScopeDef};
 use crate::normalize::{declared, vocab::key};
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 pub const SCOPES_FILE: &str = "scopes.yaml";
 pub const RATES_FILE: &str = "rates.yaml";
@@ -329,6 +334,183 @@ pub fn check_unit(p: &PropertyDef, unit_loc: Option<&Loc>) -> Option<Finding> {
         )
         .with_help(Rule::InvalidUnit.fix()),
     )
+}
+
+pub(super) fn load_vocab<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    path: &Path,
+    findings: &mut Vec<Finding>,
+    recover: Recover<T>,
+) -> Option<(Arc<str>, T, Vec<u32>)> {
+    if std::fs::symlink_metadata(path).is_err() {
+        return None;
+    }
+    let name = rel_name(root, path);
+    if !inside_root(root, path) {
+        findings.push(outside_finding(&name));
+        return None;
+    }
+    let text = match read_text(path, &name, MAX_CLAIM_FILE_BYTES) {
+        Ok(t) => t,
+        Err(f) => {
+            findings.push(f);
+            return None;
+        }
+    };
+    let max_nodes = vocab_nodes(text.len());
+    match serde_saphyr::from_str_with_options::<T>(&text, yaml::options(max_nodes)) {
+        Ok(v) => Some((name, v, Vec::new())),
+        Err(e) => {
+            let whole = yaml_finding(&name, &e);
+            if whole.rule == Rule::Schema
+                && let Some((v, found, offsets)) = recover(&name, &text, max_nodes, &whole)
+            {
+                findings.extend(found);
+                return Some((name, v, offsets));
+            }
+            findings.push(whole);
+            None
+        }
+    }
+}
+
+/// The YAML node budget of a vocabulary file of `len` bytes (hostile files stop there; any
+/// honest file fits).
+pub fn vocab_nodes(len: usize) -> usize {
+    10_000 + len / 4
+}
+
+/// Every cycle of `part_of` links (an entity that is, through its wholes, part of itself), one
+/// finding per cycle, found in one depth-first walk: linear in entities and links.
+pub(super) fn part_of_cycles(entities: &[EntityDef]) -> Vec<Finding> {
+    let index: HashMap<&str, usize> = entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (e.id.as_str(), i))
+        .collect();
+    let wholes = |i: usize| -> Vec<usize> {
+        entities[i]
+            .part_of
+            .iter()
+            .filter_map(|p| index.get(p.trim()).copied())
+            .collect()
+    };
+    // 0: not visited, 1: on the current path, 2: done.
+    let mut state = vec![0u8; entities.len()];
+    let mut out = Vec::new();
+    for start in 0..entities.len() {
+        if state[start] != 0 {
+            continue;
+        }
+        let mut path: Vec<(usize, Vec<usize>, usize)> = vec![(start, wholes(start), 0)];
+        state[start] = 1;
+        while let Some((node, next, k)) = path.last_mut() {
+            let Some(&w) = next.get(*k) else {
+                state[*node] = 2;
+                path.pop();
+                continue;
+            };
+            *k += 1;
+            match state[w] {
+                0 => {
+                    state[w] = 1;
+                    let ws = wholes(w);
+                    path.push((w, ws, 0));
+                }
+                1 => {
+                    let from = path.iter().position(|(n, _, _)| *n == w).unwrap_or(0);
+                    let members: Vec<usize> = path[from..].iter().map(|(n, _, _)| *n).collect();
+                    let shown: Vec<&str> = members
+                        .iter()
+                        .take(12)
+                        .map(|&m| entities[m].id.as_str())
+                        .chain(std::iter::once(entities[w].id.as_str()))
+                        .collect();
+                    let more = members.len().saturating_sub(12);
+                    let first = members
+                        .iter()
+                        .map(|&m| entities[m].id.as_str())
+                        .min()
+                        .unwrap_or("");
+                    out.push(
+                        finding(
+                            Rule::PartOfCycle,
+                            Some(entities[w].loc.clone()),
+                            format!(
+                                "`{}` is part of itself through part_of: {}{}",
+                                entities[w].id,
+                                shown.join(" -> "),
+                                if more > 0 {
+                                    format!(" (and {more} more)")
+                                } else {
+                                    String::new()
+                                }
+                            ),
+                            format!("part-of-cycle:{first}"),
+                        )
+                        .with_help(Rule::PartOfCycle.fix()),
+                    );
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+pub(super) fn entity_defs(name: &Arc<str>, e: EntitiesFile, offsets: &[u32]) -> Vec<EntityDef> {
+    e.entities
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let loc = shifted(yaml::loc(name, &r), offsets.get(i).copied().unwrap_or(0));
+            let r = r.value;
+            let id = r.id.value.trim().to_string();
+            EntityDef {
+                name: r.name.unwrap_or_else(|| id.clone()),
+                id,
+                aliases: r.aliases.into_iter().map(|a| a.value).collect(),
+                kind: r.kind,
+                part_of: r.part_of.into_iter().map(|a| a.value).collect(),
+                party: r.party,
+                loc,
+            }
+        })
+        .collect()
+}
+
+/// The properties of `claims/properties.yaml`, each unit checked against its kind; `offsets`
+/// are the line offsets of properties read one by one after an error.
+pub(super) fn property_defs(
+    name: &Arc<str>,
+    p: PropertiesFile,
+    offsets: &[u32],
+    findings: &mut Vec<Finding>,
+) -> Vec<PropertyDef> {
+    p.properties
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let loc = shifted(yaml::loc(name, &r), offsets.get(i).copied().unwrap_or(0));
+            let r = r.value;
+            let id = r.id.value.trim().to_string();
+            let unit_loc = r.unit.as_ref().map(|u| yaml::loc(name, u));
+            let p = PropertyDef {
+                name: r.name.unwrap_or_else(|| id.clone()),
+                id,
+                aliases: r.aliases.into_iter().map(|a| a.value).collect(),
+                kind: r.kind,
+                unit: r.unit.map(|u| u.value),
+                single_valued: r.single_valued,
+                temporal: r.temporal,
+                tolerance: r.tolerance.filter(|t| t.is_finite() && *t >= 0.0),
+                description: r.description,
+                loc,
+            };
+            findings.extend(check_unit(&p, unit_loc.as_ref()));
+            p
+        })
+        .collect()
 }
 
 #[cfg(test)]
