@@ -2,9 +2,10 @@
 //! claims, which may name a source of another file; ids are checked here: sources' across the
 //! dossier, claims' within their source.
 
+use super::Incomplete;
+use super::findings::Reference;
 use super::parse::{FileOut, SourceRef};
-use super::{Incomplete, SOURCES_JSONL, finding};
-use crate::model::{Dossier, Finding, Rule, Source};
+use crate::model::{Dossier, Finding, Problem, Source};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -36,16 +37,12 @@ pub(super) fn assemble(
         for source in f.sources {
             if let Some(&prev) = by_id.get(&source.id) {
                 findings.push(
-                    finding(
-                        Rule::DuplicateId,
-                        Some(source.loc.clone()),
-                        format!("source id `{}` is already declared", source.id),
-                        format!("duplicate-id:source:{}", source.id),
-                    )
-                    .with_related(
-                        dossier.sources[prev as usize].loc.clone(),
-                        "first declared here",
-                    ),
+                    Reference::DuplicateSource { id: &source.id }
+                        .finding(Some(source.loc.clone()))
+                        .with_related(
+                            dossier.sources[prev as usize].loc.clone(),
+                            "first declared here",
+                        ),
                 );
                 mine.push(None);
                 continue;
@@ -80,12 +77,13 @@ pub(super) fn assemble(
             let Some(idx) = source_of(&p.source) else {
                 if let SourceRef::Named(k) = p.source {
                     let id = names.get(k as usize).map_or("", String::as_str);
-                    findings.push(finding(
-                    Rule::UnknownSource,
-                    Some(p.claim.locs.claim()),
-                    format!("claim `{}` names source `{id}`, which is not declared (in a YAML claim file or claims/{SOURCES_JSONL})", p.claim.id),
-                    format!("unknown-source:{id}:{}", p.claim.id),
-                ));
+                    findings.push(
+                        Reference::UnknownClaimSource {
+                            claim: &p.claim.id,
+                            source: id,
+                        }
+                        .finding(Some(p.claim.locs.claim())),
+                    );
                 }
                 continue;
             };
@@ -97,15 +95,13 @@ pub(super) fn assemble(
     for s in &dossier.sources {
         for d in &s.derived_from {
             if !by_id.contains_key(d) {
-                findings.push(finding(
-                    Rule::UnknownSource,
-                    Some(s.loc.clone()),
-                    format!(
-                        "source `{}` is derived from `{d}`, which is not declared",
-                        s.id
-                    ),
-                    format!("unknown-source:{}:{d}", s.id),
-                ));
+                findings.push(
+                    Reference::UnknownDerivedFrom {
+                        source: &s.id,
+                        derived: d,
+                    }
+                    .finding(Some(s.loc.clone())),
+                );
             }
         }
     }
@@ -132,12 +128,11 @@ pub(super) fn duplicate_claim_ids(d: &Dossier, s: &Source, claims: &[u32]) -> Ve
             std::collections::hash_map::Entry::Occupied(first) => {
                 let first = &d.claims[*first.get() as usize];
                 out.push(
-                    finding(
-                        Rule::DuplicateId,
-                        Some(c.locs.claim()),
-                        format!("claim id `{}` is used twice in source `{}`", c.id, s.id),
-                        format!("duplicate-id:claim:{}:{}", s.id, c.id),
-                    )
+                    Reference::DuplicateClaim {
+                        source: &s.id,
+                        claim: &c.id,
+                    }
+                    .finding(Some(c.locs.claim()))
                     .with_related(first.locs.claim(), "first used here"),
                 );
             }

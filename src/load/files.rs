@@ -2,9 +2,9 @@
 //! outside the root is opened), reading under a size limit as UTF-8, and how a file's name is
 //! shown.
 
-use super::finding;
+use super::findings::FileProblem;
 use super::{ACCEPTED_FILE, ENTITIES_FILE, ENTITIES_JSONL, PROPERTIES_FILE, vocabulary};
-use crate::model::{Finding, Loc, Rule};
+use crate::model::{Finding, Loc, Problem};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
@@ -20,13 +20,9 @@ pub fn inside_root(root: &Path, path: &Path) -> bool {
 }
 
 pub(super) fn outside_finding(name: &Arc<str>) -> Finding {
-    finding(
-        Rule::UnsafePath,
-        Some(Loc::new(name, 1, 1)),
-        format!("{name} is a symbolic link that leads outside the dossier root; it was not read"),
-        format!("unsafe-path:{name}"),
-    )
-    .with_help(Rule::UnsafePath.fix())
+    FileProblem::Outside
+        .of(name)
+        .finding(Some(Loc::new(name, 1, 1)))
 }
 
 pub(super) fn rel_name(root: &Path, path: &Path) -> Arc<str> {
@@ -43,38 +39,22 @@ pub(super) fn rel_name(root: &Path, path: &Path) -> Arc<str> {
 #[allow(clippy::result_large_err)]
 pub(super) fn read_text(path: &Path, name: &Arc<str>, limit: u64) -> Result<String, Finding> {
     let file_loc = Some(Loc::new(name, 1, 1));
-    let meta = std::fs::metadata(path).map_err(|e| {
-        finding(
-            Rule::Io,
-            file_loc.clone(),
-            format!("cannot read {name}: {e}"),
-            format!("io:{name}"),
-        )
-    })?;
+    let unreadable = |e: std::io::Error| {
+        FileProblem::Unreadable(&e)
+            .of(name)
+            .finding(file_loc.clone())
+    };
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
     if !meta.is_file() {
-        return Err(finding(
-            Rule::Io,
-            file_loc,
-            format!("{name} is not a regular file"),
-            format!("io:{name}"),
-        ));
+        return Err(FileProblem::NotAFile.of(name).finding(file_loc));
     }
     if meta.len() > limit {
-        return Err(finding(
-            Rule::FileTooLarge,
-            file_loc,
-            format!("{name} is {} bytes; the limit is {limit} bytes", meta.len()),
-            format!("size:{name}"),
-        ));
+        let bytes = meta.len();
+        return Err(FileProblem::TooLarge { bytes, limit }
+            .of(name)
+            .finding(file_loc));
     }
-    let bytes = std::fs::read(path).map_err(|e| {
-        finding(
-            Rule::Io,
-            file_loc.clone(),
-            format!("cannot read {name}: {e}"),
-            format!("io:{name}"),
-        )
-    })?;
+    let bytes = std::fs::read(path).map_err(unreadable)?;
     let mut text = String::from_utf8(bytes).map_err(|e| {
         let at = e.utf8_error().valid_up_to();
         let bytes = e.as_bytes();
@@ -84,16 +64,13 @@ pub(super) fn read_text(path: &Path, name: &Arc<str>, limit: u64) -> Result<Stri
                 .iter()
                 .rposition(|&b| b == b'\n')
                 .map_or(0, |p| p + 1);
-        finding(
-            Rule::BadEncoding,
-            Some(Loc::new(
+        FileProblem::NotUtf8 { offset: at }
+            .of(name)
+            .finding(Some(Loc::new(
                 name,
                 u32::try_from(line).unwrap_or(u32::MAX),
                 u32::try_from(col).unwrap_or(u32::MAX),
-            )),
-            format!("{name} is not valid UTF-8 (first bad byte at offset {at})"),
-            format!("utf8:{name}"),
-        )
+            )))
     })?;
     // A byte-order mark is an editor's habit, not content.
     if text.starts_with('\u{FEFF}') {
@@ -149,12 +126,7 @@ pub(super) fn claim_files(root: &Path, claims: &Path, findings: &mut Vec<Finding
     let entries = match std::fs::read_dir(claims) {
         Ok(e) => e,
         Err(e) => {
-            findings.push(finding(
-                Rule::Io,
-                None,
-                format!("cannot list claims/: {e}"),
-                "io:claims".into(),
-            ));
+            findings.push(FileProblem::Unlisted(&e).of("claims").finding(None));
             return out;
         }
     };

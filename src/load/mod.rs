@@ -7,6 +7,7 @@
 
 mod assemble;
 mod files;
+mod findings;
 mod git;
 pub mod jsonl;
 mod lines;
@@ -26,7 +27,7 @@ pub use lines::FileLines;
 pub use parse::parse_claim_bytes;
 pub use vocabulary::vocab_nodes;
 
-use crate::model::{Dossier, Finding, Loc, Rule};
+use crate::model::{Dossier, Finding, Loc};
 use files::{claim_files, extension};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -131,10 +132,6 @@ pub struct LoadStats {
     /// Wall time of the loading phases (parsing files, assembling the dossier, checking
     /// quotes against seeds), for benchmarks and profiling.
     pub timings: [(&'static str, std::time::Duration); 3],
-}
-
-fn finding(rule: Rule, loc: Option<Loc>, message: String, fingerprint: String) -> Finding {
-    Finding::new(rule, loc, message, fingerprint)
 }
 
 /// What loading can skip when the caller does not need it.

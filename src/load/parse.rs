@@ -2,13 +2,16 @@
 //! file's author), the fields every format shares (empty values, dates), and a parse of
 //! bytes for fuzzing.
 
+use super::MAX_CLAIM_FILE_BYTES;
 use super::files::{read_text, rel_name};
+use super::findings::FieldProblem;
 use super::recover::place_missing_field;
 use super::recover::recover_claims;
 use super::stream::parse_jsonl_lines;
 use super::yaml::{self, ClaimRecord, SourceFile};
-use super::{MAX_CLAIM_FILE_BYTES, finding};
-use crate::model::{Claim, ClaimLocs, Date, Finding, Hedge, Loc, Published, Rule, Source};
+use crate::model::{
+    Claim, ClaimLocs, Date, Finding, Fingerprint, Hedge, Loc, Problem, Published, Rule, Source,
+};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -62,9 +65,10 @@ pub(super) fn yaml_finding(name: &Arc<str>, err: &serde_saphyr::Error) -> Findin
         u32::try_from(line).unwrap_or(u32::MAX),
         u32::try_from(col).unwrap_or(u32::MAX),
     );
-    let mut f = finding(rule, Some(loc), message, format!("{}:{name}", rule.code()));
-    f.help = Some(rule.fix().to_string());
-    f
+    Fingerprint::new(rule)
+        .part(name)
+        .finding(Some(loc), message)
+        .with_help(rule.fix())
 }
 
 /// `unknown field `valeu`, expected one of ...` (or `unknown variant` for a value such as a
@@ -146,12 +150,11 @@ pub(super) fn parse_published(t: &str, loc: Loc, name: &str) -> Result<Published
         return Ok(Published::Unknown);
     }
     Date::parse_iso(t).map(Published::On).ok_or_else(|| {
-        finding(
-            Rule::BadDate,
-            Some(loc),
-            format!("`published: {t}` is not a valid date"),
-            format!("invalid-date:{name}:{t}"),
-        )
+        FieldProblem::BadPublished {
+            file: name,
+            value: t,
+        }
+        .finding(Some(loc))
     })
 }
 
@@ -182,12 +185,9 @@ pub(super) fn make_source(h: HeaderFields, name: &Arc<str>, findings: &mut Vec<F
         ("publisher", &h.publisher),
     ] {
         if value.trim().is_empty() {
-            findings.push(finding(
-                Rule::EmptyValue,
-                Some(loc.clone()),
-                format!("the source's `{field}` is empty"),
-                format!("empty:{name}:source.{field}"),
-            ));
+            findings.push(
+                FieldProblem::EmptySourceField { file: name, field }.finding(Some(loc.clone())),
+            );
         }
     }
     Source {
@@ -246,23 +246,27 @@ pub(super) fn make_claim(c: ClaimFields, source_hint: &str, findings: &mut Vec<F
         ("value", &value, ClaimLocs::value),
     ] {
         if v.is_empty() {
-            findings.push(finding(
-                Rule::EmptyValue,
-                Some(place(&c.locs)),
-                format!("claim `{id}` has an empty `{field}`"),
-                format!("empty:{source_hint}:{id}:{field}"),
-            ));
+            findings.push(
+                FieldProblem::EmptyClaimField {
+                    source: source_hint,
+                    claim: &id,
+                    field,
+                }
+                .finding(Some(place(&c.locs))),
+            );
         }
     }
     if let Some((a, loc)) = &c.as_of
         && Date::parse_iso(a).is_none()
     {
-        findings.push(finding(
-            Rule::BadDate,
-            Some(loc.clone()),
-            format!("`as_of: {a}` is not a valid date"),
-            format!("invalid-date:{source_hint}:{id}"),
-        ));
+        findings.push(
+            FieldProblem::BadAsOf {
+                source: source_hint,
+                claim: &id,
+                value: a,
+            }
+            .finding(Some(loc.clone())),
+        );
     }
     Claim {
         id,

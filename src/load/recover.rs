@@ -4,7 +4,7 @@
 
 use super::parse::{shifted, yaml_finding};
 use super::yaml::{self, EntitiesFile, PropertiesFile, SourceFile};
-use crate::model::{Finding, Loc};
+use crate::model::{Finding, Fingerprint, Loc};
 use std::sync::Arc;
 
 /// The outline of a claim or vocabulary file: where each item of its list starts, whatever
@@ -258,7 +258,10 @@ pub(super) fn claim_field_finding(
     } else {
         f.message = format!("{who}: {}", f.message);
     }
-    f.fingerprint = format!("{}:{name}:{}", f.rule.code(), claim_loc.line);
+    f.fingerprint = Fingerprint::new(f.rule)
+        .part(name)
+        .part(claim_loc.line)
+        .into();
     f
 }
 

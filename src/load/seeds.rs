@@ -3,9 +3,10 @@
 
 use super::assemble::duplicate_claim_ids;
 use super::files::{read_text, resolve_seed};
+use super::findings::SeedProblem;
 use super::provenance::{self, FoldedText};
-use super::{MAX_SEED_BYTES, Options, QuoteContext, Sketcher, finding};
-use crate::model::{Dossier, Finding, Rule, Source};
+use super::{MAX_SEED_BYTES, Options, QuoteContext, Sketcher};
+use crate::model::{Dossier, Finding, Problem, Source};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::Path;
@@ -90,29 +91,30 @@ fn check_seed(
     match (&s.text, &s.text_loc) {
         (Some(text), Some(tloc)) => match resolve_seed(root, text) {
             Err(why) => out.findings.push(
-                finding(
-                    Rule::UnsafePath,
-                    Some(tloc.clone()),
+                SeedProblem::UnsafePath {
+                    source: &s.id,
+                    path: text,
                     why,
-                    format!("unsafe-path:{}:{text}", s.id),
-                )
-                .with_help(Rule::UnsafePath.fix()),
+                }
+                .finding(Some(tloc.clone())),
             ),
             Ok(p) => {
                 let seed_name: Arc<str> = Arc::from(text.as_str());
                 match std::fs::metadata(&p) {
-                    Err(_) => out.findings.push(finding(
-                        Rule::SeedMissing,
-                        Some(tloc.clone()),
-                        format!("seed text `{text}` does not exist"),
-                        format!("seed-missing:{}:{text}", s.id),
-                    )),
-                    Ok(m) if !m.is_file() => out.findings.push(finding(
-                        Rule::SeedMissing,
-                        Some(tloc.clone()),
-                        format!("seed text `{text}` is not a regular file"),
-                        format!("seed-missing:{}:{text}", s.id),
-                    )),
+                    Err(_) => out.findings.push(
+                        SeedProblem::Missing {
+                            source: &s.id,
+                            path: text,
+                        }
+                        .finding(Some(tloc.clone())),
+                    ),
+                    Ok(m) if !m.is_file() => out.findings.push(
+                        SeedProblem::NotAFile {
+                            source: &s.id,
+                            path: text,
+                        }
+                        .finding(Some(tloc.clone())),
+                    ),
                     Ok(_) => match read_text(&p, &seed_name, MAX_SEED_BYTES) {
                         Ok(raw) => {
                             let quotes: Vec<&str> =
@@ -128,15 +130,9 @@ fn check_seed(
                 }
             }
         },
-        _ if !d.quotes_optional => out.findings.push(finding(
-            Rule::SeedMissing,
-            Some(s.loc.clone()),
-            format!(
-                "source `{}` names no `text:` file, so its quotes cannot be checked",
-                s.id
-            ),
-            format!("seed-missing:{}:", s.id),
-        )),
+        _ if !d.quotes_optional => out
+            .findings
+            .push(SeedProblem::NoneNamed { source: &s.id }.finding(Some(s.loc.clone()))),
         _ => {}
     }
     if let (Some((folded, _)), Some(sketch)) = (&seed, sketch) {
@@ -146,13 +142,11 @@ fn check_seed(
         let c = &d.claims[ci as usize];
         match (folded_quote, &seed) {
             (None, _) if !d.quotes_optional => out.findings.push(
-                finding(
-                    Rule::MissingQuote,
-                    Some(c.locs.claim()),
-                    format!("claim `{}` has no `quote`", c.id),
-                    format!("missing-quote:{}:{}", s.id, c.id),
-                )
-                .with_help(Rule::MissingQuote.fix()),
+                SeedProblem::MissingQuote {
+                    source: &s.id,
+                    claim: &c.id,
+                }
+                .finding(Some(c.locs.claim())),
             ),
             (Some(q), Some((folded, raw))) => {
                 out.quotes_checked += 1;
@@ -179,15 +173,12 @@ fn check_seed(
                             None => miss.explanation,
                         };
                         out.findings.push(
-                            finding(
-                                Rule::QuoteNotFound,
-                                Some(c.locs.quote()),
-                                format!(
-                                    "the quote of claim `{}` does not occur in {seed_name}",
-                                    c.id
-                                ),
-                                format!("quote-not-found:{}:{}", s.id, c.id),
-                            )
+                            SeedProblem::QuoteNotFound {
+                                source: &s.id,
+                                claim: &c.id,
+                                seed: seed_name,
+                            }
+                            .finding(Some(c.locs.quote()))
                             .with_help(help),
                         );
                     }

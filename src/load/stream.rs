@@ -2,13 +2,14 @@
 //! `sources.jsonl` and `entities.jsonl`.
 
 use super::files::{inside_root, outside_finding, rel_name};
+use super::findings::FileProblem;
 use super::jsonl;
 use super::parse::{
     ClaimFields, FileOut, HeaderFields, Pending, SourceRef, make_claim, make_source, trimmed,
     with_field_hint,
 };
-use super::{MAX_CLAIM_FILE_BYTES, MAX_JSONL_FILE_BYTES, SOURCES_JSONL, finding};
-use crate::model::{ClaimLocs, EntityDef, Finding, Loc, Rule};
+use super::{MAX_CLAIM_FILE_BYTES, MAX_JSONL_FILE_BYTES, SOURCES_JSONL};
+use crate::model::{ClaimLocs, EntityDef, Finding, Fingerprint, Loc, Problem, Rule};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -56,12 +57,11 @@ pub(super) fn parse_jsonl_file(root: &Path, path: &Path) -> FileOut {
             std::io::BufReader::with_capacity(1 << 16, f),
         ),
         Err(e) => FileOut {
-            findings: vec![finding(
-                Rule::Io,
-                Some(Loc::new(&name, 1, 1)),
-                format!("cannot read {name}: {e}"),
-                format!("io:{name}"),
-            )],
+            findings: vec![
+                FileProblem::Unreadable(&e)
+                    .of(&name)
+                    .finding(Some(Loc::new(&name, 1, 1))),
+            ],
             ..FileOut::default()
         },
     }
@@ -107,12 +107,14 @@ pub(super) fn each_json_line(
                 }
             }
             total += skipped;
-            findings.push(finding(
-                Rule::FileTooLarge,
-                Some(Loc::new(name, line_no, 1)),
-                format!("line {line_no} of {name} is {skipped} bytes long; the limit for one line is {MAX_CLAIM_FILE_BYTES} bytes"),
-                format!("size:{name}:{line_no}"),
-            ));
+            findings.push(
+                FileProblem::LineTooLong {
+                    line: line_no,
+                    bytes: skipped,
+                }
+                .of(name)
+                .finding(Some(Loc::new(name, line_no, 1))),
+            );
             if total > MAX_JSONL_FILE_BYTES {
                 break;
             }
@@ -122,41 +124,37 @@ pub(super) fn each_json_line(
             Ok(0) => break,
             Ok(n) => total += n as u64,
             Err(e) => {
-                findings.push(finding(
-                    Rule::Io,
-                    Some(Loc::new(name, line_no + 1, 1)),
-                    format!("cannot read {name}: {e}"),
-                    format!("io:{name}"),
-                ));
+                findings.push(FileProblem::Unreadable(&e).of(name).finding(Some(Loc::new(
+                    name,
+                    line_no + 1,
+                    1,
+                ))));
                 break;
             }
         }
         line_no = line_no.saturating_add(1);
         if total > MAX_JSONL_FILE_BYTES {
-            findings.push(finding(
-                Rule::FileTooLarge,
-                Some(Loc::new(name, line_no, 1)),
-                format!("{name} exceeds {MAX_JSONL_FILE_BYTES} bytes; split it into several files"),
-                format!("size:{name}"),
-            ));
+            findings.push(
+                FileProblem::StreamTooLarge
+                    .of(name)
+                    .finding(Some(Loc::new(name, line_no, 1))),
+            );
             break;
         }
-        let line = match std::str::from_utf8(&buf) {
-            Ok(l) => l.trim_end_matches(['\n', '\r']),
-            Err(e) => {
-                findings.push(finding(
-                    Rule::BadEncoding,
-                    Some(Loc::new(
-                        name,
-                        line_no,
-                        u32::try_from(e.valid_up_to() + 1).unwrap_or(1),
-                    )),
-                    format!("line {line_no} of {name} is not valid UTF-8"),
-                    format!("utf8:{name}:{line_no}"),
-                ));
-                continue;
-            }
-        };
+        let line =
+            match std::str::from_utf8(&buf) {
+                Ok(l) => l.trim_end_matches(['\n', '\r']),
+                Err(e) => {
+                    findings.push(FileProblem::LineNotUtf8 { line: line_no }.of(name).finding(
+                        Some(Loc::new(
+                            name,
+                            line_no,
+                            u32::try_from(e.valid_up_to() + 1).unwrap_or(1),
+                        )),
+                    ));
+                    continue;
+                }
+            };
         let line = line.strip_prefix('\u{FEFF}').unwrap_or(line);
         if line.trim().is_empty() {
             continue;
@@ -283,17 +281,18 @@ pub(super) fn json_finding(name: &Arc<str>, line: u32, e: &serde_json::Error) ->
     } else {
         with_field_hint(msg)
     };
-    finding(
-        rule,
-        Some(Loc::new(
-            name,
-            line,
-            u32::try_from(e.column()).unwrap_or(1).max(1),
-        )),
-        message,
-        format!("{}:{name}:{line}", rule.code()),
-    )
-    .with_help(rule.fix())
+    Fingerprint::new(rule)
+        .part(name)
+        .part(line)
+        .finding(
+            Some(Loc::new(
+                name,
+                line,
+                u32::try_from(e.column()).unwrap_or(1).max(1),
+            )),
+            message,
+        )
+        .with_help(rule.fix())
 }
 
 /// `claims/entities.jsonl`, streamed: one entity per line.
@@ -313,12 +312,11 @@ pub(super) fn load_entity_lines(
     let file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) => {
-            findings.push(finding(
-                Rule::Io,
-                Some(Loc::new(&name, 1, 1)),
-                format!("cannot read {name}: {e}"),
-                format!("io:{name}"),
-            ));
+            findings.push(
+                FileProblem::Unreadable(&e)
+                    .of(&name)
+                    .finding(Some(Loc::new(&name, 1, 1))),
+            );
             return Vec::new();
         }
     };

@@ -2,14 +2,16 @@
 //! (`claims/scopes.yaml`) and exchange rates (`claims/rates.yaml`), and the check that each
 //! property's declared unit suits its kind. Every problem is a finding at its line.
 
+use super::MAX_CLAIM_FILE_BYTES;
 use super::files::{inside_root, outside_finding, read_text, rel_name};
 use super::parse::{shifted, yaml_finding};
 use super::recover::{Recover, no_recovery};
 use super::yaml::{self, RatesFile, ScopesFile};
 use super::yaml::{EntitiesFile, PropertiesFile};
-use super::{MAX_CLAIM_FILE_BYTES, finding};
 use crate::model::hierarchy::Hierarchy;
-use crate::model::{Date, EntityDef, Finding, Loc, PropertyDef, RateDef, Rule, ScopeDef};
+use crate::model::{
+    Date, EntityDef, Finding, Fingerprint, Loc, PropertyDef, RateDef, Rule, ScopeDef,
+};
 use crate::normalize::{declared, vocab::key};
 use std::collections::HashMap;
 use std::path::Path;
@@ -74,13 +76,14 @@ pub fn load_scopes(root: &Path, claims: &Path, findings: &mut Vec<Finding>) -> S
     for (i, s) in scopes.iter().enumerate() {
         if let Some(&first) = ids.get(s.id.as_str()) {
             findings.push(
-                finding(
-                    Rule::DuplicateId,
-                    Some(s.loc.clone()),
-                    format!("scope id `{}` is declared twice", s.id),
-                    format!("duplicate-id:scope:{}", s.id),
-                )
-                .with_related(scopes[first as usize].loc.clone(), "first declared here"),
+                Fingerprint::new(Rule::DuplicateId)
+                    .part("scope")
+                    .part(&s.id)
+                    .finding(
+                        Some(s.loc.clone()),
+                        format!("scope id `{}` is declared twice", s.id),
+                    )
+                    .with_related(scopes[first as usize].loc.clone(), "first declared here"),
             );
         } else {
             ids.insert(s.id.as_str(), i as u32);
@@ -89,16 +92,17 @@ pub fn load_scopes(root: &Path, claims: &Path, findings: &mut Vec<Finding>) -> S
     let unscoped: Vec<&ScopeDef> = scopes.iter().filter(|s| s.unscoped).collect();
     if let [first, second, ..] = unscoped.as_slice() {
         findings.push(
-            finding(
-                Rule::DuplicateId,
-                Some(second.loc.clone()),
-                format!(
-                    "scopes `{}` and `{}` both say `unscoped: true`; claims without a scope can count only one",
-                    first.id, second.id
-                ),
-                format!("duplicate-id:scope-unscoped:{}", second.id),
-            )
-            .with_related(first.loc.clone(), "first declared here"),
+            Fingerprint::new(Rule::DuplicateId)
+                .part("scope-unscoped")
+                .part(&second.id)
+                .finding(
+                    Some(second.loc.clone()),
+                    format!(
+                        "scopes `{}` and `{}` both say `unscoped: true`; claims without a scope can count only one",
+                        first.id, second.id
+                    ),
+                )
+                .with_related(first.loc.clone(), "first declared here"),
         );
     }
     for (i, list) in refs.iter().enumerate() {
@@ -106,18 +110,19 @@ pub fn load_scopes(root: &Path, claims: &Path, findings: &mut Vec<Finding>) -> S
             if !ids.contains_key(target.as_str()) {
                 let near = suggest(target, scopes.iter().map(|s| s.id.as_str()));
                 findings.push(
-                    finding(
-                        Rule::UnknownScope,
-                        Some(loc.clone()),
-                        format!(
-                            "scope `{}` lists `{target}` in `{field}`, but no scope has that id{}",
-                            scopes[i].id,
-                            near.map(|n| format!("; did you mean `{n}`?"))
-                                .unwrap_or_default()
-                        ),
-                        format!("unknown-scope:{}:{target}", scopes[i].id),
-                    )
-                    .with_help(Rule::UnknownScope.fix()),
+                    Fingerprint::new(Rule::UnknownScope)
+                        .part(&scopes[i].id)
+                        .part(target)
+                        .finding(
+                            Some(loc.clone()),
+                            format!(
+                                "scope `{}` lists `{target}` in `{field}`, but no scope has that id{}",
+                                scopes[i].id,
+                                near.map(|n| format!("; did you mean `{n}`?"))
+                                    .unwrap_or_default()
+                            ),
+                        )
+                        .with_help(Rule::UnknownScope.fix()),
                 );
             }
         }
@@ -130,17 +135,17 @@ pub fn load_scopes(root: &Path, claims: &Path, findings: &mut Vec<Finding>) -> S
             .collect();
         let first = &scopes[cycle[0] as usize];
         findings.push(
-            finding(
-                Rule::ScopeCycle,
-                Some(first.loc.clone()),
-                format!(
-                    "scopes are parts of themselves: {} -> {}",
-                    names.join(" -> "),
-                    names[0]
-                ),
-                format!("scope-cycle:{}", names.join(",")),
-            )
-            .with_help(Rule::ScopeCycle.fix()),
+            Fingerprint::new(Rule::ScopeCycle)
+                .part(names.join(","))
+                .finding(
+                    Some(first.loc.clone()),
+                    format!(
+                        "scopes are parts of themselves: {} -> {}",
+                        names.join(" -> "),
+                        names[0]
+                    ),
+                )
+                .with_help(Rule::ScopeCycle.fix()),
         );
     }
     Scopes {
@@ -198,13 +203,11 @@ pub fn load_rates(root: &Path, claims: &Path, findings: &mut Vec<Finding>) -> Ve
         let r = r.value;
         let pair_loc = yaml::loc(&name, &r.pair);
         let bad = |loc: Loc, msg: String, what: &str| {
-            finding(
-                Rule::InvalidRate,
-                Some(loc),
-                msg,
-                format!("invalid-rate:{}:{what}", r.pair.value.trim()),
-            )
-            .with_help(Rule::InvalidRate.fix())
+            Fingerprint::new(Rule::InvalidRate)
+                .part(r.pair.value.trim())
+                .part(what)
+                .finding(Some(loc), msg)
+                .with_help(Rule::InvalidRate.fix())
         };
         let codes: Vec<&str> = r
             .pair
@@ -326,13 +329,13 @@ pub fn check_unit(p: &PropertyDef, unit_loc: Option<&Loc>) -> Option<Finding> {
     let unit = p.unit.as_deref()?;
     let why = declared::check(p.kind, unit).err()?;
     Some(
-        finding(
-            Rule::InvalidUnit,
-            Some(unit_loc.unwrap_or(&p.loc).clone()),
-            format!("property `{}` declares `unit: {unit}`, but {why}", p.id),
-            format!("invalid-unit:{}", p.id),
-        )
-        .with_help(Rule::InvalidUnit.fix()),
+        Fingerprint::new(Rule::InvalidUnit)
+            .part(&p.id)
+            .finding(
+                Some(unit_loc.unwrap_or(&p.loc).clone()),
+                format!("property `{}` declares `unit: {unit}`, but {why}", p.id),
+            )
+            .with_help(Rule::InvalidUnit.fix()),
     )
 }
 
@@ -433,22 +436,22 @@ pub(super) fn part_of_cycles(entities: &[EntityDef]) -> Vec<Finding> {
                         .min()
                         .unwrap_or("");
                     out.push(
-                        finding(
-                            Rule::PartOfCycle,
-                            Some(entities[w].loc.clone()),
-                            format!(
-                                "`{}` is part of itself through part_of: {}{}",
-                                entities[w].id,
-                                shown.join(" -> "),
-                                if more > 0 {
-                                    format!(" (and {more} more)")
-                                } else {
-                                    String::new()
-                                }
-                            ),
-                            format!("part-of-cycle:{first}"),
-                        )
-                        .with_help(Rule::PartOfCycle.fix()),
+                        Fingerprint::new(Rule::PartOfCycle)
+                            .part(first)
+                            .finding(
+                                Some(entities[w].loc.clone()),
+                                format!(
+                                    "`{}` is part of itself through part_of: {}{}",
+                                    entities[w].id,
+                                    shown.join(" -> "),
+                                    if more > 0 {
+                                        format!(" (and {more} more)")
+                                    } else {
+                                        String::new()
+                                    }
+                                ),
+                            )
+                            .with_help(Rule::PartOfCycle.fix()),
                     );
                 }
                 _ => {}
