@@ -297,3 +297,119 @@ impl Problem for SeedProblem<'_> {
         }
     }
 }
+
+/// What is wrong in a vocabulary: scopes, units, `part_of` links.
+pub(super) enum VocabProblem<'a> {
+    DuplicateScope {
+        id: &'a str,
+    },
+    /// A second scope says `unscoped: true`.
+    SecondUnscoped {
+        first: &'a str,
+        second: &'a str,
+    },
+    UnknownScope {
+        scope: &'a str,
+        target: &'a str,
+        field: &'a str,
+        /// A declared scope id close to `target`.
+        near: Option<&'a str>,
+    },
+    /// Scopes that are, through their links, parts of themselves, in order.
+    ScopeCycle {
+        scopes: Vec<&'a str>,
+    },
+    InvalidUnit {
+        property: &'a str,
+        unit: &'a str,
+        why: String,
+    },
+    /// An entity that is part of itself: the path shown (at most 12 links, `more` left out),
+    /// and the cycle's smallest id, which names it whichever entity it is found from.
+    PartOfCycle {
+        entity: &'a str,
+        path: Vec<&'a str>,
+        more: usize,
+        first: &'a str,
+    },
+}
+
+impl Problem for VocabProblem<'_> {
+    fn message(&self) -> String {
+        match self {
+            VocabProblem::DuplicateScope { id } => format!("scope id `{id}` is declared twice"),
+            VocabProblem::SecondUnscoped { first, second } => format!(
+                "scopes `{first}` and `{second}` both say `unscoped: true`; claims without a scope can count only one"
+            ),
+            VocabProblem::UnknownScope {
+                scope,
+                target,
+                field,
+                near,
+            } => format!(
+                "scope `{scope}` lists `{target}` in `{field}`, but no scope has that id{}",
+                near.map(|n| format!("; did you mean `{n}`?"))
+                    .unwrap_or_default()
+            ),
+            VocabProblem::ScopeCycle { scopes } => format!(
+                "scopes are parts of themselves: {} -> {}",
+                scopes.join(" -> "),
+                scopes.first().copied().unwrap_or("")
+            ),
+            VocabProblem::InvalidUnit {
+                property,
+                unit,
+                why,
+            } => format!("property `{property}` declares `unit: {unit}`, but {why}"),
+            VocabProblem::PartOfCycle {
+                entity, path, more, ..
+            } => format!(
+                "`{entity}` is part of itself through part_of: {}{}",
+                path.join(" -> "),
+                if *more > 0 {
+                    format!(" (and {more} more)")
+                } else {
+                    String::new()
+                }
+            ),
+        }
+    }
+
+    fn fingerprint(&self) -> Fingerprint {
+        match self {
+            VocabProblem::DuplicateScope { id } => {
+                Fingerprint::new(Rule::DuplicateId).part("scope").part(id)
+            }
+            VocabProblem::SecondUnscoped { second, .. } => Fingerprint::new(Rule::DuplicateId)
+                .part("scope-unscoped")
+                .part(second),
+            VocabProblem::UnknownScope { scope, target, .. } => {
+                Fingerprint::new(Rule::UnknownScope)
+                    .part(scope)
+                    .part(target)
+            }
+            VocabProblem::ScopeCycle { scopes } => {
+                Fingerprint::new(Rule::ScopeCycle).part(scopes.join(","))
+            }
+            VocabProblem::InvalidUnit { property, .. } => {
+                Fingerprint::new(Rule::InvalidUnit).part(property)
+            }
+            VocabProblem::PartOfCycle { first, .. } => {
+                Fingerprint::new(Rule::PartOfCycle).part(first)
+            }
+        }
+    }
+
+    fn help(&self) -> Option<String> {
+        let rule = match self {
+            VocabProblem::DuplicateScope { .. } | VocabProblem::SecondUnscoped { .. } => {
+                return None;
+            }
+            VocabProblem::UnknownScope { .. } => Rule::UnknownScope,
+            VocabProblem::ScopeCycle { .. } => Rule::ScopeCycle,
+            VocabProblem::InvalidUnit { .. } => Rule::InvalidUnit,
+            VocabProblem::PartOfCycle { .. } => Rule::PartOfCycle,
+        };
+        Some(rule.fix().to_string())
+    }
+}

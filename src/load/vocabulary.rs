@@ -4,13 +4,14 @@
 
 use super::MAX_CLAIM_FILE_BYTES;
 use super::files::{inside_root, outside_finding, read_text, rel_name};
+use super::findings::VocabProblem;
 use super::parse::{shifted, yaml_finding};
 use super::recover::{Recover, no_recovery};
 use super::yaml::{self, RatesFile, ScopesFile};
 use super::yaml::{EntitiesFile, PropertiesFile};
 use crate::model::hierarchy::Hierarchy;
 use crate::model::{
-    Date, EntityDef, Finding, Fingerprint, Loc, PropertyDef, RateDef, Rule, ScopeDef,
+    Date, EntityDef, Finding, Fingerprint, Loc, Problem, PropertyDef, RateDef, Rule, ScopeDef,
 };
 use crate::normalize::{declared, vocab::key};
 use std::collections::HashMap;
@@ -76,13 +77,8 @@ pub fn load_scopes(root: &Path, claims: &Path, findings: &mut Vec<Finding>) -> S
     for (i, s) in scopes.iter().enumerate() {
         if let Some(&first) = ids.get(s.id.as_str()) {
             findings.push(
-                Fingerprint::new(Rule::DuplicateId)
-                    .part("scope")
-                    .part(&s.id)
-                    .finding(
-                        Some(s.loc.clone()),
-                        format!("scope id `{}` is declared twice", s.id),
-                    )
+                VocabProblem::DuplicateScope { id: &s.id }
+                    .finding(Some(s.loc.clone()))
                     .with_related(scopes[first as usize].loc.clone(), "first declared here"),
             );
         } else {
@@ -92,17 +88,12 @@ pub fn load_scopes(root: &Path, claims: &Path, findings: &mut Vec<Finding>) -> S
     let unscoped: Vec<&ScopeDef> = scopes.iter().filter(|s| s.unscoped).collect();
     if let [first, second, ..] = unscoped.as_slice() {
         findings.push(
-            Fingerprint::new(Rule::DuplicateId)
-                .part("scope-unscoped")
-                .part(&second.id)
-                .finding(
-                    Some(second.loc.clone()),
-                    format!(
-                        "scopes `{}` and `{}` both say `unscoped: true`; claims without a scope can count only one",
-                        first.id, second.id
-                    ),
-                )
-                .with_related(first.loc.clone(), "first declared here"),
+            VocabProblem::SecondUnscoped {
+                first: &first.id,
+                second: &second.id,
+            }
+            .finding(Some(second.loc.clone()))
+            .with_related(first.loc.clone(), "first declared here"),
         );
     }
     for (i, list) in refs.iter().enumerate() {
@@ -110,19 +101,13 @@ pub fn load_scopes(root: &Path, claims: &Path, findings: &mut Vec<Finding>) -> S
             if !ids.contains_key(target.as_str()) {
                 let near = suggest(target, scopes.iter().map(|s| s.id.as_str()));
                 findings.push(
-                    Fingerprint::new(Rule::UnknownScope)
-                        .part(&scopes[i].id)
-                        .part(target)
-                        .finding(
-                            Some(loc.clone()),
-                            format!(
-                                "scope `{}` lists `{target}` in `{field}`, but no scope has that id{}",
-                                scopes[i].id,
-                                near.map(|n| format!("; did you mean `{n}`?"))
-                                    .unwrap_or_default()
-                            ),
-                        )
-                        .with_help(Rule::UnknownScope.fix()),
+                    VocabProblem::UnknownScope {
+                        scope: &scopes[i].id,
+                        target,
+                        field,
+                        near,
+                    }
+                    .finding(Some(loc.clone())),
                 );
             }
         }
@@ -134,19 +119,7 @@ pub fn load_scopes(root: &Path, claims: &Path, findings: &mut Vec<Finding>) -> S
             .map(|&c| scopes[c as usize].id.as_str())
             .collect();
         let first = &scopes[cycle[0] as usize];
-        findings.push(
-            Fingerprint::new(Rule::ScopeCycle)
-                .part(names.join(","))
-                .finding(
-                    Some(first.loc.clone()),
-                    format!(
-                        "scopes are parts of themselves: {} -> {}",
-                        names.join(" -> "),
-                        names[0]
-                    ),
-                )
-                .with_help(Rule::ScopeCycle.fix()),
-        );
+        findings.push(VocabProblem::ScopeCycle { scopes: names }.finding(Some(first.loc.clone())));
     }
     Scopes {
         scopes,
@@ -329,13 +302,12 @@ pub fn check_unit(p: &PropertyDef, unit_loc: Option<&Loc>) -> Option<Finding> {
     let unit = p.unit.as_deref()?;
     let why = declared::check(p.kind, unit).err()?;
     Some(
-        Fingerprint::new(Rule::InvalidUnit)
-            .part(&p.id)
-            .finding(
-                Some(unit_loc.unwrap_or(&p.loc).clone()),
-                format!("property `{}` declares `unit: {unit}`, but {why}", p.id),
-            )
-            .with_help(Rule::InvalidUnit.fix()),
+        VocabProblem::InvalidUnit {
+            property: &p.id,
+            unit,
+            why,
+        }
+        .finding(Some(unit_loc.unwrap_or(&p.loc).clone())),
     )
 }
 
@@ -436,22 +408,13 @@ pub(super) fn part_of_cycles(entities: &[EntityDef]) -> Vec<Finding> {
                         .min()
                         .unwrap_or("");
                     out.push(
-                        Fingerprint::new(Rule::PartOfCycle)
-                            .part(first)
-                            .finding(
-                                Some(entities[w].loc.clone()),
-                                format!(
-                                    "`{}` is part of itself through part_of: {}{}",
-                                    entities[w].id,
-                                    shown.join(" -> "),
-                                    if more > 0 {
-                                        format!(" (and {more} more)")
-                                    } else {
-                                        String::new()
-                                    }
-                                ),
-                            )
-                            .with_help(Rule::PartOfCycle.fix()),
+                        VocabProblem::PartOfCycle {
+                            entity: &entities[w].id,
+                            path: shown,
+                            more,
+                            first,
+                        }
+                        .finding(Some(entities[w].loc.clone())),
                     );
                 }
                 _ => {}
