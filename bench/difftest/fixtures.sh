@@ -53,6 +53,8 @@ printf 'entities:\n  - id: a\n    part_of: [b]\n  - id: b\n    part_of: [a]\n  -
 printf 'scopes:\n  - id: s\n    part_of: [t]\n  - id: t\n    part_of: [s]\n  - id: s\n  - id: u\n    unscoped: true\n  - id: v\n    unscoped: true\n    total_of: [nothere]\n' > "$FX/vocab/claims/scopes.yaml"
 printf 'rates:\n  - pair: GBP/XXX\n    rate: -1\n    date: 2024-13\n    source: me\n' > "$FX/vocab/claims/rates.yaml"
 sed -i '0,/    unit: people/s//    unit: years/' "$FX/vocab/claims/properties.yaml"
+mk scope-cycle
+printf 'scopes:\n  - id: north\n    part_of: [south]\n  - id: south\n    part_of: [north]\n' > "$FX/scope-cycle/claims/scopes.yaml"
 mk acks
 sed -i 's/^    value: at least 12/    value: ""/' "$FX/acks/$S"
 printf 'source:\n  id: w\n  title: t\n  publisher: p\n  published: 2024-01-01\nclaims: []\n' > "$FX/acks/claims/w.yaml"
