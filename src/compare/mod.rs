@@ -12,8 +12,8 @@ pub mod scopes;
 
 use crate::model::hierarchy::Hierarchy;
 use crate::model::{
-    Assertion, AssertionKind, Claim, Dossier, Finding, Hedge, Interval, PropertyDef, Rule,
-    Temporal, ValueKind, fmt_num,
+    Assertion, AssertionKind, Claim, Dossier, Finding, Fingerprint, Hedge, Interval, PropertyDef,
+    Rule, Temporal, ValueKind, fmt_num,
 };
 use crate::normalize::Names;
 use crate::normalize::vocab::key;
@@ -294,16 +294,17 @@ pub fn compare(
             continue;
         }
         findings.push(
-            Finding::new(
-                Rule::UndeclaredRelay,
-                Some(a.loc.clone()),
-                format!(
-                    "the seed texts of {} and {} share long word-for-word passages ({} sampled 8-word runs); if one relays the other, declare it with derived_from",
-                    a.id, b.id, r.shared
-                ),
-                format!("undeclared-relay:{}:{}", (&a.id).min(&b.id), (&a.id).max(&b.id)),
-            )
-            .with_related(b.loc.clone(), "the other source"),
+            Fingerprint::new(Rule::UndeclaredRelay)
+                .part((&a.id).min(&b.id))
+                .part((&a.id).max(&b.id))
+                .finding(
+                    Some(a.loc.clone()),
+                    format!(
+                        "the seed texts of {} and {} share long word-for-word passages ({} sampled 8-word runs); if one relays the other, declare it with derived_from",
+                        a.id, b.id, r.shared
+                    ),
+                )
+                .with_related(b.loc.clone(), "the other source"),
         );
     }
     Comparison {
@@ -477,11 +478,12 @@ fn fingerprints(ctx: &Ctx, g: &Group, rule: Rule, claims: &[u32]) -> (String, St
         })
         .collect();
     parts.sort();
-    let legacy = format!(
-        "{}:{subject}:{property}:{scope}:{}",
-        rule.code(),
-        parts.join(",")
-    );
+    let legacy = Fingerprint::new(rule)
+        .part(subject)
+        .part(property)
+        .part(scope)
+        .part(parts.join(","))
+        .into();
     (current, legacy)
 }
 

@@ -10,7 +10,8 @@
 use super::Group;
 use crate::model::hierarchy::Hierarchy;
 use crate::model::{
-    Assertion, AssertionKind, Dossier, Finding, Hedge, Interval, Rule, Temporal, ValueKind, fmt_num,
+    Assertion, AssertionKind, Dossier, Finding, Fingerprint, Hedge, Interval, Rule, Temporal,
+    ValueKind, fmt_num,
 };
 use crate::normalize::vocab::key;
 use rustc_hash::FxHashMap as HashMap;
@@ -83,16 +84,18 @@ pub fn undeclared(d: &Dossier, index: &ScopeIndex) -> Vec<Finding> {
             .unwrap_or_default();
         let src = &d.sources[c.source as usize].id;
         out.push(
-            Finding::new(
-                Rule::UnknownScope,
-                Some(c.locs.claim()),
-                format!(
-                    "scope `{scope}` of claim `{}` is not declared in claims/scopes.yaml, which allows only declared scopes{near}",
-                    c.id
-                ),
-                format!("unknown-scope:{src}:{}:{k}", c.id),
-            )
-            .with_help(Rule::UnknownScope.fix()),
+            Fingerprint::new(Rule::UnknownScope)
+                .part(src)
+                .part(&c.id)
+                .part(k)
+                .finding(
+                    Some(c.locs.claim()),
+                    format!(
+                        "scope `{scope}` of claim `{}` is not declared in claims/scopes.yaml, which allows only declared scopes{near}",
+                        c.id
+                    ),
+                )
+                .with_help(Rule::UnknownScope.fix()),
         );
     }
     out
