@@ -5,8 +5,7 @@ use super::files::{inside_root, outside_finding, rel_name};
 use super::findings::FileProblem;
 use super::jsonl;
 use super::parse::{
-    ClaimFields, FileOut, HeaderFields, Pending, SourceRef, make_claim, make_source, trimmed,
-    with_field_hint,
+    FileOut, HeaderLocs, Pending, SourceRef, make_claim, make_source, trimmed, with_field_hint,
 };
 use super::{MAX_CLAIM_FILE_BYTES, MAX_JSONL_FILE_BYTES, SOURCES_JSONL};
 use crate::model::{ClaimLocs, EntityDef, Finding, Fingerprint, Loc, Problem, Rule};
@@ -222,25 +221,15 @@ pub(super) fn parse_jsonl_lines(
             if is_sources {
                 match serde_json::from_str::<jsonl::SourceLine>(line) {
                     Ok(h) => {
-                        let src = make_source(
-                            HeaderFields {
-                                id: (&h.id, at(&source_keys.id)),
-                                title: (&h.title, at(&source_keys.title)),
-                                publisher: (&h.publisher, at(&source_keys.publisher)),
-                                published: (&h.published.0, at(&source_keys.published)),
-                                text: h.text.as_deref().map(|t| (t, at(&source_keys.text))),
-                                url: h.url.as_ref(),
-                                derived_from: h
-                                    .derived_from
-                                    .iter()
-                                    .map(|d| d.trim().to_string())
-                                    .collect(),
-                                note: &h.note,
-                                loc: line_loc,
-                            },
-                            &name,
-                            findings,
-                        );
+                        let locs = HeaderLocs {
+                            header: line_loc,
+                            id: at(&source_keys.id),
+                            title: at(&source_keys.title),
+                            publisher: at(&source_keys.publisher),
+                            published: at(&source_keys.published),
+                            text: h.text.is_some().then(|| at(&source_keys.text)),
+                        };
+                        let src = make_source(h, locs, &name, findings);
                         sources.push(src);
                     }
                     Err(e) => findings.push(json_finding(&name, line_no, &e)),
@@ -259,27 +248,10 @@ pub(super) fn parse_jsonl_lines(
                                 col(&claim_keys.quote),
                             ],
                         );
-                        let source = trimmed(r.source);
-                        let as_of = r.as_of.map(|a| (a.0, at(&claim_keys.as_of)));
-                        let claim = make_claim(
-                            ClaimFields {
-                                id: r.id.0,
-                                subject: r.subject,
-                                property: r.property,
-                                value: r.value.0,
-                                quote: r.quote,
-                                scope: r.scope,
-                                as_of,
-                                attribution: r.attribution,
-                                hedge: r.hedge,
-                                negated: r.negated,
-                                earlier: r.earlier,
-                                note: r.note,
-                                locs,
-                            },
-                            &source,
-                            findings,
-                        );
+                        let as_of = r.as_of.is_some().then(|| at(&claim_keys.as_of));
+                        let (source, record) = r.split();
+                        let source = trimmed(source);
+                        let claim = make_claim(record, locs, as_of, &source, findings);
                         // A file's claims name few sources: each name is kept once.
                         let named = match source_names.get(&source) {
                             Some(&k) => k,
