@@ -88,4 +88,24 @@ mod tests {
         line.sort();
         assert_eq!(claim, line);
     }
+
+    #[test]
+    fn the_files_init_writes_are_records_of_the_one_format() {
+        let mut read_files = 0;
+        for (path, text) in crate::init::files() {
+            let read = match path.as_str() {
+                "claims/properties.yaml" => {
+                    serde_saphyr::from_str::<PropertiesFile>(&text).map(|_| ())
+                }
+                "claims/entities.yaml" => serde_saphyr::from_str::<EntitiesFile>(&text).map(|_| ()),
+                "claims/example-source.yaml" => {
+                    serde_saphyr::from_str::<SourceFile>(&text).map(|_| ())
+                }
+                _ => continue,
+            };
+            assert!(read.is_ok(), "{path}: {read:?}");
+            read_files += 1;
+        }
+        assert_eq!(read_files, 3);
+    }
 }

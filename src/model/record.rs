@@ -404,3 +404,88 @@ impl PropertyRecord {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn claim_file(texts: &[String]) -> SourceFile {
+        let t = |i: usize| texts[i % texts.len()].clone();
+        let mut claim = ClaimRecord::new(t(0), t(1), t(2), t(3));
+        claim.quote = Some(t(4));
+        claim.as_of = Some(Text(t(5)));
+        claim.hedge = Some(Hedge::Reported);
+        claim.negated = true;
+        SourceFile {
+            source: SourceHeader {
+                id: t(6),
+                title: t(7),
+                publisher: t(8),
+                published: Text(t(9)),
+                text: Some(t(10)),
+                url: None,
+                derived_from: vec![t(11), t(12)],
+                note: Some(t(13)),
+            },
+            claims: vec![claim.clone(), claim],
+        }
+    }
+
+    fn json(v: &impl Serialize) -> serde_json::Value {
+        serde_json::to_value(v).unwrap()
+    }
+
+    proptest! {
+        /// What the writers' YAML serializer writes, the readers read back as the same record.
+        #[test]
+        fn written_yaml_reads_back_as_the_same_records(
+            texts in proptest::collection::vec("[ -~\u{a0}-\u{2fff}]{0,12}|true|- x|#|123|null|: |'", 14)
+        ) {
+            let file = claim_file(&texts);
+            let yaml = crate::text::yaml::to_string(&file).unwrap();
+            let back: SourceFile = serde_saphyr::from_str(&yaml).unwrap();
+            prop_assert_eq!(json(&back), json(&file), "{}", yaml);
+
+            let mut entity = EntityRecord::named(texts[0].clone(), texts[1].clone());
+            entity.aliases = vec![texts[2].clone(), texts[3].clone()];
+            entity.part_of = vec![texts[4].clone()];
+            let entities = EntitiesFile { entities: vec![entity] };
+            let yaml = crate::text::yaml::to_string(&entities).unwrap();
+            let back: EntitiesFile = serde_saphyr::from_str(&yaml).unwrap();
+            prop_assert_eq!(json(&back), json(&entities), "{}", yaml);
+
+            let properties = PropertiesFile {
+                quotes_optional: true,
+                date_order: Some(DateOrder::Dmy),
+                properties: vec![PropertyRecord {
+                    name: Some(texts[5].clone()),
+                    unit: Some(texts[6].clone()),
+                    single_valued: true,
+                    temporal: Temporal::Cumulative,
+                    tolerance: Some(0.05),
+                    ..PropertyRecord::new(texts[7].clone(), ValueKind::Quantity)
+                }],
+            };
+            let yaml = crate::text::yaml::to_string(&properties).unwrap();
+            let back: PropertiesFile = serde_saphyr::from_str(&yaml).unwrap();
+            prop_assert_eq!(json(&back), json(&properties), "{}", yaml);
+        }
+    }
+
+    #[test]
+    fn a_claim_line_holds_the_claim_and_its_source() {
+        let mut claim = ClaimRecord::new("c1".into(), "s".into(), "p".into(), "3".into());
+        claim.note = Some("n".into());
+        let line = ClaimLine::new("src".into(), claim.clone());
+        let text = serde_json::to_string(&line).unwrap();
+        let (source, back) = serde_json::from_str::<ClaimLine>(&text).unwrap().split();
+        assert_eq!(source, "src");
+        assert_eq!(json(&back), json(&claim));
+        // Absent fields are left out, not written as null or false.
+        assert_eq!(
+            text,
+            r#"{"source":"src","id":"c1","subject":"s","property":"p","value":"3","note":"n"}"#
+        );
+    }
+}
