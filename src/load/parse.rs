@@ -9,9 +9,9 @@ use super::recover::place_missing_field;
 use super::recover::recover_claims;
 use super::stream::parse_jsonl_lines;
 use super::yaml::{self, SourceFile};
-use crate::model::record::{ClaimRecord, SourceHeader};
+use crate::model::record::{ClaimRecord, EntityRecord, SourceHeader};
 use crate::model::{
-    Claim, ClaimLocs, Date, Finding, Fingerprint, Loc, Problem, Published, Rule, Source,
+    Claim, ClaimLocs, Date, EntityDef, Finding, Fingerprint, Loc, Problem, Published, Rule, Source,
 };
 use std::path::Path;
 use std::sync::Arc;
@@ -151,6 +151,21 @@ pub(super) fn parse_published(t: &str, loc: Loc, name: &str) -> Result<Published
         }
         .finding(Some(loc))
     })
+}
+
+/// An entity of the vocabulary from its record (an `entities.yaml` entry or an
+/// `entities.jsonl` line); unnamed, it is called by its id.
+pub(super) fn entity_def(r: EntityRecord, loc: Loc) -> EntityDef {
+    let id = r.id.trim().to_string();
+    EntityDef {
+        name: r.name.unwrap_or_else(|| id.clone()),
+        id,
+        aliases: r.aliases,
+        kind: r.kind,
+        part_of: r.part_of,
+        party: r.party,
+        loc,
+    }
 }
 
 /// Where a source header and its fields are, for diagnostics (YAML spans, or the columns of

@@ -5,7 +5,8 @@ use super::files::{inside_root, outside_finding, rel_name};
 use super::findings::FileProblem;
 use super::jsonl;
 use super::parse::{
-    FileOut, HeaderLocs, Pending, SourceRef, make_claim, make_source, trimmed, with_field_hint,
+    FileOut, HeaderLocs, Pending, SourceRef, entity_def, make_claim, make_source, trimmed,
+    with_field_hint,
 };
 use super::{MAX_CLAIM_FILE_BYTES, MAX_JSONL_FILE_BYTES, SOURCES_JSONL};
 use crate::model::{ClaimLocs, EntityDef, Finding, Fingerprint, Loc, Problem, Rule};
@@ -340,18 +341,7 @@ pub(super) fn load_entity_lines(
         std::io::BufReader::with_capacity(1 << 16, file),
         findings,
         |line, line_no, findings| match serde_json::from_str::<jsonl::EntityLine>(line) {
-            Ok(r) => {
-                let id = r.id.trim().to_string();
-                out.push(EntityDef {
-                    name: r.name.unwrap_or_else(|| id.clone()),
-                    id,
-                    aliases: r.aliases,
-                    kind: r.kind,
-                    part_of: r.part_of,
-                    party: r.party,
-                    loc: Loc::new(&name, line_no, 1),
-                });
-            }
+            Ok(r) => out.push(entity_def(r, Loc::new(&name, line_no, 1))),
             Err(e) => findings.push(json_finding(&name, line_no, &e)),
         },
     );
