@@ -588,6 +588,45 @@ pub struct Amount {
     /// A fraction or ratio ("two-thirds", "one in eight"), which a percentage property reads
     /// times 100.
     pub fraction: bool,
+    /// Why the words cannot be read with confidence ("pounds" with nothing to say whether of
+    /// sterling or of weight; "cents" of no stated currency; bare "degrees"): the caller
+    /// reports the value unreadable, or settles it from context and reads again.
+    pub ambiguous: Option<Ambiguity>,
+}
+
+/// A word whose meaning the figure alone does not settle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ambiguity {
+    /// "pounds": sterling or the unit of mass.
+    Pound,
+    /// "cents", "grand": a part or a multiple of a currency the words do not name.
+    Currency,
+    /// "degrees": of which temperature scale, or of an angle.
+    Degree,
+    /// Two hedges that contradict each other: "up to 20 feet or more".
+    Contradiction,
+    /// "rose 10 to 15": a range of the change, or a change of 10 to the level 15.
+    ChangeOrRange,
+}
+
+impl Ambiguity {
+    pub fn reason(self) -> &'static str {
+        match self {
+            Ambiguity::Pound => {
+                "\"pounds\" may be sterling or a weight, and nothing around it says which"
+            }
+            Ambiguity::Currency => "the amount names no currency (cents or grand of what?)",
+            Ambiguity::Degree => {
+                "\"degrees\" names no scale (Celsius or Fahrenheit), nor whether it is an angle"
+            }
+            Ambiguity::Contradiction => {
+                "its hedges contradict each other (at most and at least the same figure)"
+            }
+            Ambiguity::ChangeOrRange => {
+                "after a verb of change, \"A to B\" may be a range of the change or a change to the level B"
+            }
+        }
+    }
 }
 
 /// Options that resolve ambiguities from what the caller expects.
@@ -604,6 +643,23 @@ pub struct AmountOptions {
     pub slash_fractions: bool,
     /// Whether the property takes money ("pounds" are sterling, not lb).
     pub money: bool,
+    /// What "pounds" without "£" or "sterling" are: `Some(true)` a weight, `Some(false)`
+    /// sterling, `None` not known (the amount is then ambiguous).
+    pub pound_mass: Option<bool>,
+    /// The currency of amounts that name none of their own ("99 cents", "20 grand"): the
+    /// property's declared currency, or the one the sentence names.
+    pub currency: Option<&'static str>,
+    /// The scale of bare "degrees": the property's, or the one the sentence states.
+    pub degrees: Option<&'static str>,
+    /// Whether a bracketed restatement ("510 miles (820 kms)") belongs to the figure: in a
+    /// claim's value it does (and is checked); in running text it is a figure of its own.
+    pub restatement: bool,
+    /// Whether "A to B" may be a range; after a verb of change ("jumped 27,000 to 263,000")
+    /// the caller reads the two figures apart.
+    pub to_range: bool,
+    /// Whether "long", "tall", "wide" after a length belong to it ("42.195 km long"): in a
+    /// claim's value they do; in running text the figure ends at its unit.
+    pub extent: bool,
 }
 
 impl Default for AmountOptions {
@@ -614,6 +670,12 @@ impl Default for AmountOptions {
             dim: None,
             slash_fractions: true,
             money: false,
+            pound_mass: None,
+            currency: None,
+            degrees: None,
+            restatement: true,
+            to_range: true,
+            extent: true,
         }
     }
 }
@@ -653,6 +715,7 @@ struct Post {
     currency: Option<&'static str>,
     factor: f64,
     end: usize,
+    ambiguous: Option<Ambiguity>,
 }
 
 fn temperature_letter(t: &[Token], k: usize) -> Option<Unit> {
@@ -676,6 +739,7 @@ fn post_unit(t: &[Token], i: usize, opts: AmountOptions) -> Post {
         currency: None,
         factor: 1.0,
         end: i,
+        ambiguous: None,
     };
     let w = |k: usize| t.get(k).and_then(|x| x.word());
     let mut j = i;
@@ -725,15 +789,22 @@ fn post_unit(t: &[Token], i: usize, opts: AmountOptions) -> Post {
                     ..none
                 };
             }
-            // Bare degrees are the property's own.
-            if opts.dim == Some(Dim::Temperature) {
+            // Bare degrees are the property's own scale, or the one the sentence states;
+            // otherwise the figure says nothing certain.
+            if let Some(scale) = opts.degrees.or_else(|| {
+                (opts.dim == Some(Dim::Temperature)).then_some("°C")
+            }) {
                 return Post {
-                    unit: super::units::unit("°C"),
+                    unit: super::units::unit(scale),
                     end: k,
                     ..none
                 };
             }
-            return none;
+            return Post {
+                end: k,
+                ambiguous: Some(Ambiguity::Degree),
+                ..none
+            };
         }
         (Some(c @ ("°C" | "°F")), _) => {
             return Post {
@@ -779,11 +850,39 @@ fn post_unit(t: &[Token], i: usize, opts: AmountOptions) -> Post {
             ..none
         };
     }
-    if word == "pound" && opts.dim == Some(Dim::Mass) && !opts.money {
-        return Post {
-            unit: super::units::unit("lb"),
-            end: j + 1,
-            ..none
+    // "pounds" without "£" is sterling or a weight: the property or the sentence says which.
+    if word == "pound" {
+        if w(j + 1) == Some("GBP") {
+            return Post {
+                currency: Some("GBP"),
+                end: j + 2,
+                ..none
+            };
+        }
+        let mass = if opts.money {
+            Some(false)
+        } else if opts.dim == Some(Dim::Mass) {
+            Some(true)
+        } else {
+            opts.pound_mass
+        };
+        return match mass {
+            Some(true) => Post {
+                unit: super::units::unit("lb"),
+                end: j + 1,
+                ..none
+            },
+            Some(false) => Post {
+                currency: Some("GBP"),
+                end: j + 1,
+                ..none
+            },
+            None => Post {
+                currency: Some("GBP"),
+                end: j + 1,
+                ambiguous: Some(Ambiguity::Pound),
+                ..none
+            },
         };
     }
     if word == "pence" {
@@ -794,10 +893,13 @@ fn post_unit(t: &[Token], i: usize, opts: AmountOptions) -> Post {
             ..none
         };
     }
+    // Cents of the currency the property or the sentence names; of none, unreadable.
     if word == "cent" {
         return Post {
             factor: 0.01,
             end: j + 1,
+            currency: opts.currency,
+            ambiguous: opts.currency.is_none().then_some(Ambiguity::Currency),
             ..none
         };
     }
@@ -856,7 +958,7 @@ fn post_unit(t: &[Token], i: usize, opts: AmountOptions) -> Post {
                 && matches!(w(j + 1), Some("long" | "extent"))
             {
                 j += 2;
-            } else if matches!(w(j), Some("long" | "extent")) {
+            } else if opts.extent && matches!(w(j), Some("long" | "extent")) {
                 j += 1;
             }
         }
@@ -1251,6 +1353,7 @@ fn finish_range(
         resolution: a_res.max(resolution(&b, 1.0)) * factor,
         warning,
         fraction: false,
+        ambiguous: post.ambiguous,
     })
 }
 
@@ -1314,6 +1417,7 @@ fn compound(t: &[Token], mut end: usize, first: Unit, opts: AmountOptions) -> (f
                 currency: None,
                 factor: 1.0,
                 end: after + 1,
+                ambiguous: None,
             }
         } else {
             post_unit(t, after, opts)
@@ -1370,7 +1474,11 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
                 &format!("range: \"{} A {joiner} B\" = [A, B]", w(i).unwrap_or("")),
                 // "from 714 to 692" is a change, not a range; "between 100 and 10" a slip.
                 w(i) == Some("between"),
-            );
+            )
+            .map(|mut r| {
+                r.ambiguous = r.ambiguous.or(pa.ambiguous);
+                r
+            });
         }
         return None;
     }
@@ -1400,6 +1508,7 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
             resolution: 0.0,
             warning: None,
             fraction: false,
+            ambiguous: post.ambiguous,
         });
     }
     let (h, at) = verb_hedge(t, i);
@@ -1473,7 +1582,7 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
             return None;
         }
         match x.word() {
-            Some("to") => Some("to"),
+            Some("to") if opts.to_range => Some("to"),
             Some("or")
                 if !year_like(t, i)
                     && !matches!(
@@ -1553,8 +1662,20 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
     }
     let mut end = after_a;
     let post = post_unit(t, end, opts);
+    let mut ambiguous = post.ambiguous;
     if post.currency.is_some() {
+        // "£5 pounds": the symbol settles what the word leaves open.
+        if currency.is_some() && ambiguous == Some(Ambiguity::Pound) {
+            ambiguous = None;
+        }
         currency = currency.or(post.currency);
+    }
+    // "20 grand": thousands of the currency the property or the sentence names.
+    if grand && currency.is_none() {
+        currency = opts.currency;
+        if currency.is_none() {
+            ambiguous = ambiguous.or(Some(Ambiguity::Currency));
+        }
     }
     let unit = post.unit;
     end = post.end;
@@ -1617,7 +1738,8 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
             )
         )
     {
-        return None;
+        ambiguous = Some(Ambiguity::Contradiction);
+        end += 2;
     }
     // Trailing hedges: "90 or more", "90-plus", "90+", "90 or so", "90 or higher".
     let mut h = h;
@@ -1705,7 +1827,8 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
     let res = resolution(&a, unit.map_or(1.0, |u| u.factor));
     // A restatement in brackets: "510 miles (820 kms)".
     let mut restated = None;
-    if t.get(end).is_some_and(|x| x.is_punct(b'('))
+    if opts.restatement
+        && t.get(end).is_some_and(|x| x.is_punct(b'('))
         && let Some(inner) = amount(t, end + 1, opts)
         && t.get(inner.end).is_some_and(|x| x.is_punct(b')'))
         && inner.kind == kind
@@ -1747,5 +1870,6 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
         resolution: res,
         warning: None,
         fraction,
+        ambiguous,
     })
 }

@@ -18,6 +18,9 @@ pub struct DateParse {
     /// The date names a weekday it did not fall on; `unresolved` says which.
     pub wrong_weekday: bool,
     pub end: usize,
+    /// The rounding the way of writing implies, in days: "three weeks later" is the day 21
+    /// days on, stated to the week (7); 0 when the days are exactly what was said.
+    pub resolution: f64,
 }
 
 fn month_of(w: &str) -> Option<u8> {
@@ -168,6 +171,7 @@ fn ok(range: DateRange, rule: impl Into<String>, end: usize) -> Option<DateParse
         unresolved: None,
         wrong_weekday: false,
         end,
+        resolution: 0.0,
     })
 }
 
@@ -178,6 +182,7 @@ fn unresolved(why: String, rule: impl Into<String>, end: usize) -> Option<DatePa
         unresolved: Some(why),
         wrong_weekday: false,
         end,
+        resolution: 0.0,
     })
 }
 
@@ -967,6 +972,7 @@ fn weekday_day(reference: Option<Reference>, wd: u8, day: u8, end: usize) -> Opt
                     many.len(),
                     r.label
                 )),
+                resolution: 0.0,
                 wrong_weekday: false,
                 end,
             })
@@ -976,7 +982,7 @@ fn weekday_day(reference: Option<Reference>, wd: u8, day: u8, end: usize) -> Opt
 
 /// Offsets from the reference: "two weeks ago", "several months ago", "a year ago",
 /// "three weeks later", "two days earlier", "in two weeks".
-fn ago(t: &[Token], i: usize, reference: Option<Reference>) -> Option<DateParse> {
+pub fn ago(t: &[Token], i: usize, reference: Option<Reference>) -> Option<DateParse> {
     let lead_in = t.get(i).is_some_and(|x| x.is("in"));
     let i = if lead_in { i + 1 } else { i };
     let (lo, hi, after) = if let Some((iv, _, end)) = vague(t, i) {
@@ -1013,19 +1019,21 @@ fn ago(t: &[Token], i: usize, reference: Option<Reference>) -> Option<DateParse>
     // The nearer and farther offsets, as signed counts of units.
     let (near, far) = (sign * lo, sign * hi);
     let (a, b) = (near.min(far), near.max(far));
-    rel(reference, &text, end, move |d| {
+    let mut p = rel(reference, &text, end, move |d| {
         Some(match unit {
             "day" => DateRange::span(
                 Date::from_days(d.to_days() + a),
                 Date::from_days(d.to_days() + b),
                 Precision::Day,
             ),
+            // The day that many weeks on: the point a reporter means by "three weeks later",
+            // stated to the week (the resolution below keeps comparisons tolerant).
             "week" | "fortnight" => {
                 let k = if unit == "week" { 7 } else { 14 };
                 DateRange::span(
-                    Date::from_days(d.to_days() + a * k - 3),
-                    Date::from_days(d.to_days() + b * k + 3),
-                    Precision::Week,
+                    Date::from_days(d.to_days() + a * k),
+                    Date::from_days(d.to_days() + b * k),
+                    Precision::Day,
                 )
             }
             "month" => {
@@ -1040,7 +1048,11 @@ fn ago(t: &[Token], i: usize, reference: Option<Reference>) -> Option<DateParse>
                 hull(DateRange::year(ya)?, DateRange::year(yb)?)
             }
         })
-    })
+    })?;
+    if matches!(unit, "week" | "fortnight") && p.range.is_some() {
+        p.resolution = if unit == "week" { 7.0 } else { 14.0 };
+    }
+    Some(p)
 }
 
 /// "last year", "this year", "next year" at `k`: the year offset.

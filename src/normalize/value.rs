@@ -29,12 +29,34 @@ pub struct Context<'a> {
 
 fn opts(ctx: &Context) -> AmountOptions {
     let dim = ctx.unit.and_then(Dim::of_property_unit);
+    let money = ctx.expect == Some(ValueKind::Money);
     AmountOptions {
         margin: ctx.margin.unwrap_or(amount::DEFAULT_MARGIN),
         m_is_metre: dim == Some(Dim::Length),
         dim,
         slash_fractions: true,
-        money: ctx.expect == Some(ValueKind::Money),
+        money,
+        // A quantity cannot be money, nor money a weight: the property settles "pounds".
+        pound_mass: match ctx.expect {
+            Some(ValueKind::Money) => Some(false),
+            Some(ValueKind::Quantity) => Some(true),
+            _ => None,
+        },
+        currency: if money {
+            ctx.unit.and_then(super::declared::currency)
+        } else {
+            None
+        },
+        degrees: (dim == Some(Dim::Temperature)).then(|| {
+            let f = ctx.unit.is_some_and(|u| {
+                let u = u.to_ascii_lowercase();
+                u.contains("fahrenheit") || u.trim_start_matches("degrees").trim() == "°f"
+            });
+            if f { "°F" } else { "°C" }
+        }),
+        restatement: true,
+        to_range: true,
+        extent: true,
     }
 }
 
@@ -79,6 +101,12 @@ fn skip_filler(t: &[Token], mut i: usize) -> usize {
 }
 
 fn from_amount(a: &amount::Amount, text: &str) -> Assertion {
+    // Words that could mean two things are reported, never guessed.
+    if let Some(why) = a.ambiguous {
+        let mut out = Assertion::unparsed(why.reason());
+        out.rule = format!("not read: {}", why.reason());
+        return out;
+    }
     let mut out = Assertion::of_kind(a.kind, a.rule.clone());
     out.interval = Some(a.interval);
     out.stated = Some(a.stated);
@@ -120,6 +148,9 @@ fn from_date(d: &date::DateParse) -> Assertion {
     out.interval = d.range.map(|r| r.as_interval());
     out.unresolved = d.unresolved.clone();
     out.wrong_weekday = d.wrong_weekday;
+    if d.resolution > 0.0 {
+        out.resolution = Some(d.resolution);
+    }
     out
 }
 
@@ -616,6 +647,9 @@ fn canonical_unit(declared: &str) -> Option<&'static str> {
 
 /// Flags a value whose dimension does not fit the property (a duration for a distance).
 fn check_kind(out: &mut Assertion, kind: ValueKind, unit: Option<&str>, fraction: bool) {
+    if out.kind == AssertionKind::Unparsed {
+        return;
+    }
     // A fraction for a percentage: "two-thirds" is 66.7%.
     if fraction
         && kind == ValueKind::Quantity
@@ -926,6 +960,8 @@ pub fn readings(text: &str, published: Option<DateRange>) -> Vec<(usize, usize, 
     // In running text "3/4" may be a date or a score as well as a fraction.
     let o = AmountOptions {
         slash_fractions: false,
+        restatement: false,
+        extent: false,
         ..AmountOptions::default()
     };
     let mut out = Vec::new();
@@ -984,9 +1020,30 @@ pub fn readings(text: &str, published: Option<DateRange>) -> Vec<(usize, usize, 
                 continue;
             }
         }
+        // "in two weeks" after a word of the future ("will reopen in two weeks") is the day
+        // two weeks on; elsewhere ("the first death in two weeks") it stays a duration.
+        if t[i].is("in")
+            && future_before(text, &t, i)
+            && let Some(p) = date::ago(&t, i, reference)
+        {
+            out.push((t[i].start, t[p.end - 1].end, from_date(&p)));
+            i = p.end;
+            continue;
+        }
+        // After a verb of change, "from A to B" is where a figure went, not a range: the
+        // two figures are read apart ("rose from 4.3% to 4.4%").
+        if t[i].is("from") && change_before(&t, i) {
+            i += 1;
+            continue;
+        }
+        // "seven cities over 17 days": a count spread over a period, not "more than 17 days".
+        if t[i].is("over") && spread_over(&t, i, out.last().map(|x| x.1)) {
+            i += 1;
+            continue;
+        }
         let year_like = matches!(t[i].tok, Tok::Num { int_digits: 4, grouped: false, ordinal: false, value, .. } if (1000.0..=2999.0).contains(&value));
         let d = date::date(&t, i, reference, year_like, None);
-        let a = amount::amount(&t, i, o);
+        let a = amount::amount(&t, i, o).map(|a| prose_amount(text, &t, i, a, o));
         let found = match (d, a) {
             (Some(d), Some(a)) if a.end > d.end => Some((from_amount(&a, text), a.end)),
             (Some(d), _) => Some((from_date(&d), d.end)),
@@ -1014,13 +1071,395 @@ pub fn readings(text: &str, published: Option<DateRange>) -> Vec<(usize, usize, 
                 i = end + 1;
             }
             Some((a, end)) if end > i && worth_it(&t, i, end, &a) => {
-                out.push((t[i].start, t[end - 1].end, a));
-                i = end;
+                // "3.458 Tonnen": a figure followed by a unit the reader does not know is no
+                // bare number; "the l00s of millions": a garbled figure scales the amount.
+                let bare = a.kind == AssertionKind::Number && a.unit.is_none();
+                let (start, end, a) = match unknown_unit_after(text, &t, end)
+                    .filter(|_| bare)
+                    .or_else(|| garbled_before(text, &t, i, &a))
+                {
+                    Some((s, e, why)) => (s.min(t[i].start), e.max(t[end - 1].end), {
+                        let mut u = Assertion::unparsed(why.clone());
+                        u.rule = format!("not read: {why}");
+                        u
+                    }),
+                    None => (t[i].start, t[end - 1].end, a),
+                };
+                out.push((start, end, a));
+                i = t.partition_point(|x| x.start < end);
             }
             _ => i += 1,
         }
     }
     out
+}
+
+/// The words a reporter uses for a time ahead: "will", "is expected to", "is due to".
+fn future_before(text: &str, t: &[Token], i: usize) -> bool {
+    let mut k = i;
+    let mut seen = 0;
+    while k > 0 && seen < 12 {
+        k -= 1;
+        seen += 1;
+        let x = &t[k];
+        if matches!(x.tok, Tok::Punct(b'.' | b'!' | b'?' | b';')) {
+            return false;
+        }
+        let raw = text[x.start..x.end].to_ascii_lowercase();
+        if matches!(
+            raw.as_str(),
+            "will"
+                | "shall"
+                | "would"
+                | "could"
+                | "might"
+                | "expected"
+                | "expects"
+                | "due"
+                | "scheduled"
+                | "planned"
+                | "plans"
+                | "intends"
+                | "going"
+                | "soon"
+        ) || raw.ends_with("'ll")
+            || raw.ends_with("\u{2019}ll")
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a verb of change comes right before `i` ("rose 27,000", "rose by 27,000",
+/// "rose from 4.3%").
+fn change_before(t: &[Token], i: usize) -> bool {
+    let moved = |k: usize| t.get(k).is_some_and(|x| x.is("moved"));
+    (i >= 1 && moved(i - 1))
+        || (i >= 2 && t[i - 1].word().is_some_and(|w| matches!(w, "by" | "from")) && moved(i - 2))
+}
+
+/// "seven cities over 17 days", "12 concerts over three nights": "over" after a counted
+/// noun spreads the count over the period that follows. `prev_end` is where the last figure
+/// read ends.
+fn spread_over(t: &[Token], i: usize, prev_end: Option<usize>) -> bool {
+    let Some(prev_end) = prev_end else {
+        return false;
+    };
+    let words_between = (1..=3).find(|&d| {
+        i > d
+            && t[i - d - 1].end == prev_end
+            && t[i - d..i].iter().all(|x| matches!(x.tok, Tok::Word(_)))
+    });
+    words_between.is_some()
+        && amount::amount(t, i + 1, AmountOptions::default())
+            .is_some_and(|a| a.kind == AssertionKind::Duration)
+}
+
+/// An amount as running text states it: the words that leave it ambiguous settled from its
+/// sentence where the sentence says; a change ("jumped 27,000 to 263,000") and a range written
+/// high to low ("a majority of 10 to 2") read as two figures; ages ("aged 8-16") in years.
+fn prose_amount(
+    text: &str,
+    t: &[Token],
+    i: usize,
+    mut a: amount::Amount,
+    o: AmountOptions,
+) -> amount::Amount {
+    let apart = AmountOptions {
+        to_range: false,
+        ..o
+    };
+    let reversed = a.warning.as_deref().is_some_and(|w| w.contains("high to low"));
+    let from_change = i >= 1 && t[i - 1].is("from") && change_before(t, i);
+    if (reversed || change_before(t, i))
+        && let Some(first) = amount::amount(t, i, apart)
+        && first.end < a.end
+        && t.get(first.end).is_some_and(|x| x.is("to"))
+    {
+        let second = amount::amount(t, first.end + 1, apart);
+        let ratio = second.map(|b| b.stated / first.stated);
+        // "rose 27,000 to 263,000": a change and the level it reached; "rose 10 to 15 per
+        // cent" a range of the change. Ends of one range are of a size; ends a factor of 3
+        // apart, or falling, are two figures; in between, nothing says which.
+        if reversed || from_change || ratio.is_some_and(|r| !(1.0..3.0).contains(&r)) {
+            a = first;
+        } else {
+            a.ambiguous = Some(amount::Ambiguity::ChangeOrRange);
+        }
+    }
+    for _ in 0..3 {
+        let Some(why) = a.ambiguous else { break };
+        let Some(settled) = settle(text, t, i, a.end, why, o) else {
+            break;
+        };
+        a = settled;
+    }
+    // "children aged 8-16": ages in years.
+    if a.unit.is_none()
+        && a.currency.is_none()
+        && !a.ordinal
+        && matches!(a.kind, AssertionKind::Number | AssertionKind::Range)
+        && i > 0
+        && matches!(
+            text[t[i - 1].start..t[i - 1].end].to_ascii_lowercase().as_str(),
+            "aged" | "ages"
+        )
+        && let Some(year) = units::unit("year")
+    {
+        a.interval = a.interval.scale(year.factor);
+        a.stated *= year.factor;
+        a.unit = Some(year.canonical);
+        a.kind = AssertionKind::Duration;
+        a.rule = format!("{}; ages, in years", a.rule);
+    }
+    a
+}
+
+/// Reads the amount at `i` again with what its sentence says about the word `why` names:
+/// the weight or sterling sense of "pounds", the currency of "cents" and "grand", the scale of
+/// bare "degrees". `None` when the sentence says nothing, or says both.
+fn settle(
+    text: &str,
+    t: &[Token],
+    i: usize,
+    end: usize,
+    why: amount::Ambiguity,
+    o: AmountOptions,
+) -> Option<amount::Amount> {
+    use amount::Ambiguity;
+    let (ss, se) = crate::text::sentence_bounds(text, t[i].start, t[end.max(i + 1) - 1].end);
+    let first = t.partition_point(|x| x.start < ss);
+    let last = t.partition_point(|x| x.start < se);
+    let raw = |k: usize| text[t[k].start..t[k].end].to_ascii_lowercase();
+    let mut o = o;
+    match why {
+        Ambiguity::Pound => {
+            // "pounds of fireworks" is a weight, "pounds of taxpayers' money" sterling.
+            let pound_at = (i..end).find(|&k| t[k].is("pound"))?;
+            let of_noun = if t.get(pound_at + 1).is_some_and(|x| x.is("of")) {
+                let nouns = (pound_at + 2..(pound_at + 4).min(last)).map(raw);
+                Some(nouns.clone().any(|w| money_noun(&w)))
+            } else {
+                None
+            };
+            let mut mass = false;
+            let mut money = false;
+            for k in first..last {
+                if (i..end).contains(&k) {
+                    continue;
+                }
+                match t[k].tok {
+                    Tok::Currency("GBP") => money = true,
+                    Tok::Word(_) => {
+                        let w = raw(k);
+                        mass |= mass_word(&w);
+                        money |= money_word(&w);
+                    }
+                    _ => {}
+                }
+            }
+            // What the pounds are of says most; then the sentence's other words.
+            o.pound_mass = Some(match (of_noun, mass, money) {
+                (Some(of_money), _, _) => !of_money,
+                (None, true, false) => true,
+                (None, false, true) => false,
+                _ => return None,
+            });
+        }
+        Ambiguity::Currency => {
+            let mut named: Option<&'static str> = None;
+            for k in first..last {
+                if (i..end).contains(&k) {
+                    continue;
+                }
+                let c = match t[k].tok {
+                    Tok::Currency(c) => Some(c),
+                    Tok::Word(Some(w)) if w != "pound" => amount::currency_word(w),
+                    _ => None,
+                };
+                match (named, c) {
+                    (None, Some(c)) => named = Some(c),
+                    (Some(n), Some(c)) if n != c => return None,
+                    _ => {}
+                }
+            }
+            o.currency = Some(named?);
+        }
+        Ambiguity::Degree => {
+            let mut scale: Option<&'static str> = None;
+            for k in first..last {
+                let w = raw(k);
+                let s = match w.as_str() {
+                    "celsius" | "centigrade" => Some("°C"),
+                    "fahrenheit" => Some("°F"),
+                    "c" | "f" if k > 0 && t[k - 1].is("°") => {
+                        Some(if w == "c" { "°C" } else { "°F" })
+                    }
+                    _ => None,
+                };
+                match (scale, s) {
+                    (None, Some(s)) => scale = Some(s),
+                    (Some(a), Some(b)) if a != b => return None,
+                    _ => {}
+                }
+            }
+            o.degrees = Some(scale?);
+        }
+        Ambiguity::Contradiction | Ambiguity::ChangeOrRange => return None,
+    }
+    amount::amount(t, i, o)
+}
+
+/// Words that say a sentence's "pounds" are a weight.
+fn mass_word(w: &str) -> bool {
+    matches!(
+        w,
+        "weigh"
+            | "weighs"
+            | "weighed"
+            | "weighing"
+            | "weight"
+            | "weights"
+            | "heavy"
+            | "heavier"
+            | "heaviest"
+            | "lighter"
+            | "lb"
+            | "lbs"
+            | "kg"
+            | "kilos"
+            | "kilograms"
+            | "ounces"
+            | "tonnes"
+            | "tons"
+            | "grams"
+    )
+}
+
+/// Words that say a sentence's "pounds" are sterling.
+fn money_word(w: &str) -> bool {
+    money_noun(w)
+        || matches!(
+            w,
+            "cost"
+                | "costs"
+                | "costing"
+                | "paid"
+                | "pay"
+                | "pays"
+                | "paying"
+                | "fine"
+                | "fined"
+                | "worth"
+                | "price"
+                | "prices"
+                | "priced"
+                | "spent"
+                | "spend"
+                | "earn"
+                | "earns"
+                | "earned"
+                | "sold"
+                | "bought"
+                | "buy"
+                | "sterling"
+                | "salary"
+                | "budget"
+                | "bill"
+                | "fee"
+                | "fees"
+                | "rent"
+                | "prize"
+                | "donated"
+                | "invested"
+                | "raised"
+        )
+}
+
+/// What "pounds of ..." may be pounds of when they are sterling.
+fn money_noun(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches(['\'', '\u{2019}']).trim_end_matches("'s"),
+        "money"
+            | "cash"
+            | "funding"
+            | "funds"
+            | "investment"
+            | "investments"
+            | "aid"
+            | "damage"
+            | "damages"
+            | "savings"
+            | "debt"
+            | "debts"
+            | "revenue"
+            | "taxpayers"
+            | "taxpayer"
+            | "public"
+            | "assets"
+            | "spending"
+            | "losses"
+            | "profit"
+            | "profits"
+            | "contracts"
+            | "sales"
+            | "compensation"
+            | "income"
+            | "wages"
+            | "benefits"
+            | "fraud"
+            | "fines"
+            | "shopping"
+            | "shares"
+            | "bonds"
+            | "subsidies"
+            | "donations"
+            | "loans"
+            | "grants"
+            | "tax"
+            | "taxes"
+            | "stock"
+    )
+}
+
+/// "3.458 Tonnen", "12 Kilometern": a word right after a figure that is a unit the reader
+/// knows with a foreign or garbled ending. The span and why it is not read.
+fn unknown_unit_after(text: &str, t: &[Token], end: usize) -> Option<(usize, usize, String)> {
+    let x = t.get(end)?;
+    if x.tok != Tok::Word(None) || !x.spaced || end == 0 {
+        return None;
+    }
+    let word = text[x.start..x.end].to_lowercase();
+    if !(5..=16).contains(&word.len()) {
+        return None;
+    }
+    let unit = units::UNIT_WORDS
+        .iter()
+        .flat_map(|(spellings, _)| spellings.iter())
+        .find(|s| s.len() >= 4 && word.len() <= s.len() + 2 && word.starts_with(*s))?;
+    Some((
+        t[end - 1].start,
+        x.end,
+        format!("\"{}\" looks like the unit {unit}, but is no spelling of it the reader knows", &text[x.start..x.end]),
+    ))
+}
+
+/// "the l00s of millions": a vague amount after "of" whose multiplier is a token mixing
+/// digits and letters, a figure misprinted or misread by OCR.
+fn garbled_before(text: &str, t: &[Token], i: usize, a: &Assertion) -> Option<(usize, usize, String)> {
+    if i < 2 || !a.rule.starts_with("vague") || !t[i - 1].is("of") {
+        return None;
+    }
+    let x = &t[i - 2];
+    let raw = &text[x.start..x.end];
+    (x.tok == Tok::Word(None) && raw.bytes().any(|b| b.is_ascii_digit())).then(|| {
+        (
+            x.start,
+            x.end,
+            format!("\"{raw}\" mixes digits and letters: the figure it stands for cannot be read"),
+        )
+    })
 }
 
 #[cfg(test)]
