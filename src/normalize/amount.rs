@@ -138,6 +138,16 @@ fn word_figure(t: &[Token], i: usize) -> Option<(Figure, usize)> {
     let mut scale: f64 = 1.0;
     let mut last_unit: f64 = 1.0;
     while let Some(tok) = t.get(j) {
+        // "two and a half", "seven-and-a-half", "one and a half million"
+        if any && let Some(e) = and_a_half(t, j) {
+            match current {
+                Some(c) => current = Some(c + 0.5),
+                None => total += 0.5 * scale,
+            }
+            last_unit = 0.5 * if current.is_some() { 1.0 } else { scale };
+            j = e;
+            continue;
+        }
         let Some(w) = tok.word() else { break };
         if let Some(v) = units_word(w) {
             if current.is_some_and(|c| c % 100.0 != 0.0 && c % 10.0 == 0.0 && v < 10.0) {
@@ -297,6 +307,29 @@ fn word_figure(t: &[Token], i: usize) -> Option<(Figure, usize)> {
         },
         j,
     ))
+}
+
+/// "and a half" at `j`, spaced or hyphenated ("seven-and-a-half"): where it ends.
+fn and_a_half(t: &[Token], j: usize) -> Option<usize> {
+    let glued_dash = |k: usize| t.get(k).is_some_and(|x| x.tok == Tok::Dash && !x.spaced);
+    let mut k = j;
+    let hyphenated = glued_dash(k);
+    if hyphenated {
+        k += 1;
+    }
+    for word in ["and", "a", "half"] {
+        if !t.get(k).is_some_and(|x| x.is(word)) {
+            return None;
+        }
+        k += 1;
+        if word != "half" && hyphenated {
+            if !glued_dash(k) {
+                return None;
+            }
+            k += 1;
+        }
+    }
+    Some(k)
 }
 
 fn any_or(current: Option<f64>) -> bool {
@@ -1106,6 +1139,16 @@ fn figure_m(t: &[Token], i: usize, m: MMode, opts: AmountOptions) -> Option<(Fig
             f.ulp = g;
             j += 1;
         }
+        // "7 and a half", "2-and-a-half"
+        if !ordinal
+            && value.fract() == 0.0
+            && f.value == value
+            && let Some(e) = and_a_half(t, j)
+        {
+            f.value += 0.5;
+            f.ulp = 0.5;
+            j = e;
+        }
         if !ordinal && let Some(s) = scale_after(t, j, m) {
             f.value *= s;
             f.ulp *= s;
@@ -1270,6 +1313,7 @@ pub fn verb_hedge(t: &[Token], i: usize) -> (Hedge, usize) {
         k += 1;
     }
     match w(k) {
+        Some("crossed") if !nearly && crosses_threshold(t, k + 1) => return (Hedge::Over, k + 1),
         Some("exceeded") if !nearly => return (Hedge::Over, k + 1),
         Some("exceeded") => return (Hedge::Nearly, k + 1),
         Some("reached") => k += 1,
@@ -1281,6 +1325,23 @@ pub fn verb_hedge(t: &[Token], i: usize) -> (Hedge, usize) {
     }
     // "rose to nearly 100", "reached over 90"
     hedge(t, k)
+}
+
+/// "cross 100", "crossed the 1,000 mark" is not read; "crossed 3 rivers" is no bound: a
+/// figure after "cross" is a threshold only when nothing it counts follows it.
+fn crosses_threshold(t: &[Token], at: usize) -> bool {
+    let Some((_, after)) = figure(t, at, true) else {
+        return false;
+    };
+    match t.get(after) {
+        None => true,
+        Some(x) => match x.tok {
+            Tok::Word(None) => false,
+            // "crossed 40 degrees" is a threshold; "crossed 100 km" a distance travelled.
+            Tok::Word(Some(w)) => unit_word(w, true).is_none_or(|u| u.dim != Dim::Length),
+            _ => true,
+        },
+    }
 }
 
 #[allow(clippy::too_many_arguments)]

@@ -259,6 +259,9 @@ const WORDS: &[(&[&str], &str)] = &[
         ],
         "moved",
     ),
+    // A threshold crossed: a bound only before a figure that ends the phrase ("cross 100"),
+    // not before what is crossed ("crossed 3 rivers").
+    (&["cross", "crosses", "crossed", "crossing"], "crossed"),
     (&["higher"], "higher"),
     (&["lower"], "lower"),
     (

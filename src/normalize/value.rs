@@ -251,7 +251,11 @@ pub fn normalize_value(text: &str, ctx: &Context) -> Assertion {
                 out.unit = Some("minute");
                 out
             }
-            Err(why) => Assertion::unparsed(why),
+            // "half past seven in the evening", "quarter to midnight": the time in words.
+            Err(why) => match word_time(text, &t, 0, true) {
+                Some((read, end)) if unexplained(text, &t, end, false).is_none() => read,
+                _ => Assertion::unparsed(why),
+            },
         },
         Some(ValueKind::Date) => {
             let parsed = if ctx.start {
@@ -354,6 +358,139 @@ pub fn time_of_day(text: &str) -> Option<(f64, &'static str)> {
 /// it needs minutes ("19:10") or a meridiem ("7 p.m.").
 pub fn time_prefix(text: &str) -> Option<(f64, &'static str, usize)> {
     time_prefix_with(text, false)
+}
+
+/// A time of day in words at `i`: "half past seven in the evening", "quarter to midnight",
+/// "twenty past nine", "seven o'clock at night", "at seven in the evening". The reading and
+/// the token after it. Without a part of the day the twelve-hour clock leaves morning or
+/// evening open: the time is reported unread, saying so. `whole` is set when the words are
+/// the whole value (a property of kind time), so "seven in the evening" needs no "at".
+fn word_time(text: &str, t: &[Token], i: usize, whole: bool) -> Option<(Assertion, usize)> {
+    let raw = |k: usize| t.get(k).map(|x| text[x.start..x.end].to_ascii_lowercase());
+    let is_raw = |k: usize, w: &str| raw(k).as_deref() == Some(w);
+    // The hour: 1-12 in words or digits, noon or midnight. Minutes after midnight of the hour
+    // on the morning clock, and whether it is noon or midnight (no part of the day needed).
+    let hour_at = |k: usize| -> Option<(i64, bool, usize)> {
+        let x = t.get(k)?;
+        match x.tok {
+            Tok::Num {
+                value,
+                int_digits: 1 | 2,
+                ordinal: false,
+                ..
+            } if value.fract() == 0.0 && (1.0..=12.0).contains(&value) => {
+                Some((value as i64 % 12 * 60, false, k + 1))
+            }
+            Tok::Word(Some(w)) => {
+                let (f, end) = amount::figure(t, k, true)?;
+                (end == k + 1 || w == "twelve")
+                    .then_some(())
+                    .filter(|_| !f.ordinal && f.value.fract() == 0.0)
+                    .filter(|_| (1.0..=12.0).contains(&f.value))?;
+                Some((f.value as i64 % 12 * 60, false, end))
+            }
+            _ => match raw(k)?.as_str() {
+                "noon" | "midday" => Some((720, true, k + 1)),
+                "midnight" => Some((0, true, k + 1)),
+                _ => None,
+            },
+        }
+    };
+    // Minutes before or after the hour: "half past", "a quarter to", "twenty past", "ten
+    // minutes to".
+    let mut k = i;
+    let mut offset: Option<i64> = None;
+    let mut bare_count = false;
+    let a = if t.get(k).is_some_and(|x| x.is("a")) { k + 1 } else { k };
+    let minutes = if t.get(a).is_some_and(|x| x.is("half")) && a == k {
+        Some((30, a + 1, false))
+    } else if t.get(a).is_some_and(|x| x.is("quarter")) {
+        Some((15, a + 1, false))
+    } else {
+        amount::figure(t, k, true)
+            .filter(|(f, _)| !f.ordinal && f.value.fract() == 0.0 && (1.0..60.0).contains(&f.value))
+            .map(|(f, end)| {
+                if t.get(end).is_some_and(|x| x.is("minute")) {
+                    (f.value as i64, end + 1, false)
+                } else {
+                    (f.value as i64, end, true)
+                }
+            })
+    };
+    if let Some((m, after, bare)) = minutes {
+        let dir = raw(after);
+        let sign = match dir.as_deref() {
+            Some("past" | "after") => Some(1),
+            Some("to" | "before" | "of") => Some(-1),
+            _ => None,
+        };
+        if let Some(sign) = sign
+            && hour_at(after + 1).is_some()
+        {
+            offset = Some(sign * m);
+            bare_count = bare;
+            k = after + 1;
+        }
+    }
+    let (hour, fixed, mut end) = hour_at(k)?;
+    let mut oclock = false;
+    if is_raw(end, "o'clock") || is_raw(end, "o\u{2019}clock") {
+        oclock = true;
+        end += 1;
+    }
+    // The part of the day: "in the morning", "in the evening", "at night", "a.m.", "p.m.".
+    let mut pm: Option<bool> = None;
+    if t.get(end).is_some_and(|x| x.is("in")) && t.get(end + 1).is_some_and(|x| x.is("the")) {
+        pm = match raw(end + 2).as_deref() {
+            Some("morning") => Some(false),
+            Some("afternoon" | "evening") => Some(true),
+            _ => None,
+        };
+        if pm.is_some() {
+            end += 3;
+        }
+    } else if t.get(end).is_some_and(|x| x.is("at")) && is_raw(end + 1, "night") {
+        // "at night": the evening hours; "two at night" is the small hours.
+        pm = Some(hour >= 6 * 60);
+        end += 2;
+    } else if let Some(w @ ("am" | "pm")) = t.get(end).and_then(|x| x.word()) {
+        pm = Some(w == "pm");
+        end += 1;
+    }
+    // A number is a time only when the words say so: minutes before or after it, "o'clock",
+    // or a part of the day after a preposition of time ("at seven in the evening"; "killed
+    // seven in the evening raid" is a count).
+    let before_ok = whole
+        || (i > 0
+            && matches!(
+                raw(i - 1).as_deref(),
+                Some("at" | "by" | "until" | "till" | "from" | "around" | "about" | "after" | "before" | "since")
+            ));
+    let said = (offset.is_some() && !bare_count)
+        || oclock
+        || (pm.is_some() && (before_ok || offset.is_some()));
+    if !said || (fixed && offset.is_none()) {
+        return None;
+    }
+    let spoken = text[t[i].start..t[end - 1].end].to_string();
+    let base = match (fixed, pm) {
+        (true, _) => hour,
+        (false, Some(true)) => hour + 720,
+        (false, Some(false)) => hour,
+        (false, None) => {
+            let mut out = Assertion::unparsed(format!(
+                "\"{spoken}\" is a time on the twelve-hour clock, and nothing says whether morning or evening"
+            ));
+            out.rule = "not read: morning or evening not stated".into();
+            return Some((out, end));
+        }
+    };
+    let minutes = (base + offset.unwrap_or(0)).rem_euclid(1440) as f64;
+    let mut out = Assertion::of_kind(AssertionKind::Time, "time of day in words: minutes after midnight");
+    out.interval = Some(Interval::point(minutes));
+    out.stated = Some(minutes);
+    out.unit = Some("minute");
+    Some((out, end))
 }
 
 /// Time-zone abbreviations that may stand beside a time.
@@ -982,6 +1119,16 @@ pub fn readings(text: &str, published: Option<DateRange>) -> Vec<(usize, usize, 
             i += 1;
             continue;
         }
+        // "in two weeks" after a word of the future ("will reopen in two weeks") is the day
+        // two weeks on; elsewhere ("the first death in two weeks") it stays a duration.
+        if t[i].is("in")
+            && future_before(text, &t, i)
+            && let Some(p) = date::ago(&t, i, reference)
+        {
+            out.push((t[i].start, t[p.end - 1].end, from_date(&p)));
+            i = p.end;
+            continue;
+        }
         if !can_start(&t, i) {
             i += 1;
             continue;
@@ -1001,6 +1148,14 @@ pub fn readings(text: &str, published: Option<DateRange>) -> Vec<(usize, usize, 
                 continue;
             }
         }
+        // Times in words: "half past seven in the evening", "quarter to midnight".
+        if matches!(t[i].tok, Tok::Num { .. } | Tok::Word(Some(_)))
+            && let Some((a, end)) = word_time(text, &t, i, false)
+        {
+            out.push((t[i].start, t[end - 1].end, a));
+            i = end;
+            continue;
+        }
         // Times of day: "9:45 PM", "21:45", "7 a.m." (not the numbers 9 and 45).
         if matches!(t[i].tok, Tok::Num { .. })
             && let Some((minutes, rule, n)) = time_prefix(&text[t[i].start..])
@@ -1019,16 +1174,6 @@ pub fn readings(text: &str, published: Option<DateRange>) -> Vec<(usize, usize, 
                 i = end;
                 continue;
             }
-        }
-        // "in two weeks" after a word of the future ("will reopen in two weeks") is the day
-        // two weeks on; elsewhere ("the first death in two weeks") it stays a duration.
-        if t[i].is("in")
-            && future_before(text, &t, i)
-            && let Some(p) = date::ago(&t, i, reference)
-        {
-            out.push((t[i].start, t[p.end - 1].end, from_date(&p)));
-            i = p.end;
-            continue;
         }
         // After a verb of change, "from A to B" is where a figure went, not a range: the
         // two figures are read apart ("rose from 4.3% to 4.4%").
