@@ -1773,7 +1773,16 @@ mod tests {
             (m.kind, m.currency, m.stated),
             (AssertionKind::Money, Some("GBP"), Some(7e9))
         );
-        assert_eq!(n("7 billion pounds").currency, Some("GBP"));
+        // Bare "pounds" are sterling only where the property takes money.
+        assert_eq!(n("7 billion pounds").kind, AssertionKind::Unparsed);
+        let money = Context {
+            expect: Some(ValueKind::Money),
+            ..Context::default()
+        };
+        assert_eq!(
+            normalize_value("7 billion pounds", &money).currency,
+            Some("GBP")
+        );
         assert_eq!(n("$5m").currency, Some("USD"));
         assert_eq!(n("EUR 3bn").currency, Some("EUR"));
         let metres = normalize_value(
@@ -1923,9 +1932,11 @@ mod tests {
             dr("March of this year", Some("2024")).0,
             "2024-03-01..2024-03-31"
         );
+        // An offset in weeks is the day, stated to the week.
+        assert_eq!(dr("two weeks ago", Some("2024-09-15")).0, "2024-09-01");
         assert_eq!(
-            dr("two weeks ago", Some("2024-09-15")).1,
-            Some(Precision::Week)
+            normalize_value("two weeks ago", &date_ctx(Some("2024-09-15"))).resolution,
+            Some(7.0)
         );
         // A coarse reference gives a wider, still honest, range.
         assert_eq!(dr("last month", Some("2025")).0, "2024-12-01..2025-11-30");
@@ -2092,7 +2103,8 @@ mod tests {
         assert_eq!(n("2020 km").kind, AssertionKind::Quantity);
         // Pounds of mass for a mass property, sterling otherwise.
         assert_eq!(q("200 pounds", Some("kg")).unit, Some("kg"));
-        assert_eq!(n("200 pounds").currency, Some("GBP"));
+        assert_eq!(q("200 pounds", None).unit, Some("kg"));
+        assert_eq!(n("200 pounds").kind, AssertionKind::Unparsed);
         // Degrees alone are the property's.
         assert_eq!(q("40 degrees", Some("°C")).stated, Some(40.0));
         assert_eq!(n("40 degrees").kind, AssertionKind::Unparsed);
@@ -2126,7 +2138,24 @@ mod tests {
             assert!(close(a.stated, v), "{s}: {:?}", a.stated);
             assert_eq!(a.currency, Some(cur), "{s}");
         }
-        assert_eq!(n("5 grand").stated, Some(5000.0));
+        // "grand" and "cents" are of the currency the property declares; of none, unread.
+        assert_eq!(n("5 grand").kind, AssertionKind::Unparsed);
+        let usd = |v: &str| {
+            normalize_value(
+                v,
+                &Context {
+                    expect: Some(ValueKind::Money),
+                    unit: Some("USD"),
+                    ..Context::default()
+                },
+            )
+        };
+        assert_eq!(
+            (usd("5 grand").stated, usd("5 grand").currency),
+            (Some(5000.0), Some("USD"))
+        );
+        assert!(close(usd("99 cents").stated, 0.99));
+        assert_eq!(usd("99 cents").currency, Some("USD"));
         assert_eq!(n("3 lakh").stated, Some(3e5));
         // "c." is circa; "C$" is a currency.
         assert_eq!(n("c. 1,500").rule, n("about 1,500").rule);
@@ -2197,7 +2226,7 @@ mod tests {
             ("9 May last year", "2023-05-09"),
             ("two days earlier", "2024-09-03"),
             ("three days later", "2024-09-08"),
-            ("in two weeks", "2024-09-16..2024-09-22"),
+            ("in two weeks", "2024-09-19"),
         ] {
             assert_eq!(dr(s, r).0, want, "{s}");
         }
@@ -2404,5 +2433,255 @@ mod tests {
             assert_eq!(&text[e.start..e.end], e.text);
             assert!(e.sentence.contains(&e.text));
         }
+    }
+
+    /// What `extract` finds in a sentence: (span, kind, low, high, unit, currency).
+    fn found(text: &str, published: Option<&str>) -> Vec<(String, &'static str, String, String)> {
+        extract(text, published.and_then(Date::parse_iso))
+            .into_iter()
+            .map(|e| {
+                let what = format!(
+                    "{}{}",
+                    e.unit.map(|u| format!(" {u}")).unwrap_or_default(),
+                    e.currency.map(|c| format!(" {c}")).unwrap_or_default()
+                );
+                let lo = match &e.low {
+                    serde_json::Value::Number(n) => {
+                        format!("{}", (n.as_f64().unwrap_or(0.0) * 1e4).round() / 1e4)
+                    }
+                    other => other.to_string(),
+                };
+                (e.text, e.kind, lo, what)
+            })
+            .collect()
+    }
+
+    fn one(text: &str, published: Option<&str>, span: &str) -> (&'static str, String, String) {
+        let f = found(text, published);
+        let hit = f
+            .iter()
+            .find(|x| x.0 == span)
+            .unwrap_or_else(|| panic!("{span:?} not found in {text:?}: {f:?}"));
+        (hit.1, hit.2.clone(), hit.3.clone())
+    }
+
+    #[test]
+    fn offsets_in_weeks_are_the_day_stated_to_the_week() {
+        let r = Some("2024-03-15");
+        assert_eq!(dr("three weeks later", r).0, "2024-04-05");
+        assert_eq!(dr("in two weeks", r).0, "2024-03-29");
+        assert_eq!(dr("a fortnight ago", r).0, "2024-03-01");
+        let a = normalize_value("three weeks later", &date_ctx(r));
+        assert_eq!(a.resolution, Some(7.0));
+        // In prose, after a word of the future it is the day two weeks on; elsewhere the
+        // duration it states.
+        let (kind, low, _) = one(
+            "The airport will reopen in two weeks, officials said.",
+            r,
+            "in two weeks",
+        );
+        assert_eq!((kind, low.as_str()), ("date", "\"2024-03-29\""));
+        let (kind, ..) = one("It was the first death in two weeks.", r, "two weeks");
+        assert_eq!(kind, "duration");
+    }
+
+    #[test]
+    fn pounds_are_sterling_or_weight_as_the_sentence_says_or_unread() {
+        let kg = |s: &str, span: &str| one(s, None, span);
+        assert_eq!(
+            kg("Police seized 5,000 pounds of fireworks.", "5,000 pounds"),
+            ("quantity", "2267.9619".into(), " kg".into())
+        );
+        assert_eq!(
+            kg("A cubic yard of sea water weighs 1,728 pounds.", "1,728 pounds").2,
+            " kg"
+        );
+        assert_eq!(
+            kg("The repairs cost 500 pounds.", "500 pounds"),
+            ("money", "500".into(), " GBP".into())
+        );
+        assert_eq!(
+            kg("It wasted 9 million pounds of taxpayers' money.", "9 million pounds").2,
+            " GBP"
+        );
+        assert_eq!(kg("He gave her 500 pounds.", "500 pounds").0, "unparsed");
+        assert_eq!(
+            kg("He was paid 500 pounds and weighed 200 pounds.", "500 pounds").0,
+            "unparsed"
+        );
+        // "sterling" and "£" settle it.
+        assert_eq!(kg("He gave 500 pounds sterling.", "500 pounds sterling").2, " GBP");
+    }
+
+    #[test]
+    fn cents_and_grand_take_the_currency_the_sentence_names_or_stay_unread() {
+        assert_eq!(
+            one(
+                "Average hourly earnings rose by 9 cents, or 0.3%, to $36.00.",
+                None,
+                "9 cents"
+            ),
+            ("money", "0.09".into(), " USD".into())
+        );
+        assert_eq!(
+            one("A man lost 20 grand to the scam.", None, "20 grand").0,
+            "unparsed"
+        );
+        assert_eq!(
+            one("A ticket costs 99 cents or €1.", None, "99 cents"),
+            ("money", "0.99".into(), " EUR".into())
+        );
+        assert_eq!(n("99 cents").kind, AssertionKind::Unparsed);
+    }
+
+    #[test]
+    fn bracketed_restatements_in_prose_are_figures_of_their_own() {
+        let f = found("France registered 45.9C (114.6F), and the record was 42C (108F).", None);
+        let spans: Vec<&str> = f.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(spans, ["45.9C", "114.6F", "42C", "108F"]);
+        assert_eq!(f[1].2, "45.8889");
+        assert!(f.iter().all(|x| x.3 == " °C"));
+        // A claim's value still reads one figure and checks the restatement.
+        assert!(n("45.9C (114.6F)").conversion.is_some_and(|c| c.consistent));
+    }
+
+    #[test]
+    fn changes_are_two_figures_and_ambiguous_ones_unread() {
+        let spans = |s: &str| -> Vec<(String, String)> {
+            found(s, None).into_iter().map(|x| (x.0, x.2)).collect()
+        };
+        assert_eq!(
+            spans("The unemployment rate rose from 4.3% to 4.4%."),
+            [("4.3%".into(), "4.3".into()), ("4.4%".into(), "4.4".into())]
+        );
+        assert_eq!(
+            spans("Weekly claims jumped 27,000 to 263,000."),
+            [("27,000".into(), "27000".into()), ("263,000".into(), "263000".into())]
+        );
+        assert_eq!(
+            spans("The panel voted by a majority of 10 to 2."),
+            [("10".into(), "10".into()), ("2".into(), "2".into())]
+        );
+        assert_eq!(
+            spans("It cut its forecast from 714 billion yen to 692 billion yen, it said."),
+            [
+                ("714 billion yen".into(), "714000000000".into()),
+                ("692 billion yen".into(), "692000000000".into())
+            ]
+        );
+        // "rose 10 to 15 percent": a range of the change, or a change to 15%? Unread.
+        assert_eq!(
+            one("Prices rose 10 to 15 percent.", None, "10 to 15 percent").0,
+            "unparsed"
+        );
+        // Without a verb of change, a range stays a range.
+        assert_eq!(
+            one("It will cost 10 to 15 percent more.", None, "10 to 15 percent").0,
+            "range"
+        );
+    }
+
+    #[test]
+    fn prose_spans_end_at_the_unit() {
+        assert_eq!(one("A record course must be 42.195 km long.", None, "42.195 km").2, " km");
+        assert_eq!(
+            one("A swath 50 to 100 miles wide.", None, "50 to 100 miles").1,
+            "80.4672"
+        );
+        // In a value the extent word belongs to it.
+        assert_eq!(n("42.195 km long").stated, Some(42.195));
+    }
+
+    #[test]
+    fn halves_and_times_in_words() {
+        let years = normalize_value(
+            "seven-and-a-half years",
+            &Context {
+                expect: Some(ValueKind::Duration),
+                ..Context::default()
+            },
+        );
+        assert!(close(years.stated, 7.5 * 365.2425));
+        assert_eq!(n("two and a half million").stated, Some(2.5e6));
+        assert_eq!(n("one and a half").stated, Some(1.5));
+        assert_eq!(n("7 and a half").stated, Some(7.5));
+        let time = |v: &str| {
+            normalize_value(
+                v,
+                &Context {
+                    expect: Some(ValueKind::Time),
+                    ..Context::default()
+                },
+            )
+        };
+        assert_eq!(time("half past seven in the evening").stated, Some(1170.0));
+        assert_eq!(time("half past nine in the morning").stated, Some(570.0));
+        assert_eq!(time("quarter to midnight").stated, Some(1425.0));
+        assert_eq!(time("twenty past nine p.m.").stated, Some(1280.0));
+        assert_eq!(time("seven o'clock at night").stated, Some(1140.0));
+        // The twelve-hour clock without a part of the day: morning or evening is not said.
+        assert_eq!(time("half past seven").kind, AssertionKind::Unparsed);
+        assert_eq!(
+            one("The show starts at half past seven in the evening.", None, "half past seven in the evening"),
+            ("time", "1170".into(), " minute".into())
+        );
+        assert_eq!(
+            one("Gunmen killed seven in the evening raid.", None, "seven").0,
+            "number"
+        );
+        assert_eq!(
+            one("He will serve seven-and-a-half years.", None, "seven-and-a-half years").0,
+            "duration"
+        );
+    }
+
+    #[test]
+    fn bare_degrees_take_the_scale_the_sentence_states_or_stay_unread() {
+        assert_eq!(
+            one("July highs are 21 degrees Celsius, with night lows of 12 degrees.", None, "12 degrees"),
+            ("quantity", "12".into(), " °C".into())
+        );
+        assert_eq!(one("The ramp rises at 12 degrees.", None, "12 degrees").0, "unparsed");
+        let fahrenheit = normalize_value(
+            "104 degrees",
+            &Context {
+                expect: Some(ValueKind::Quantity),
+                unit: Some("°F"),
+                ..Context::default()
+            },
+        );
+        assert!(close(fahrenheit.stated, 40.0));
+    }
+
+    #[test]
+    fn thresholds_ages_spread_periods_and_garbled_figures() {
+        assert_eq!(
+            one("The toll would cross 100.", None, "cross 100").1,
+            "100"
+        );
+        assert_eq!(one("They crossed 3 rivers.", None, "3").0, "number");
+        assert_eq!(
+            one("It surveyed children aged 8-16.", None, "8-16"),
+            ("duration", "2921.94".into(), " day".into())
+        );
+        assert_eq!(
+            one("The tour takes in seven cities over 17 days, with nine concerts.", None, "17 days").1,
+            "17"
+        );
+        assert_eq!(one("The strike lasted over 17 days, they said.", None, "over 17 days").0, "duration");
+        assert_eq!(
+            one("Storm tides can reach up to 20 feet or more.", None, "reach up to 20 feet or more.").0,
+            "unparsed"
+        );
+        assert_eq!(
+            one("Die Polizei stellte 3.458 Tonnen Kokain sicher.", None, "3.458 Tonnen").0,
+            "unparsed"
+        );
+        assert_eq!(
+            one("Losses ran into the l00s of millions.", None, "l00s of millions").0,
+            "unparsed"
+        );
+        // A unit the reader knows stays read.
+        assert_eq!(one("It weighs 3 tonnes.", None, "3 tonnes").0, "quantity");
     }
 }
