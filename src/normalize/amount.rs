@@ -1583,11 +1583,20 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
     };
     // Only units of time take "a" for one ("a year", "an hour"): "a second" is mostly the
     // ordinal, "a ton of" a manner of speaking.
+    // Other units take it where one of them is a measure ("a kilo", "a cubic yard", "half a
+    // percent"), not where the word has another sense ("a foot", "a ton of", "a pound").
     let unit_next = |k: usize| {
-        w(k) != Some("second")
-            && post_unit(t, k, opts)
-                .unit
-                .is_some_and(|u| u.dim == Dim::Time)
+        let Some(word) = w(k) else { return false };
+        if matches!(
+            word,
+            "second" | "ton" | "pound" | "foot" | "yard" | "stone" | "point" | "degree" | "°"
+        ) {
+            return false;
+        }
+        post_unit(t, k, opts).unit.is_some_and(|u| {
+            u.dim == Dim::Time
+                || !matches!(u.dim, Dim::Temperature | Dim::PercentagePoint)
+        })
     };
     let (mut a, mut after_a) = match fraction_at(t, fig_at) {
         Some(f) => {

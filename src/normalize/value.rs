@@ -732,8 +732,8 @@ pub fn time_in_stamp(
         let after = text[x.start + n..].trim().trim_start_matches(',').trim();
         // A zone after it: "8:56 AM CDT", "Jul 2, 2012 8:56 AM CDT".
         let after = match after.split_once(' ') {
-            Some((z, rest)) if time_zone(z) => rest,
             _ if time_zone(after) => "",
+            Some((z, rest)) if time_zone(z) => rest,
             _ => after,
         };
         if stamp_date_part(before, order) && stamp_date_part(after, order) {
