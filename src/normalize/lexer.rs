@@ -576,6 +576,22 @@ pub fn lex(text: &str) -> Vec<Token> {
                     grouped = true;
                 }
             }
+            // "1'000'000": the Swiss grouping, an apostrophe before each group of three.
+            if !grouped && digits.len() <= 3 {
+                let quote_group = |k: usize| {
+                    k + 3 < bytes.len()
+                        && bytes[k] == b'\''
+                        && bytes[k + 1..=k + 3].iter().all(u8::is_ascii_digit)
+                        && bytes.get(k + 4).is_none_or(|c| !c.is_ascii_digit())
+                };
+                if quote_group(j) {
+                    while quote_group(j) {
+                        digits.extend_from_slice(&bytes[j + 1..=j + 3]);
+                        j += 4;
+                    }
+                    grouped = true;
+                }
+            }
             // "1.000.000": two or more dot-separated groups of three are thousands separators
             // (a single ".000" stays a decimal point, as English writes it).
             if !grouped && digits.len() <= 3 {

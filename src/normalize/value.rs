@@ -257,6 +257,14 @@ pub fn normalize_value(text: &str, ctx: &Context) -> Assertion {
                 _ => Assertion::unparsed(why),
             },
         },
+        // "2024-03-17T14:30:00Z": a date-and-time stamp as a date is its day.
+        Some(ValueKind::Date) if iso_stamp(text).is_some() => {
+            let (day, _) = iso_stamp(text).unwrap_or_default();
+            let mut out = Assertion::of_kind(AssertionKind::Date, "the day of an ISO date and time");
+            out.date = day;
+            out.interval = day.map(|r| r.as_interval());
+            out
+        }
         Some(ValueKind::Date) => {
             let parsed = if ctx.start {
                 start_date(&t, i, ctx)
@@ -491,6 +499,32 @@ fn word_time(text: &str, t: &[Token], i: usize, whole: bool) -> Option<(Assertio
     out.stated = Some(minutes);
     out.unit = Some("minute");
     Some((out, end))
+}
+
+/// An ISO 8601 date and time ("2024-03-17T14:30:00Z", "2011-12-01T19:45"): its day and the
+/// bytes it takes, or `None` when `text` does not start with one.
+fn iso_stamp(text: &str) -> Option<(Option<DateRange>, usize)> {
+    let lead = text.len() - text.trim_start().len();
+    let b = text.as_bytes();
+    let at = |k: usize| b.get(lead + k).copied();
+    let digits = |r: std::ops::Range<usize>| r.into_iter().all(|k| at(k).is_some_and(|c| c.is_ascii_digit()));
+    if !(digits(0..4) && at(4) == Some(b'-') && digits(5..7) && at(7) == Some(b'-') && digits(8..10))
+        || !matches!(at(10), Some(b'T' | b't'))
+    {
+        return None;
+    }
+    let day = crate::model::Date::parse_iso(&text[lead..lead + 10])?;
+    let rest = &text[lead + 11..];
+    let (_, _, n) = time_prefix_with(rest, true)?;
+    // The stamp runs to the next space; a zone ("Z", "+01:00") may close it.
+    let tail_len = rest[n..].find(char::is_whitespace).unwrap_or(rest.len() - n);
+    let tail = rest[n..n + tail_len].trim_end_matches(['.', ',', ';']);
+    let zone_ok = tail.is_empty()
+        || time_zone(tail)
+        || (tail.len() == 6
+            && matches!(tail.as_bytes()[0], b'+' | b'-')
+            && tail.as_bytes()[3] == b':');
+    zone_ok.then_some((Some(day), lead + 11 + n + tail.len()))
 }
 
 /// Time-zone abbreviations that may stand beside a time.
@@ -1147,6 +1181,32 @@ pub fn readings(text: &str, published: Option<DateRange>) -> Vec<(usize, usize, 
                 i = at;
                 continue;
             }
+        }
+        // "2024-03-17T14:30:00Z" in prose: the day it stamps.
+        if matches!(t[i].tok, Tok::Num { int_digits: 4, .. })
+            && let Some((Some(day), n)) = iso_stamp(&text[t[i].start..])
+        {
+            let e = t[i].start + n;
+            let mut a = Assertion::of_kind(AssertionKind::Date, "the day of an ISO date and time");
+            a.date = Some(day);
+            a.interval = Some(day.as_interval());
+            out.push((t[i].start, e, a));
+            i = t.partition_point(|x| x.start < e);
+            continue;
+        }
+        // "the first half", "the third quarter": a part of the year, read from "the".
+        if t[i].is("the")
+            && matches!(
+                t.get(i + 1).and_then(|x| x.word()),
+                Some("first" | "second" | "third" | "fourth")
+            )
+            && matches!(t.get(i + 2).and_then(|x| x.word()), Some("quarter" | "half"))
+            && let Some(d) = date::date(&t, i + 1, reference, false, None)
+            && d.end > i + 2
+        {
+            out.push((t[i].start, t[d.end - 1].end, from_date(&d)));
+            i = d.end;
+            continue;
         }
         // Times in words: "half past seven in the evening", "quarter to midnight".
         if matches!(t[i].tok, Tok::Num { .. } | Tok::Word(Some(_)))
