@@ -824,9 +824,10 @@ fn post_unit(t: &[Token], i: usize, opts: AmountOptions) -> Post {
             }
             // Bare degrees are the property's own scale, or the one the sentence states;
             // otherwise the figure says nothing certain.
-            if let Some(scale) = opts.degrees.or_else(|| {
-                (opts.dim == Some(Dim::Temperature)).then_some("°C")
-            }) {
+            if let Some(scale) = opts
+                .degrees
+                .or_else(|| (opts.dim == Some(Dim::Temperature)).then_some("°C"))
+            {
                 return Post {
                     unit: super::units::unit(scale),
                     end: k,
@@ -1138,6 +1139,40 @@ fn figure_m(t: &[Token], i: usize, m: MMode, opts: AmountOptions) -> Option<(Fig
             f.value += g;
             f.ulp = g;
             j += 1;
+        }
+        // "6-1/2": a whole number and a fraction, as American copy writes them.
+        if !ordinal
+            && value.fract() == 0.0
+            && t.get(j).is_some_and(|x| x.tok == Tok::Dash && !x.spaced)
+            && t.get(j + 2).is_some_and(|x| x.is_punct(b'/') && !x.spaced)
+            && let (Some(n), Some(d)) = (t.get(j + 1), t.get(j + 3))
+            && !n.spaced
+            && !d.spaced
+            && let (
+                Tok::Num {
+                    value: nv,
+                    ordinal: false,
+                    int_digits: 1,
+                    ..
+                },
+                Tok::Num {
+                    value: dv,
+                    ordinal: false,
+                    int_digits: 1 | 2,
+                    ..
+                },
+            ) = (n.tok, d.tok)
+            && nv.fract() == 0.0
+            && dv.fract() == 0.0
+            && nv >= 1.0
+            && nv < dv
+            && dv <= 16.0
+            && t.get(j + 4)
+                .is_none_or(|x| x.spaced || !matches!(x.tok, Tok::Num { .. } | Tok::Punct(b'/')))
+        {
+            f.value += nv / dv;
+            f.ulp = 1.0 / dv;
+            j += 4;
         }
         // "7 and a half", "2-and-a-half"
         if !ordinal
@@ -1594,8 +1629,7 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
             return false;
         }
         post_unit(t, k, opts).unit.is_some_and(|u| {
-            u.dim == Dim::Time
-                || !matches!(u.dim, Dim::Temperature | Dim::PercentagePoint)
+            u.dim == Dim::Time || !matches!(u.dim, Dim::Temperature | Dim::PercentagePoint)
         })
     };
     let (mut a, mut after_a) = match fraction_at(t, fig_at) {

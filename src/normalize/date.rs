@@ -446,16 +446,22 @@ fn date_one(
     // "2021-03": an ISO year and month. The month has its leading zero or is below the
     // year's last two digits, so "2011-12" stays the season or the years it names.
     if let Some(y) = year_at(t, i)
-        && t.get(i + 1).is_some_and(|x| x.tok == Tok::Dash && !x.spaced)
+        && t.get(i + 1)
+            .is_some_and(|x| x.tok == Tok::Dash && !x.spaced)
         && t.get(i + 2).is_some_and(|x| !x.spaced)
         && let Some((m, 2, false)) = int_at(t, i + 2)
         && (1..=12).contains(&m)
         && (m < 10 || m <= i64::from(y % 100))
         && t.get(i + 3).is_none_or(|x| {
-            x.spaced || !(x.tok == Tok::Dash || x.is_punct(b'/') || matches!(x.tok, Tok::Num { .. }))
+            x.spaced
+                || !(x.tok == Tok::Dash || x.is_punct(b'/') || matches!(x.tok, Tok::Num { .. }))
         })
     {
-        return ok(month_range(y, u8::try_from(m).ok()?)?, "ISO year and month", i + 3);
+        return ok(
+            month_range(y, u8::try_from(m).ok()?)?,
+            "ISO year and month",
+            i + 3,
+        );
     }
     // "week 12 of 2024", "week 12 2024": an ISO week, Monday to Sunday.
     if w(i) == Some("week")
@@ -733,8 +739,16 @@ fn date_one(
             && (matches!(
                 w(k - 1),
                 Some(
-                    "in" | "since" | "until" | "by" | "from" | "early" | "mid" | "late"
-                        | "through" | "before" | "after"
+                    "in" | "since"
+                        | "until"
+                        | "by"
+                        | "from"
+                        | "early"
+                        | "mid"
+                        | "late"
+                        | "through"
+                        | "before"
+                        | "after"
                 )
             ) || (t[k - 1].tok == Tok::Dash
                 && k >= 2

@@ -826,7 +826,14 @@ pub fn lex(text: &str) -> Vec<Token> {
                     .chars()
                     .next()
                     .is_some_and(|n| n.is_ascii_digit() || n.is_lowercase());
-                if next_is_lower_or_digit || word.len() <= 4 {
+                // A short word keeps its period ("Sept.", "est.") unless the period ends the
+                // sentence ("in May.", "692 billion yen.").
+                let ends_sentence = text[j + 1..]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_uppercase);
+                if next_is_lower_or_digit || (word.len() <= 4 && !ends_sentence) {
                     end = j + 1;
                 }
             }
@@ -922,13 +929,26 @@ mod tests {
         assert!(t[0].is("january"));
         assert_eq!(t[0].end, 4);
         assert_eq!(num(&t[1]).0, 4.0);
+        // A full stop that ends the sentence is no abbreviation's.
+        let t = lex("jobs in May. The rate");
+        assert!(t[2].is("may"));
+        assert_eq!(t[2].end, 11);
+        assert!(t[3].is_punct(b'.'));
+    }
+
+    #[test]
+    fn swiss_grouping_reads_apostrophes_between_thousands() {
+        assert_eq!(num(&lex("1'000'000")[0]).0, 1e6);
+        assert_eq!(num(&lex("12'500 francs")[0]).0, 12_500.0);
+        // Feet and inches are no grouping.
+        assert_eq!(num(&lex("5'10")[0]).0, 5.0);
     }
 
     #[test]
     fn letters_glued_to_digits_are_names() {
         let t = lex("over 100 MI6 spies");
         assert_eq!(t[2].tok, Tok::Word(None));
-        assert_eq!(t[2].end, 12);
+        assert_eq!(t[2].end, 11);
         assert!(lex("Q1")[0].is("q"));
     }
 

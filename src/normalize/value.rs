@@ -260,7 +260,8 @@ pub fn normalize_value(text: &str, ctx: &Context) -> Assertion {
         // "2024-03-17T14:30:00Z": a date-and-time stamp as a date is its day.
         Some(ValueKind::Date) if iso_stamp(text).is_some() => {
             let (day, _) = iso_stamp(text).unwrap_or_default();
-            let mut out = Assertion::of_kind(AssertionKind::Date, "the day of an ISO date and time");
+            let mut out =
+                Assertion::of_kind(AssertionKind::Date, "the day of an ISO date and time");
             out.date = day;
             out.interval = day.map(|r| r.as_interval());
             out
@@ -319,6 +320,20 @@ pub fn normalize_value(text: &str, ctx: &Context) -> Assertion {
                 }
             }
         }
+        // "2:01:09": a race time.
+        Some(ValueKind::Duration)
+            if clock_duration(text.trim()).is_some_and(|(_, n)| n == text.trim().len()) =>
+        {
+            let (days, _) = clock_duration(text.trim()).unwrap_or_default();
+            let mut out = Assertion::of_kind(
+                AssertionKind::Duration,
+                "hours:minutes:seconds on a clock, in days",
+            );
+            out.interval = Some(Interval::point(days));
+            out.stated = Some(days);
+            out.unit = Some("day");
+            out
+        }
         Some(kind @ (ValueKind::Quantity | ValueKind::Money | ValueKind::Duration)) => {
             match amount::amount(&t, i, o) {
                 Some(a) => {
@@ -368,6 +383,42 @@ pub fn time_prefix(text: &str) -> Option<(f64, &'static str, usize)> {
     time_prefix_with(text, false)
 }
 
+/// A cheap test before [`word_time`]: a figure, "half" or "quarter", followed by a word a time
+/// in words goes on with.
+fn may_start_word_time(t: &[Token], i: usize) -> bool {
+    let x = &t[i];
+    let head = match x.tok {
+        Tok::Num { .. } => true,
+        Tok::Word(Some(w)) => {
+            matches!(
+                w,
+                "half" | "quarter" | "a" | "twelve" | "ten" | "five" | "twenty"
+            ) || amount::figure(t, i, true).is_some_and(|(f, end)| end == i + 1 && !f.ordinal)
+        }
+        _ => false,
+    };
+    head && t.get(i + 1).is_some_and(|n| {
+        matches!(
+            n.tok,
+            Tok::Word(
+                None | Some(
+                    "last"
+                        | "to"
+                        | "in"
+                        | "at"
+                        | "minute"
+                        | "after"
+                        | "before"
+                        | "of"
+                        | "am"
+                        | "pm"
+                        | "quarter"
+                )
+            )
+        )
+    })
+}
+
 /// A time of day in words at `i`: "half past seven in the evening", "quarter to midnight",
 /// "twenty past nine", "seven o'clock at night", "at seven in the evening". The reading and
 /// the token after it. Without a part of the day the twelve-hour clock leaves morning or
@@ -409,7 +460,11 @@ fn word_time(text: &str, t: &[Token], i: usize, whole: bool) -> Option<(Assertio
     let mut k = i;
     let mut offset: Option<i64> = None;
     let mut bare_count = false;
-    let a = if t.get(k).is_some_and(|x| x.is("a")) { k + 1 } else { k };
+    let a = if t.get(k).is_some_and(|x| x.is("a")) {
+        k + 1
+    } else {
+        k
+    };
     let minutes = if t.get(a).is_some_and(|x| x.is("half")) && a == k {
         Some((30, a + 1, false))
     } else if t.get(a).is_some_and(|x| x.is("quarter")) {
@@ -472,7 +527,17 @@ fn word_time(text: &str, t: &[Token], i: usize, whole: bool) -> Option<(Assertio
         || (i > 0
             && matches!(
                 raw(i - 1).as_deref(),
-                Some("at" | "by" | "until" | "till" | "from" | "around" | "about" | "after" | "before" | "since")
+                Some(
+                    "at" | "by"
+                        | "until"
+                        | "till"
+                        | "from"
+                        | "around"
+                        | "about"
+                        | "after"
+                        | "before"
+                        | "since"
+                )
             ));
     let said = (offset.is_some() && !bare_count)
         || oclock
@@ -494,11 +559,58 @@ fn word_time(text: &str, t: &[Token], i: usize, whole: bool) -> Option<(Assertio
         }
     };
     let minutes = (base + offset.unwrap_or(0)).rem_euclid(1440) as f64;
-    let mut out = Assertion::of_kind(AssertionKind::Time, "time of day in words: minutes after midnight");
+    let mut out = Assertion::of_kind(
+        AssertionKind::Time,
+        "time of day in words: minutes after midnight",
+    );
     out.interval = Some(Interval::point(minutes));
     out.stated = Some(minutes);
     out.unit = Some("minute");
     Some((out, end))
+}
+
+/// "2:01:09", "1:58:12.5": hours, minutes and seconds on a race clock, in days, and the bytes
+/// they take. `None` unless `text` starts with one and no meridiem follows.
+fn clock_duration(text: &str) -> Option<(f64, usize)> {
+    let b = text.as_bytes();
+    let mut k = 0;
+    while k < b.len() && b[k].is_ascii_digit() {
+        k += 1;
+    }
+    if !(1..=2).contains(&k) {
+        return None;
+    }
+    let h: f64 = text[..k].parse().ok()?;
+    let two = |at: usize| -> Option<f64> {
+        (b.get(at) == Some(&b':') && b.get(at + 1..at + 3)?.iter().all(u8::is_ascii_digit))
+            .then(|| text[at + 1..at + 3].parse::<f64>().ok())
+            .flatten()
+            .filter(|v| *v < 60.0)
+    };
+    let m = two(k)?;
+    let sec = two(k + 3)?;
+    let mut end = k + 6;
+    let mut frac = 0.0;
+    if b.get(end) == Some(&b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+        let start = end;
+        end += 1;
+        while end < b.len() && b[end].is_ascii_digit() {
+            end += 1;
+        }
+        frac = text[start..end].parse().ok()?;
+    }
+    if b.get(end).is_some_and(|c| c.is_ascii_digit() || *c == b':') {
+        return None;
+    }
+    let rest = text[end..].trim_start().to_ascii_lowercase();
+    if rest.starts_with("am")
+        || rest.starts_with("pm")
+        || rest.starts_with("a.m")
+        || rest.starts_with("p.m")
+    {
+        return None;
+    }
+    Some(((h * 3600.0 + m * 60.0 + sec + frac) / 86_400.0, end))
 }
 
 /// An ISO 8601 date and time ("2024-03-17T14:30:00Z", "2011-12-01T19:45"): its day and the
@@ -507,8 +619,15 @@ fn iso_stamp(text: &str) -> Option<(Option<DateRange>, usize)> {
     let lead = text.len() - text.trim_start().len();
     let b = text.as_bytes();
     let at = |k: usize| b.get(lead + k).copied();
-    let digits = |r: std::ops::Range<usize>| r.into_iter().all(|k| at(k).is_some_and(|c| c.is_ascii_digit()));
-    if !(digits(0..4) && at(4) == Some(b'-') && digits(5..7) && at(7) == Some(b'-') && digits(8..10))
+    let digits = |r: std::ops::Range<usize>| {
+        r.into_iter()
+            .all(|k| at(k).is_some_and(|c| c.is_ascii_digit()))
+    };
+    if !(digits(0..4)
+        && at(4) == Some(b'-')
+        && digits(5..7)
+        && at(7) == Some(b'-')
+        && digits(8..10))
         || !matches!(at(10), Some(b'T' | b't'))
     {
         return None;
@@ -517,7 +636,9 @@ fn iso_stamp(text: &str) -> Option<(Option<DateRange>, usize)> {
     let rest = &text[lead + 11..];
     let (_, _, n) = time_prefix_with(rest, true)?;
     // The stamp runs to the next space; a zone ("Z", "+01:00") may close it.
-    let tail_len = rest[n..].find(char::is_whitespace).unwrap_or(rest.len() - n);
+    let tail_len = rest[n..]
+        .find(char::is_whitespace)
+        .unwrap_or(rest.len() - n);
     let tail = rest[n..n + tail_len].trim_end_matches(['.', ',', ';']);
     let zone_ok = tail.is_empty()
         || time_zone(tail)
@@ -1156,11 +1277,28 @@ pub fn readings(text: &str, published: Option<DateRange>) -> Vec<(usize, usize, 
         // "in two weeks" after a word of the future ("will reopen in two weeks") is the day
         // two weeks on; elsewhere ("the first death in two weeks") it stays a duration.
         if t[i].is("in")
-            && future_before(text, &t, i)
             && let Some(p) = date::ago(&t, i, reference)
+            && future_before(text, &t, i)
         {
             out.push((t[i].start, t[p.end - 1].end, from_date(&p)));
             i = p.end;
+            continue;
+        }
+        // "the first half", "the third quarter": a part of the year, read from "the".
+        if t[i].is("the")
+            && matches!(
+                t.get(i + 1).and_then(|x| x.word()),
+                Some("first" | "second" | "third" | "fourth")
+            )
+            && matches!(
+                t.get(i + 2).and_then(|x| x.word()),
+                Some("quarter" | "half")
+            )
+            && let Some(d) = date::date(&t, i + 1, reference, false, None)
+            && d.end > i + 2
+        {
+            out.push((t[i].start, t[d.end - 1].end, from_date(&d)));
+            i = d.end;
             continue;
         }
         if !can_start(&t, i) {
@@ -1194,26 +1332,31 @@ pub fn readings(text: &str, published: Option<DateRange>) -> Vec<(usize, usize, 
             i = t.partition_point(|x| x.start < e);
             continue;
         }
-        // "the first half", "the third quarter": a part of the year, read from "the".
-        if t[i].is("the")
-            && matches!(
-                t.get(i + 1).and_then(|x| x.word()),
-                Some("first" | "second" | "third" | "fourth")
-            )
-            && matches!(t.get(i + 2).and_then(|x| x.word()), Some("quarter" | "half"))
-            && let Some(d) = date::date(&t, i + 1, reference, false, None)
-            && d.end > i + 2
-        {
-            out.push((t[i].start, t[d.end - 1].end, from_date(&d)));
-            i = d.end;
-            continue;
-        }
         // Times in words: "half past seven in the evening", "quarter to midnight".
-        if matches!(t[i].tok, Tok::Num { .. } | Tok::Word(Some(_)))
+        if may_start_word_time(&t, i)
             && let Some((a, end)) = word_time(text, &t, i, false)
         {
             out.push((t[i].start, t[end - 1].end, a));
             i = end;
+            continue;
+        }
+        // "finished in 2:01:09": a race clock's hours, minutes and seconds are a duration;
+        // a clock time with seconds is written with two-digit hours ("14:30:00") or "at".
+        if matches!(t[i].tok, Tok::Num { int_digits: 1, .. })
+            && !(i > 0 && t[i - 1].is("at"))
+            && !glued_to_digits_before(&t, i)
+            && let Some((days, n)) = clock_duration(&text[t[i].start..])
+        {
+            let e = t[i].start + n;
+            let mut a = Assertion::of_kind(
+                AssertionKind::Duration,
+                "hours:minutes:seconds on a clock, in days",
+            );
+            a.interval = Some(Interval::point(days));
+            a.stated = Some(days);
+            a.unit = Some("day");
+            out.push((t[i].start, e, a));
+            i = t.partition_point(|x| x.start < e);
             continue;
         }
         // Times of day: "9:45 PM", "21:45", "7 a.m." (not the numbers 9 and 45).
@@ -1375,7 +1518,10 @@ fn prose_amount(
         to_range: false,
         ..o
     };
-    let reversed = a.warning.as_deref().is_some_and(|w| w.contains("high to low"));
+    let reversed = a
+        .warning
+        .as_deref()
+        .is_some_and(|w| w.contains("high to low"));
     let from_change = i >= 1 && t[i - 1].is("from") && change_before(t, i);
     if (reversed || change_before(t, i))
         && let Some(first) = amount::amount(t, i, apart)
@@ -1406,10 +1552,9 @@ fn prose_amount(
         && !a.ordinal
         && matches!(a.kind, AssertionKind::Number | AssertionKind::Range)
         && i > 0
-        && matches!(
-            text[t[i - 1].start..t[i - 1].end].to_ascii_lowercase().as_str(),
-            "aged" | "ages"
-        )
+        && ["aged", "ages"]
+            .iter()
+            .any(|w| text[t[i - 1].start..t[i - 1].end].eq_ignore_ascii_case(w))
         && let Some(year) = units::unit("year")
     {
         a.interval = a.interval.scale(year.factor);
@@ -1585,7 +1730,8 @@ fn money_word(w: &str) -> bool {
 /// What "pounds of ..." may be pounds of when they are sterling.
 fn money_noun(w: &str) -> bool {
     matches!(
-        w.trim_end_matches(['\'', '\u{2019}']).trim_end_matches("'s"),
+        w.trim_end_matches(['\'', '\u{2019}'])
+            .trim_end_matches("'s"),
         "money"
             | "cash"
             | "funding"
@@ -1635,10 +1781,10 @@ fn unknown_unit_after(text: &str, t: &[Token], end: usize) -> Option<(usize, usi
     if x.tok != Tok::Word(None) || !x.spaced || end == 0 {
         return None;
     }
-    let word = text[x.start..x.end].to_lowercase();
-    if !(5..=16).contains(&word.len()) {
+    if !(5..=16).contains(&(x.end - x.start)) {
         return None;
     }
+    let word = text[x.start..x.end].to_lowercase();
     let unit = units::UNIT_WORDS
         .iter()
         .flat_map(|(spellings, _)| spellings.iter())
@@ -1646,13 +1792,21 @@ fn unknown_unit_after(text: &str, t: &[Token], end: usize) -> Option<(usize, usi
     Some((
         t[end - 1].start,
         x.end,
-        format!("\"{}\" looks like the unit {unit}, but is no spelling of it the reader knows", &text[x.start..x.end]),
+        format!(
+            "\"{}\" looks like the unit {unit}, but is no spelling of it the reader knows",
+            &text[x.start..x.end]
+        ),
     ))
 }
 
 /// "the l00s of millions": a vague amount after "of" whose multiplier is a token mixing
 /// digits and letters, a figure misprinted or misread by OCR.
-fn garbled_before(text: &str, t: &[Token], i: usize, a: &Assertion) -> Option<(usize, usize, String)> {
+fn garbled_before(
+    text: &str,
+    t: &[Token],
+    i: usize,
+    a: &Assertion,
+) -> Option<(usize, usize, String)> {
     if i < 2 || !a.rule.starts_with("vague") || !t[i - 1].is("of") {
         return None;
     }
@@ -2553,7 +2707,11 @@ mod tests {
             ("quantity", "2267.9619".into(), " kg".into())
         );
         assert_eq!(
-            kg("A cubic yard of sea water weighs 1,728 pounds.", "1,728 pounds").2,
+            kg(
+                "A cubic yard of sea water weighs 1,728 pounds.",
+                "1,728 pounds"
+            )
+            .2,
             " kg"
         );
         assert_eq!(
@@ -2561,16 +2719,27 @@ mod tests {
             ("money", "500".into(), " GBP".into())
         );
         assert_eq!(
-            kg("It wasted 9 million pounds of taxpayers' money.", "9 million pounds").2,
+            kg(
+                "It wasted 9 million pounds of taxpayers' money.",
+                "9 million pounds"
+            )
+            .2,
             " GBP"
         );
         assert_eq!(kg("He gave her 500 pounds.", "500 pounds").0, "unparsed");
         assert_eq!(
-            kg("He was paid 500 pounds and weighed 200 pounds.", "500 pounds").0,
+            kg(
+                "He was paid 500 pounds and weighed 200 pounds.",
+                "500 pounds"
+            )
+            .0,
             "unparsed"
         );
         // "sterling" and "£" settle it.
-        assert_eq!(kg("He gave 500 pounds sterling.", "500 pounds sterling").2, " GBP");
+        assert_eq!(
+            kg("He gave 500 pounds sterling.", "500 pounds sterling").2,
+            " GBP"
+        );
     }
 
     #[test]
@@ -2596,7 +2765,10 @@ mod tests {
 
     #[test]
     fn bracketed_restatements_in_prose_are_figures_of_their_own() {
-        let f = found("France registered 45.9C (114.6F), and the record was 42C (108F).", None);
+        let f = found(
+            "France registered 45.9C (114.6F), and the record was 42C (108F).",
+            None,
+        );
         let spans: Vec<&str> = f.iter().map(|x| x.0.as_str()).collect();
         assert_eq!(spans, ["45.9C", "114.6F", "42C", "108F"]);
         assert_eq!(f[1].2, "45.8889");
@@ -2616,7 +2788,10 @@ mod tests {
         );
         assert_eq!(
             spans("Weekly claims jumped 27,000 to 263,000."),
-            [("27,000".into(), "27000".into()), ("263,000".into(), "263000".into())]
+            [
+                ("27,000".into(), "27000".into()),
+                ("263,000".into(), "263000".into())
+            ]
         );
         assert_eq!(
             spans("The panel voted by a majority of 10 to 2."),
@@ -2636,14 +2811,22 @@ mod tests {
         );
         // Without a verb of change, a range stays a range.
         assert_eq!(
-            one("It will cost 10 to 15 percent more.", None, "10 to 15 percent").0,
+            one(
+                "It will cost 10 to 15 percent more.",
+                None,
+                "10 to 15 percent"
+            )
+            .0,
             "range"
         );
     }
 
     #[test]
     fn prose_spans_end_at_the_unit() {
-        assert_eq!(one("A record course must be 42.195 km long.", None, "42.195 km").2, " km");
+        assert_eq!(
+            one("A record course must be 42.195 km long.", None, "42.195 km").2,
+            " km"
+        );
         assert_eq!(
             one("A swath 50 to 100 miles wide.", None, "50 to 100 miles").1,
             "80.4672"
@@ -2682,7 +2865,11 @@ mod tests {
         // The twelve-hour clock without a part of the day: morning or evening is not said.
         assert_eq!(time("half past seven").kind, AssertionKind::Unparsed);
         assert_eq!(
-            one("The show starts at half past seven in the evening.", None, "half past seven in the evening"),
+            one(
+                "The show starts at half past seven in the evening.",
+                None,
+                "half past seven in the evening"
+            ),
             ("time", "1170".into(), " minute".into())
         );
         assert_eq!(
@@ -2690,7 +2877,12 @@ mod tests {
             "number"
         );
         assert_eq!(
-            one("He will serve seven-and-a-half years.", None, "seven-and-a-half years").0,
+            one(
+                "He will serve seven-and-a-half years.",
+                None,
+                "seven-and-a-half years"
+            )
+            .0,
             "duration"
         );
     }
@@ -2698,10 +2890,17 @@ mod tests {
     #[test]
     fn bare_degrees_take_the_scale_the_sentence_states_or_stay_unread() {
         assert_eq!(
-            one("July highs are 21 degrees Celsius, with night lows of 12 degrees.", None, "12 degrees"),
+            one(
+                "July highs are 21 degrees Celsius, with night lows of 12 degrees.",
+                None,
+                "12 degrees"
+            ),
             ("quantity", "12".into(), " °C".into())
         );
-        assert_eq!(one("The ramp rises at 12 degrees.", None, "12 degrees").0, "unparsed");
+        assert_eq!(
+            one("The ramp rises at 12 degrees.", None, "12 degrees").0,
+            "unparsed"
+        );
         let fahrenheit = normalize_value(
             "104 degrees",
             &Context {
@@ -2715,33 +2914,145 @@ mod tests {
 
     #[test]
     fn thresholds_ages_spread_periods_and_garbled_figures() {
-        assert_eq!(
-            one("The toll would cross 100.", None, "cross 100").1,
-            "100"
-        );
+        assert_eq!(one("The toll would cross 100.", None, "cross 100").1, "100");
         assert_eq!(one("They crossed 3 rivers.", None, "3").0, "number");
         assert_eq!(
             one("It surveyed children aged 8-16.", None, "8-16"),
             ("duration", "2921.94".into(), " day".into())
         );
         assert_eq!(
-            one("The tour takes in seven cities over 17 days, with nine concerts.", None, "17 days").1,
+            one(
+                "The tour takes in seven cities over 17 days, with nine concerts.",
+                None,
+                "17 days"
+            )
+            .1,
             "17"
         );
-        assert_eq!(one("The strike lasted over 17 days, they said.", None, "over 17 days").0, "duration");
         assert_eq!(
-            one("Storm tides can reach up to 20 feet or more.", None, "reach up to 20 feet or more.").0,
+            one(
+                "The strike lasted over 17 days, they said.",
+                None,
+                "over 17 days"
+            )
+            .0,
+            "duration"
+        );
+        assert_eq!(
+            one(
+                "Storm tides can reach up to 20 feet or more.",
+                None,
+                "reach up to 20 feet or more"
+            )
+            .0,
             "unparsed"
         );
         assert_eq!(
-            one("Die Polizei stellte 3.458 Tonnen Kokain sicher.", None, "3.458 Tonnen").0,
+            one(
+                "Die Polizei stellte 3.458 Tonnen Kokain sicher.",
+                None,
+                "3.458 Tonnen"
+            )
+            .0,
             "unparsed"
         );
         assert_eq!(
-            one("Losses ran into the l00s of millions.", None, "l00s of millions").0,
+            one(
+                "Losses ran into the l00s of millions.",
+                None,
+                "l00s of millions"
+            )
+            .0,
             "unparsed"
         );
         // A unit the reader knows stays read.
         assert_eq!(one("It weighs 3 tonnes.", None, "3 tonnes").0, "quantity");
+    }
+
+    #[test]
+    fn iso_months_weeks_reported_quarters_and_stamps() {
+        let r = Some("2024-05-02");
+        assert_eq!(dr("2021-03", r).0, "2021-03-01..2021-03-31");
+        // A season stays the years it names.
+        assert_eq!(dr("2011-12", r).0, "2011-01-01..2012-12-31");
+        assert_eq!(dr("week 12 of 2024", r).0, "2024-03-18..2024-03-24");
+        assert_eq!(dr("week 1 2021", r).0, "2021-01-04..2021-01-10");
+        assert_eq!(dr("4Q12", r).0, "2012-10-01..2012-12-31");
+        assert_eq!(dr("3Q2012", r).0, "2012-07-01..2012-09-30");
+        assert_eq!(dr("mid-March", r).0, "2024-03-11..2024-03-20");
+        assert_eq!(dr("2024-03-17T14:30:00Z", r).0, "2024-03-17");
+        assert_eq!(
+            one(
+                "The alarm was logged at 2024-03-17T14:30:00Z.",
+                None,
+                "2024-03-17T14:30:00Z"
+            ),
+            ("date", "\"2024-03-17\"".into(), String::new())
+        );
+        assert_eq!(
+            one(
+                "Prices rose 5-7% in the first half, it said.",
+                Some("2023-08-01"),
+                "the first half"
+            )
+            .1,
+            "\"2023-01-01\""
+        );
+        // A capitalised May after "in" is the month; at the head of a sentence it is not read.
+        assert_eq!(
+            one(
+                "Forecasters expect 188,000 new jobs in May.",
+                Some("2023-05-31"),
+                "May"
+            )
+            .0,
+            "date"
+        );
+        assert!(
+            found("May I ask about 12 things?", Some("2023-05-31"))
+                .iter()
+                .all(|x| x.0 != "May")
+        );
+        // "ten years after a discount" counts from something else than the reference.
+        assert_eq!(
+            one(
+                "He will serve seven years, down from ten years after a discount.",
+                Some("2023-05-31"),
+                "ten years"
+            )
+            .0,
+            "duration"
+        );
+    }
+
+    #[test]
+    fn race_clocks_mixed_fractions_and_swiss_grouping() {
+        assert_eq!(
+            one(
+                "Kipchoge crossed the finish line in 2:01:09.",
+                None,
+                "2:01:09"
+            ),
+            ("duration", "0.0841".into(), " day".into())
+        );
+        let race = normalize_value(
+            "2:01:09",
+            &Context {
+                expect: Some(ValueKind::Duration),
+                ..Context::default()
+            },
+        );
+        assert!(close(race.stated, (2.0 * 3600.0 + 69.0) / 86_400.0));
+        assert_eq!(n("6-1/2").stated, Some(6.5));
+        assert_eq!(
+            one(
+                "He held out for nearly 6-1/2 hours, police said.",
+                None,
+                "nearly 6-1/2 hours"
+            )
+            .0,
+            "duration"
+        );
+        assert_eq!(n("1'000'000").stated, Some(1e6));
     }
 }
