@@ -1370,12 +1370,11 @@ fn crosses_threshold(t: &[Token], at: usize) -> bool {
     };
     match t.get(after) {
         None => true,
-        Some(x) => match x.tok {
-            Tok::Word(None) => false,
-            // "crossed 40 degrees" is a threshold; "crossed 100 km" a distance travelled.
-            Tok::Word(Some(w)) => unit_word(w, true).is_none_or(|u| u.dim != Dim::Length),
-            _ => true,
-        },
+        Some(x) if x.tok == Tok::Word(None) => false,
+        // "crossed 40 degrees" is a threshold; "crossed 100 km" a distance travelled.
+        Some(_) => post_unit(t, after, AmountOptions::default())
+            .unit
+            .is_none_or(|u| u.dim != Dim::Length),
     }
 }
 

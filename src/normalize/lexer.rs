@@ -948,7 +948,7 @@ mod tests {
     fn letters_glued_to_digits_are_names() {
         let t = lex("over 100 MI6 spies");
         assert_eq!(t[2].tok, Tok::Word(None));
-        assert_eq!(t[2].end, 11);
+        assert_eq!(t[2].end, 12);
         assert!(lex("Q1")[0].is("q"));
     }
 
