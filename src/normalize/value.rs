@@ -623,13 +623,13 @@ fn iso_stamp(text: &str) -> Option<(Option<DateRange>, usize)> {
         r.into_iter()
             .all(|k| at(k).is_some_and(|c| c.is_ascii_digit()))
     };
-    if !(digits(0..4)
+    let shape = digits(0..4)
         && at(4) == Some(b'-')
         && digits(5..7)
         && at(7) == Some(b'-')
-        && digits(8..10))
-        || !matches!(at(10), Some(b'T' | b't'))
-    {
+        && digits(8..10)
+        && matches!(at(10), Some(b'T' | b't'));
+    if !shape {
         return None;
     }
     let day = crate::model::Date::parse_iso(&text[lead..lead + 10])?;
@@ -1595,11 +1595,11 @@ fn settle(
             };
             let mut mass = false;
             let mut money = false;
-            for k in first..last {
+            for (k, x) in t.iter().enumerate().take(last).skip(first) {
                 if (i..end).contains(&k) {
                     continue;
                 }
-                match t[k].tok {
+                match x.tok {
                     Tok::Currency("GBP") => money = true,
                     Tok::Word(_) => {
                         let w = raw(k);
@@ -1619,11 +1619,11 @@ fn settle(
         }
         Ambiguity::Currency => {
             let mut named: Option<&'static str> = None;
-            for k in first..last {
+            for (k, x) in t.iter().enumerate().take(last).skip(first) {
                 if (i..end).contains(&k) {
                     continue;
                 }
-                let c = match t[k].tok {
+                let c = match x.tok {
                     Tok::Currency(c) => Some(c),
                     Tok::Word(Some(w)) if w != "pound" => amount::currency_word(w),
                     _ => None,
