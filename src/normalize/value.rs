@@ -385,38 +385,43 @@ pub fn time_prefix(text: &str) -> Option<(f64, &'static str, usize)> {
 
 /// A cheap test before [`word_time`]: a figure, "half" or "quarter", followed by a word a time
 /// in words goes on with.
-fn may_start_word_time(t: &[Token], i: usize) -> bool {
-    let x = &t[i];
-    let head = match x.tok {
-        Tok::Num { .. } => true,
-        Tok::Word(Some(w)) => {
-            matches!(
-                w,
-                "half" | "quarter" | "a" | "twelve" | "ten" | "five" | "twenty"
-            ) || amount::figure(t, i, true).is_some_and(|(f, end)| end == i + 1 && !f.ordinal)
+fn may_start_word_time(text: &str, t: &[Token], i: usize) -> bool {
+    let Some(n) = t.get(i + 1) else {
+        return false;
+    };
+    let next_ok = match n.tok {
+        // "o'clock"
+        Tok::Word(None) => {
+            let b = &text.as_bytes()[n.start..];
+            b.len() > 2
+                && (b[0] | 0x20) == b'o'
+                && (b[1] == b'\'' || b.starts_with("o\u{2019}".as_bytes()))
         }
+        Tok::Word(Some(w)) => matches!(
+            w,
+            "last"
+                | "to"
+                | "in"
+                | "at"
+                | "minute"
+                | "after"
+                | "before"
+                | "of"
+                | "am"
+                | "pm"
+                | "quarter"
+        ),
         _ => false,
     };
-    head && t.get(i + 1).is_some_and(|n| {
-        matches!(
-            n.tok,
-            Tok::Word(
-                None | Some(
-                    "last"
-                        | "to"
-                        | "in"
-                        | "at"
-                        | "minute"
-                        | "after"
-                        | "before"
-                        | "of"
-                        | "am"
-                        | "pm"
-                        | "quarter"
-                )
-            )
-        )
-    })
+    next_ok
+        && match t[i].tok {
+            Tok::Num { .. } => true,
+            Tok::Word(Some(w)) => {
+                matches!(w, "half" | "quarter" | "a")
+                    || amount::figure(t, i, true).is_some_and(|(f, end)| end == i + 1 && !f.ordinal)
+            }
+            _ => false,
+        }
 }
 
 /// A time of day in words at `i`: "half past seven in the evening", "quarter to midnight",
@@ -1333,7 +1338,7 @@ pub fn readings(text: &str, published: Option<DateRange>) -> Vec<(usize, usize, 
             continue;
         }
         // Times in words: "half past seven in the evening", "quarter to midnight".
-        if may_start_word_time(&t, i)
+        if may_start_word_time(text, &t, i)
             && let Some((a, end)) = word_time(text, &t, i, false)
         {
             out.push((t[i].start, t[end - 1].end, a));
