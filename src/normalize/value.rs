@@ -1385,7 +1385,11 @@ pub fn readings(text: &str, published: Option<DateRange>) -> Vec<(usize, usize, 
         }
         // After a verb of change, "from A to B" is where a figure went, not a range: the
         // two figures are read apart ("rose from 4.3% to 4.4%").
-        if t[i].is("from") && change_before(&t, i) {
+        // ("rose from January to March" is the period it rose over.)
+        if t[i].is("from")
+            && change_before(&t, i)
+            && date::date(&t, i + 1, reference, false, None).is_none()
+        {
             i += 1;
             continue;
         }
@@ -2790,6 +2794,15 @@ mod tests {
         assert_eq!(
             spans("The unemployment rate rose from 4.3% to 4.4%."),
             [("4.3%".into(), "4.3".into()), ("4.4%".into(), "4.4".into())]
+        );
+        assert_eq!(
+            one(
+                "Prices rose from January to March, it said.",
+                Some("2024-05-01"),
+                "from January to March"
+            )
+            .1,
+            "\"2024-01-01\""
         );
         assert_eq!(
             spans("Weekly claims jumped 27,000 to 263,000."),
