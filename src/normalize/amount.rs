@@ -213,6 +213,27 @@ fn word_figure(t: &[Token], i: usize) -> Option<(Figure, usize)> {
             scale = scale.max(100.0);
             any = true;
             j += 1;
+        } else if w == "point" && any && current.is_some() && total == 0.0 {
+            // "three point five", "one point two four million": digits after the point in words.
+            let mut k = j + 1;
+            let mut frac = 0.0;
+            let mut unit = 1.0;
+            while let Some(d) = t
+                .get(k)
+                .and_then(|x| x.word())
+                .and_then(units_word)
+                .filter(|d| *d < 10.0)
+            {
+                unit /= 10.0;
+                frac += d * unit;
+                k += 1;
+            }
+            if k == j + 1 {
+                break;
+            }
+            current = current.map(|c| c + frac);
+            last_unit = unit;
+            j = k;
         } else if w == "dozen" && any_or(current) {
             current = Some(current.unwrap_or(1.0) * 12.0);
             last_unit = 12.0;

@@ -490,7 +490,12 @@ pub fn lex(text: &str) -> Vec<Token> {
             continue;
         }
         let start = i;
-        if b.is_ascii_digit() {
+        // ".5": a decimal written without its leading zero, where no word or figure is
+        // glued before the point.
+        let bare_point = b == b'.'
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+            && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.'));
+        if b.is_ascii_digit() || bare_point {
             // Digits, optional ",ddd" groups, optional ".d+" decimals.
             digits.clear();
             let mut j = i;
@@ -609,7 +614,7 @@ pub fn lex(text: &str) -> Vec<Token> {
                     grouped = true;
                 }
             }
-            let int_digits = u8::try_from(digits.len()).unwrap_or(u8::MAX);
+            let int_digits = u8::try_from(digits.len()).unwrap_or(u8::MAX).max(1);
             let mut ulp = integer_ulp(&digits);
             let mut frac_digits = 0usize;
             let mut frac_value: u64 = 0;

@@ -3073,4 +3073,27 @@ mod tests {
         );
         assert_eq!(n("1'000'000").stated, Some(1e6));
     }
+
+    #[test]
+    fn decimals_in_words_and_without_a_leading_zero() {
+        assert_eq!(n("three point five million").stated, Some(3.5e6));
+        assert!(close(n("one point two four").stated, 1.24));
+        assert_eq!(n(".5").stated, Some(0.5));
+        assert_eq!(
+            one(
+                "It cost three point five million dollars.",
+                None,
+                "three point five million dollars"
+            ),
+            ("money", "3500000".into(), " USD".into())
+        );
+        assert_eq!(one("Each costs $.75, it said.", None, "$.75").1, "0.75");
+        // "three points" is a count of points, and "No.5" a name.
+        assert_eq!(one("He scored three points.", None, "three").1, "3");
+        assert!(
+            found("It was No.5 on the list.", None)
+                .iter()
+                .all(|x| x.2 != "0.5")
+        );
+    }
 }
