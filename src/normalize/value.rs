@@ -415,7 +415,8 @@ fn may_start_word_time(text: &str, t: &[Token], i: usize) -> bool {
     };
     next_ok
         && match t[i].tok {
-            Tok::Num { .. } => true,
+            // "9am" is the clock's own form, read with the digits below.
+            Tok::Num { .. } => !matches!(n.word(), Some("am" | "pm")),
             Tok::Word(Some(w)) => {
                 matches!(w, "half" | "quarter" | "a")
                     || amount::figure(t, i, true).is_some_and(|(f, end)| end == i + 1 && !f.ordinal)
@@ -508,6 +509,7 @@ fn word_time(text: &str, t: &[Token], i: usize, whole: bool) -> Option<(Assertio
     }
     // The part of the day: "in the morning", "in the evening", "at night", "a.m.", "p.m.".
     let mut pm: Option<bool> = None;
+    let mut meridiem = false;
     if t.get(end).is_some_and(|x| x.is("in")) && t.get(end + 1).is_some_and(|x| x.is("the")) {
         pm = match raw(end + 2).as_deref() {
             Some("morning") => Some(false),
@@ -523,6 +525,7 @@ fn word_time(text: &str, t: &[Token], i: usize, whole: bool) -> Option<(Assertio
         end += 2;
     } else if let Some(w @ ("am" | "pm")) = t.get(end).and_then(|x| x.word()) {
         pm = Some(w == "pm");
+        meridiem = true;
         end += 1;
     }
     // A number is a time only when the words say so: minutes before or after it, "o'clock",
@@ -546,6 +549,7 @@ fn word_time(text: &str, t: &[Token], i: usize, whole: bool) -> Option<(Assertio
             ));
     let said = (offset.is_some() && !bare_count)
         || oclock
+        || meridiem
         || (pm.is_some() && (before_ok || offset.is_some()));
     if !said || (fixed && offset.is_none()) {
         return None;
@@ -2879,6 +2883,7 @@ mod tests {
         assert_eq!(time("half past nine in the morning").stated, Some(570.0));
         assert_eq!(time("quarter to midnight").stated, Some(1425.0));
         assert_eq!(time("twenty past nine p.m.").stated, Some(1280.0));
+        assert_eq!(time("nine pm").stated, Some(1260.0));
         assert_eq!(time("seven o'clock at night").stated, Some(1140.0));
         // The twelve-hour clock without a part of the day: morning or evening is not said.
         assert_eq!(time("half past seven").kind, AssertionKind::Unparsed);
