@@ -661,6 +661,8 @@ pub enum Ambiguity {
     Contradiction,
     /// "rose 10 to 15": a range of the change, or a change of 10 to the level 15.
     ChangeOrRange,
+    /// "100 Zimbabwean dollars": a currency word of a country the reader does not know.
+    UnknownCurrency,
 }
 
 impl Ambiguity {
@@ -675,6 +677,9 @@ impl Ambiguity {
             }
             Ambiguity::Contradiction => {
                 "its hedges contradict each other (at most and at least the same figure)"
+            }
+            Ambiguity::UnknownCurrency => {
+                "a word the reader does not know (a country's name?) qualifies the currency word, so which currency is not certain"
             }
             Ambiguity::ChangeOrRange => {
                 "after a verb of change, \"A to B\" may be a range of the change or a change to the level B"
@@ -877,6 +882,13 @@ fn post_unit(t: &[Token], i: usize, opts: AmountOptions) -> Post {
             ..none
         };
     }
+    if let Some(end) = unknown_currency(t, j) {
+        return Post {
+            end,
+            ambiguous: Some(Ambiguity::UnknownCurrency),
+            ..none
+        };
+    }
     let Some(word) = w(j) else {
         return none;
     };
@@ -1030,7 +1042,58 @@ fn post_unit(t: &[Token], i: usize, opts: AmountOptions) -> Post {
             ..none
         };
     }
+    // "5 US dollars", "15 Canadian dollars", "100 British pounds": a country's own currency.
+    if let Some(noun) = w(j + 1).filter(|n| *n == "pound" || currency_word(n).is_some())
+        && let Some(code) = national_currency(word, noun)
+    {
+        return Post {
+            currency: Some(code),
+            end: j + 2,
+            ..none
+        };
+    }
     none
+}
+
+/// "100 Zimbabwean dollars", "5 New Zealand dollars": one or two capitalised words the reader
+/// does not know before a currency word name a currency it cannot tell; the figure is unread,
+/// never a bare number. Where the currency word ends.
+fn unknown_currency(t: &[Token], j: usize) -> Option<usize> {
+    let name = |k: usize| {
+        t.get(k)
+            .is_some_and(|x| x.tok == Tok::Word(None) && x.capital && x.spaced)
+    };
+    // One unknown word in lower case says as little: "5 extra dollars" of which currency?
+    if !(name(j)
+        || t.get(j)
+            .is_some_and(|x| x.tok == Tok::Word(None) && x.spaced))
+    {
+        return None;
+    }
+    let k = if name(j + 1) { j + 2 } else { j + 1 };
+    let noun = t.get(k).and_then(|x| x.word())?;
+    (noun == "pound" || currency_word(noun).is_some()).then_some(k + 1)
+}
+
+/// The currency a country's adjective names with a currency word: "Canadian" + "dollars".
+fn national_currency(adjective: &str, noun: &str) -> Option<&'static str> {
+    Some(match (adjective, noun) {
+        ("us" | "american", "USD") => "USD",
+        ("canadian", "USD") => "CAD",
+        ("australian", "USD") => "AUD",
+        ("singapore", "USD") => "SGD",
+        ("taiwan", "USD") => "TWD",
+        ("british", "pound" | "GBP") => "GBP",
+        ("egyptian", "pound") => "EGP",
+        ("swiss", "CHF") => "CHF",
+        ("indian", "INR") => "INR",
+        ("pakistani", "INR") => "PKR",
+        ("japanese", "JPY") => "JPY",
+        ("chinese", "CNY") => "CNY",
+        ("russian", "RUB") => "RUB",
+        ("turkish", "TRY") => "TRY",
+        _ => return None,
+    })
 }
 
 /// Whether a glued "m" at `k` is a length: "2.1m tall", "5m²", "10m/s".

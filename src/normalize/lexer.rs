@@ -263,6 +263,21 @@ const WORDS: &[(&[&str], &str)] = &[
     // not before what is crossed ("crossed 3 rivers").
     (&["cross", "crosses", "crossed", "crossing"], "crossed"),
     (&["higher"], "higher"),
+    // Countries' adjectives, which name a currency with its word ("Canadian dollars").
+    (&["american"], "american"),
+    (&["canadian"], "canadian"),
+    (&["australian"], "australian"),
+    (&["singapore", "singaporean"], "singapore"),
+    (&["taiwan", "taiwanese"], "taiwan"),
+    (&["british"], "british"),
+    (&["egyptian"], "egyptian"),
+    (&["swiss"], "swiss"),
+    (&["indian"], "indian"),
+    (&["pakistani"], "pakistani"),
+    (&["japanese"], "japanese"),
+    (&["chinese"], "chinese"),
+    (&["russian"], "russian"),
+    (&["turkish"], "turkish"),
     (&["lower"], "lower"),
     (
         &["tall", "high", "wide", "deep", "thick", "away", "across"],

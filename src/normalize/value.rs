@@ -1669,7 +1669,9 @@ fn settle(
             }
             o.degrees = Some(scale?);
         }
-        Ambiguity::Contradiction | Ambiguity::ChangeOrRange => return None,
+        Ambiguity::Contradiction | Ambiguity::ChangeOrRange | Ambiguity::UnknownCurrency => {
+            return None;
+        }
     }
     amount::amount(t, i, o)
 }
@@ -3099,6 +3101,55 @@ mod tests {
             found("It was No.5 on the list.", None)
                 .iter()
                 .all(|x| x.2 != "0.5")
+        );
+    }
+
+    #[test]
+    fn a_countrys_currency_by_its_adjective_or_unread() {
+        for (s, span, cur) in [
+            ("It costs 5 US dollars.", "5 US dollars", " USD"),
+            (
+                "Tickets are 15 Canadian dollars.",
+                "15 Canadian dollars",
+                " CAD",
+            ),
+            (
+                "They raised 1.2 million Australian dollars.",
+                "1.2 million Australian dollars",
+                " AUD",
+            ),
+            (
+                "He sold it for 100 British pounds.",
+                "100 British pounds",
+                " GBP",
+            ),
+            (
+                "The loan was 5 million Swiss francs.",
+                "5 million Swiss francs",
+                " CHF",
+            ),
+        ] {
+            assert_eq!(one(s, None, span).2, cur, "{s}");
+        }
+        // A country's name the reader does not pair with the word: unread, not a bare number.
+        for (s, span) in [
+            ("It cost 100 Zimbabwean dollars.", "100 Zimbabwean dollars"),
+            ("It cost 5 New Zealand dollars.", "5 New Zealand dollars"),
+            ("He paid 5 extra dollars.", "5 extra dollars"),
+        ] {
+            assert_eq!(one(s, None, span).0, "unparsed", "{s}");
+        }
+        let money = Context {
+            expect: Some(ValueKind::Money),
+            ..Context::default()
+        };
+        assert_eq!(
+            normalize_value("15 Canadian dollars", &money).currency,
+            Some("CAD")
+        );
+        assert_eq!(
+            normalize_value("100 Zimbabwean dollars", &money).kind,
+            AssertionKind::Unparsed
         );
     }
 }
