@@ -1431,6 +1431,16 @@ pub fn readings(text: &str, published: Option<DateRange>) -> Vec<(usize, usize, 
             {
                 i = end + 1;
             }
+            // "$100 a barrel", "£10 an hour": "a" unit right after a figure is the rate's
+            // denominator, not one barrel or one hour.
+            Some((ref a, end))
+                if matches!(t[i].word(), Some("a" | "an"))
+                    && a.kind != AssertionKind::Date
+                    && i > 0
+                    && out.last().is_some_and(|x| x.1 == t[i - 1].end) =>
+            {
+                i = end;
+            }
             Some((a, end)) if end > i && worth_it(&t, i, end, &a) => {
                 // "3.458 Tonnen": a figure followed by a unit the reader does not know is no
                 // bare number; "the l00s of millions": a garbled figure scales the amount.
@@ -3151,5 +3161,13 @@ mod tests {
             normalize_value("100 Zimbabwean dollars", &money).kind,
             AssertionKind::Unparsed
         );
+    }
+
+    #[test]
+    fn a_unit_after_a_figure_is_the_rate_not_one_unit() {
+        let f = found("Oil hit $100 a barrel and wages rose to £10 an hour.", None);
+        let spans: Vec<&str> = f.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(spans, ["$100", "£10"]);
+        assert_eq!(one("The well is a mile deep.", None, "a mile").2, " km");
     }
 }
