@@ -104,7 +104,7 @@ fn from_amount(a: &amount::Amount, text: &str) -> Assertion {
     // Words that could mean two things are reported, never guessed.
     if let Some(why) = a.ambiguous {
         let mut out = Assertion::unparsed(why.reason());
-        out.rule = format!("not read: {}", why.reason());
+        out.rule = format!("nothing, since {}", why.reason());
         return out;
     }
     let mut out = Assertion::of_kind(a.kind, a.rule.clone());
@@ -563,7 +563,7 @@ fn word_time(text: &str, t: &[Token], i: usize, whole: bool) -> Option<(Assertio
             let mut out = Assertion::unparsed(format!(
                 "\"{spoken}\" is a time on the twelve-hour clock, and nothing says whether morning or evening"
             ));
-            out.rule = "not read: morning or evening not stated".into();
+            out.rule = "nothing, since morning or evening is not stated".into();
             return Some((out, end));
         }
     };
@@ -1451,7 +1451,7 @@ pub fn readings(text: &str, published: Option<DateRange>) -> Vec<(usize, usize, 
                 {
                     Some((s, e, why)) => (s.min(t[i].start), e.max(t[end - 1].end), {
                         let mut u = Assertion::unparsed(why.clone());
-                        u.rule = format!("not read: {why}");
+                        u.rule = format!("nothing, since {why}");
                         u
                     }),
                     None => (t[i].start, t[end - 1].end, a),
