@@ -399,17 +399,7 @@ fn may_start_word_time(text: &str, t: &[Token], i: usize) -> bool {
         }
         Tok::Word(Some(w)) => matches!(
             w,
-            "last"
-                | "to"
-                | "in"
-                | "at"
-                | "minute"
-                | "after"
-                | "before"
-                | "of"
-                | "am"
-                | "pm"
-                | "quarter"
+            "last" | "to" | "in" | "at" | "minute" | "after" | "before" | "am" | "pm" | "quarter"
         ),
         _ => false,
     };
@@ -490,7 +480,8 @@ fn word_time(text: &str, t: &[Token], i: usize, whole: bool) -> Option<(Assertio
         let dir = raw(after);
         let sign = match dir.as_deref() {
             Some("past" | "after") => Some(1),
-            Some("to" | "before" | "of") => Some(-1),
+            // ("a quarter of 5" is a fraction more often than the American quarter to five.)
+            Some("to" | "before") => Some(-1),
             _ => None,
         };
         if let Some(sign) = sign
@@ -2910,6 +2901,11 @@ mod tests {
         assert_eq!(
             one("Gunmen killed seven in the evening raid.", None, "seven").0,
             "number"
+        );
+        assert!(
+            found("A quarter of 5 people agreed.", None)
+                .iter()
+                .all(|x| x.1 != "time" && x.1 != "unparsed")
         );
         assert_eq!(
             one(
