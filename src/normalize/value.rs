@@ -1508,7 +1508,9 @@ fn spread_over(t: &[Token], i: usize, prev_end: Option<usize>) -> bool {
     let Some(prev_end) = prev_end else {
         return false;
     };
-    let words_between = (1..=3).find(|&d| {
+    // "5 inches over two days", "seven cities over 17 days": the figure, perhaps with what
+    // it counts, right before "over".
+    let words_between = (0..=3).find(|&d| {
         i > d
             && t[i - d - 1].end == prev_end
             && t[i - d..i].iter().all(|x| matches!(x.tok, Tok::Word(_)))
@@ -2968,6 +2970,10 @@ mod tests {
             )
             .0,
             "duration"
+        );
+        assert_eq!(
+            one("Rainfall of 5 inches over two days.", None, "two days").1,
+            "2"
         );
         assert_eq!(
             one(
