@@ -8,8 +8,10 @@ pub mod diagnostics;
 pub mod escape;
 pub mod gitlab;
 pub mod html;
+pub mod json;
 pub mod junit;
 pub mod normalized;
+pub mod output;
 pub mod reason;
 pub mod render;
 pub mod resolved;
@@ -24,42 +26,6 @@ pub use normalized::{
 /// reader's terminal nor change what it appears to say. Line breaks are kept.
 pub fn sanitize(text: &str) -> String {
     escape::visible(text).into_owned()
-}
-
-/// Writes `items` as serde_json's pretty printer would write them as an array value at
-/// nesting `depth` (two spaces per level). Large reports have hundreds of thousands of
-/// elements: they are rendered in parallel, a batch at a time, so that only one batch is in
-/// memory besides what `w` keeps.
-pub(crate) fn write_pretty_array<T: serde::Serialize + Sync>(
-    w: &mut dyn std::io::Write,
-    items: &[T],
-    depth: usize,
-) -> std::io::Result<()> {
-    use rayon::prelude::*;
-    if items.is_empty() {
-        return w.write_all(b"[]");
-    }
-    let inner = "  ".repeat(depth + 1);
-    let newline = format!("\n{inner}");
-    w.write_all(b"[\n")?;
-    for (b, batch) in items.chunks(16_384).enumerate() {
-        let parts: Vec<String> = batch
-            .par_iter()
-            .map(|item| {
-                let one = serde_json::to_string_pretty(item).unwrap_or_else(|_| "null".into());
-                // serde_json escapes newlines inside strings, so every raw newline is layout.
-                one.replace('\n', &newline)
-            })
-            .collect();
-        for (i, part) in parts.iter().enumerate() {
-            if b > 0 || i > 0 {
-                w.write_all(b",\n")?;
-            }
-            w.write_all(inner.as_bytes())?;
-            w.write_all(part.as_bytes())?;
-        }
-    }
-    write!(w, "\n{}]", "  ".repeat(depth))
 }
 
 /// `corroborate rules`: every rule with its severity, meaning, example and fix.
@@ -98,24 +64,4 @@ pub fn rules_markdown() -> String {
         ));
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn parallel_pretty_arrays_match_serde_json() {
-        let items: Vec<serde_json::Value> = vec![
-            serde_json::json!({"a": 1, "b": ["x\ny", {"c": null}], "d": {}}),
-            serde_json::json!([]),
-            serde_json::json!("plain"),
-        ];
-        let whole = serde_json::to_string_pretty(&serde_json::json!({"k": items})).unwrap();
-        let mut spliced = b"{\n  \"k\": ".to_vec();
-        super::write_pretty_array(&mut spliced, &items, 1).unwrap();
-        spliced.extend_from_slice(b"\n}");
-        assert_eq!(whole, String::from_utf8(spliced).unwrap());
-        let mut empty = Vec::new();
-        super::write_pretty_array::<u8>(&mut empty, &[], 3).unwrap();
-        assert_eq!(empty, b"[]");
-    }
 }

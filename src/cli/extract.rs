@@ -1,0 +1,65 @@
+//! `corroborate extract`: every figure and date in an article, or draft claims for it.
+
+use super::args::ExtractFormat;
+use super::{EXIT_CLEAN, EXIT_ERROR, parse_date_arg, write_to};
+use corroborate::report;
+use std::path::{Path, PathBuf};
+
+/// The article's text, from `file` or (`-`) standard input.
+fn read(file: &Path) -> std::io::Result<Vec<u8>> {
+    if file == Path::new("-") {
+        let mut b = Vec::new();
+        std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut b).map(|_| b)
+    } else {
+        std::fs::read(file)
+    }
+}
+
+pub fn run(
+    file: &Path,
+    published: Option<&str>,
+    format: ExtractFormat,
+    output: Option<PathBuf>,
+    force: bool,
+) -> u8 {
+    let published = match parse_date_arg("--published", published) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let read = read(file);
+    // Drafts name the source after the file; text from standard input is `stdin`.
+    let file = if file == Path::new("-") {
+        Path::new("stdin")
+    } else {
+        file
+    };
+    let text = match read {
+        Ok(b) => match String::from_utf8(b) {
+            Ok(t) => t,
+            Err(_) => {
+                eprintln!("error: {} is not UTF-8 text", file.display());
+                return EXIT_ERROR;
+            }
+        },
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", file.display());
+            return EXIT_ERROR;
+        }
+    };
+    let mut found = corroborate::normalize::extract(&text, published);
+    // Run inside a dossier, draft claims suggest its properties from the words around them.
+    if Path::new("claims/properties.yaml").is_file()
+        && let Ok(loaded) = corroborate::load::load(Path::new("."))
+    {
+        corroborate::normalize::suggest_properties(&mut found, &loaded.dossier.properties);
+    }
+    let out = match format {
+        ExtractFormat::Jsonl => report::extracted_jsonl(&found),
+        ExtractFormat::Yaml => report::extracted_yaml(&found, file, published),
+        ExtractFormat::ClaimsJsonl => report::extracted_claims_jsonl(&found, file),
+    };
+    match write_to(output.as_deref(), force, |w| w.write_all(out.as_bytes())) {
+        Ok(()) => EXIT_CLEAN,
+        Err(code) => code,
+    }
+}
