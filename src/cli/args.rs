@@ -392,6 +392,25 @@ impl From<ResolveFormat> for output::ResolveFormat {
     }
 }
 
+impl From<NormalizeFormat> for output::NormalizeFormat {
+    fn from(f: NormalizeFormat) -> output::NormalizeFormat {
+        match f {
+            NormalizeFormat::Text => output::NormalizeFormat::Text,
+            NormalizeFormat::Json => output::NormalizeFormat::Json,
+        }
+    }
+}
+
+impl From<ExtractFormat> for output::ExtractFormat {
+    fn from(f: ExtractFormat) -> output::ExtractFormat {
+        match f {
+            ExtractFormat::Jsonl => output::ExtractFormat::Jsonl,
+            ExtractFormat::Yaml => output::ExtractFormat::Yaml,
+            ExtractFormat::ClaimsJsonl => output::ExtractFormat::ClaimsJsonl,
+        }
+    }
+}
+
 impl KindArg {
     /// The library's kind of the same name.
     pub fn kind(self) -> Option<ValueKind> {

@@ -2,7 +2,7 @@
 
 use super::args::ExtractFormat;
 use super::{EXIT_CLEAN, EXIT_ERROR, parse_date_arg, write_to};
-use corroborate::report;
+use corroborate::report::output;
 use std::path::{Path, PathBuf};
 
 /// The article's text, from `file` or (`-`) standard input.
@@ -53,12 +53,9 @@ pub fn run(
     {
         corroborate::normalize::suggest_properties(&mut found, &loaded.dossier.properties);
     }
-    let out = match format {
-        ExtractFormat::Jsonl => report::extracted_jsonl(&found),
-        ExtractFormat::Yaml => report::extracted_yaml(&found, file, published),
-        ExtractFormat::ClaimsJsonl => report::extracted_claims_jsonl(&found, file),
-    };
-    match write_to(output.as_deref(), force, |w| w.write_all(out.as_bytes())) {
+    match write_to(output.as_deref(), force, |w| {
+        output::write_extracted(w, format.into(), &found, file, published)
+    }) {
         Ok(()) => EXIT_CLEAN,
         Err(code) => code,
     }

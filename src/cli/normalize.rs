@@ -1,11 +1,11 @@
 //! `corroborate normalize`: how one value is read.
 
 use super::args::{KindArg, NormalizeFormat};
-use super::{EXIT_CLEAN, EXIT_FINDINGS, parse_date_arg, print};
+use super::{EXIT_CLEAN, EXIT_FINDINGS, parse_date_arg, write_to};
 use corroborate::model::AssertionKind;
 use corroborate::normalize::date::Reference;
 use corroborate::normalize::{Context, normalize_value};
-use corroborate::report;
+use corroborate::report::output;
 
 pub fn run(text: &str, as_of: Option<&str>, kind: Option<KindArg>, format: NormalizeFormat) -> u8 {
     let reference = match parse_date_arg("--as-of", as_of) {
@@ -21,9 +21,8 @@ pub fn run(text: &str, as_of: Option<&str>, kind: Option<KindArg>, format: Norma
         ..Context::default()
     };
     let a = normalize_value(text, &ctx);
-    print(&match format {
-        NormalizeFormat::Json => format!("{}\n", report::normalized_json(text, &a)),
-        NormalizeFormat::Text => report::normalized_text(text, &a),
+    let _ = write_to(None, false, |w| {
+        output::write_normalized(w, format.into(), text, &a)
     });
     if a.kind == AssertionKind::Unparsed {
         EXIT_FINDINGS

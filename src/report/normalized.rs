@@ -75,6 +75,18 @@ pub fn normalized_text(text: &str, a: &Assertion) -> String {
     out
 }
 
+/// The title and id of a draft's source: the article's file name without its extension, and
+/// that name as an id.
+fn draft_source(file: &Path) -> (String, String) {
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "source".into());
+    let id = crate::text::slug(&stem);
+    (stem, id)
+}
+
+/// `extract --format jsonl`: one object per figure or date found.
 pub fn extracted_jsonl(found: &[Extracted]) -> String {
     let mut out = String::new();
     for e in found {
@@ -87,11 +99,7 @@ pub fn extracted_jsonl(found: &[Extracted]) -> String {
 /// Draft claims as JSON Lines, one per figure or date: the same fields as the YAML draft,
 /// plus the `source` they belong to (named after the file), for machine-scale dossiers.
 pub fn extracted_claims_jsonl(found: &[Extracted], file: &Path) -> String {
-    let stem = file
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "source".into());
-    let source = crate::text::slug(&stem);
+    let (_, source) = draft_source(file);
     let mut out = String::new();
     for (n, e) in found.iter().enumerate() {
         let line = serde_json::json!({
@@ -112,11 +120,7 @@ pub fn extracted_claims_jsonl(found: &[Extracted], file: &Path) -> String {
 /// A draft claim file: one claim per expression, its sentence as the quote, subject and
 /// property left for a person to fill in.
 pub fn extracted_yaml(found: &[Extracted], file: &Path, published: Option<DateRange>) -> String {
-    let stem = file
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "source".into());
-    let id = crate::text::slug(&stem);
+    let (stem, id) = draft_source(file);
     let mut out = String::from("# yaml-language-server: $schema=../schema/claims.schema.json\n");
     out.push_str(
         "# Draft written by `corroborate extract`: fill in each claim's subject and property.\n",

@@ -3,12 +3,16 @@
 //! (standard output or a file) and never sees which renderer ran.
 
 use super::data::{Report, Summary};
-use super::{ci, diagnostics, escape, gitlab, html, json, junit, render, resolved, stats};
+use super::{
+    ci, diagnostics, escape, gitlab, html, json, junit, normalized, render, resolved, stats,
+};
 use crate::compare::Comparison;
-use crate::model::{Assertion, Dossier, Finding, LineSource, Severity};
+use crate::model::{Assertion, DateRange, Dossier, Finding, LineSource, Severity};
+use crate::normalize::Extracted;
 use crate::resolve::Outcome;
 use crate::text::plural;
 use std::io::{self, Write};
+use std::path::Path;
 
 /// `check --format`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -231,4 +235,48 @@ pub fn write_resolve(
             .as_bytes(),
         ),
     }
+}
+
+/// `normalize --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NormalizeFormat {
+    Text,
+    Json,
+}
+
+/// Writes how `text` was read.
+pub fn write_normalized(
+    w: &mut dyn Write,
+    format: NormalizeFormat,
+    text: &str,
+    a: &Assertion,
+) -> io::Result<()> {
+    match format {
+        NormalizeFormat::Text => w.write_all(normalized::normalized_text(text, a).as_bytes()),
+        NormalizeFormat::Json => writeln!(w, "{}", normalized::normalized_json(text, a)),
+    }
+}
+
+/// `extract --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExtractFormat {
+    Jsonl,
+    Yaml,
+    ClaimsJsonl,
+}
+
+/// Writes what `extract` found in the article `file` (drafts name their source after it).
+pub fn write_extracted(
+    w: &mut dyn Write,
+    format: ExtractFormat,
+    found: &[Extracted],
+    file: &Path,
+    published: Option<DateRange>,
+) -> io::Result<()> {
+    let out = match format {
+        ExtractFormat::Jsonl => normalized::extracted_jsonl(found),
+        ExtractFormat::Yaml => normalized::extracted_yaml(found, file, published),
+        ExtractFormat::ClaimsJsonl => normalized::extracted_claims_jsonl(found, file),
+    };
+    w.write_all(out.as_bytes())
 }
