@@ -280,3 +280,114 @@ pub fn write_extracted(
     };
     w.write_all(out.as_bytes())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Loc, Rule};
+    use std::collections::BTreeMap;
+    use std::sync::Arc;
+
+    struct NoLines;
+    impl LineSource for NoLines {
+        fn line(&self, _: &str, _: u32) -> Option<String> {
+            None
+        }
+    }
+
+    fn checked<'a>(d: &'a Dossier, all: &'a [Finding], open: &'a [Finding]) -> Checked<'a> {
+        Checked {
+            dossier: d,
+            findings: all,
+            open,
+            lines: &NoLines,
+            quotes_checked: 7,
+            seeds: 2,
+            summary: Summary {
+                sources: 0,
+                claims: 0,
+                groups: 3,
+                verdicts: BTreeMap::from([("agree", 2), ("conflict", 1)]),
+                contested: 0,
+                input_errors: 0,
+            },
+            here: "d/",
+            repo: "",
+        }
+    }
+
+    fn render(format: CheckFormat, c: &Checked, style: CheckStyle) -> String {
+        let mut out = Vec::new();
+        write_check(&mut out, format, c, style).unwrap();
+        String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn check_json_is_the_sorted_document_with_hidden_characters_escaped() {
+        let file: Arc<str> = Arc::from("claims/a.yaml");
+        let mut acked = Finding::new(Rule::Conflict, None, "known".into(), "c".into());
+        acked.acknowledged = Some("reviewed".into());
+        let all = vec![
+            Finding::new(
+                Rule::QuoteNotFound,
+                Some(Loc::new(&file, 3, 5)),
+                "quote \u{202e}missing ##[x]".into(),
+                "q".into(),
+            )
+            .with_help("look"),
+            acked,
+        ];
+        let d = Dossier::default();
+        let c = checked(&d, &all, &all[..1]);
+        let got = render(CheckFormat::Json, &c, CheckStyle::default());
+        let whole = serde_json::to_string_pretty(&serde_json::json!({
+            "sources": 0,
+            "claims": 0,
+            "quotes_checked": 7,
+            "findings": all,
+        }))
+        .unwrap();
+        assert_eq!(got, format!("{}\n", escape::json_text(&whole)));
+        assert!(!got.contains('\u{202e}') && !got.contains("##["), "{got}");
+    }
+
+    #[test]
+    fn check_summaries_share_their_totals() {
+        let mut acked = Finding::new(Rule::Conflict, None, "known".into(), "c".into());
+        acked.acknowledged = Some("reviewed".into());
+        let all = vec![
+            Finding::new(Rule::QuoteNotFound, None, "missing".into(), "q".into()),
+            acked,
+        ];
+        let d = Dossier::default();
+        let c = checked(&d, &all, &all[..1]);
+        let human = render(CheckFormat::Human, &c, CheckStyle::default());
+        assert!(
+            human.ends_with(
+                "checked 0 sources, 0 claims, 7 quotes against 2 seed texts\n\
+                 3 groups from 0 claims in 0 sources: 2 agree, 1 conflict\n\
+                 1 error, 0 warnings, 1 acknowledged in d/claims/accepted.yaml\n"
+            ),
+            "{human}"
+        );
+        let github = render(CheckFormat::Github, &c, CheckStyle::default());
+        assert!(
+            github.ends_with(
+                "3 groups from 0 claims in 0 sources: 2 agree, 1 conflict\n\
+                 1 error, 0 warnings, 1 acknowledged\n"
+            ),
+            "{github}"
+        );
+        let quiet = CheckStyle {
+            quiet: true,
+            ..CheckStyle::default()
+        };
+        assert!(!render(CheckFormat::Human, &c, quiet).contains("checked"));
+        let stats = CheckStyle {
+            statistics: true,
+            quiet: true,
+            ..CheckStyle::default()
+        };
+        assert!(render(CheckFormat::Brief, &c, stats).starts_with("1  error    quote-not-found"));
+    }
+}
