@@ -1,5 +1,6 @@
 //! Everything corroborate shows: diagnostics for findings and the discrepancy report.
-//! Renderers turn the same data into text; none of them does I/O.
+//! Renderers turn the same data into text; none of them opens a file or prints. [`output`]
+//! chooses the renderer for each format and writes to the `io::Write` its caller gives.
 
 pub mod axis;
 pub mod ci;
