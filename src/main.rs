@@ -4,9 +4,10 @@
 mod cli;
 
 use clap::Parser;
-use cli::args::{Cli, ColorChoice, Command, LintArgs, ReportFormat};
+use cli::args::{
+    AcceptArgs, CheckArgs, Cli, ColorChoice, Command, LintArgs, ReportArgs, ResolveArgs,
+};
 use cli::check::CheckRun;
-use cli::report::ReportRun;
 use cli::{configured, dossier_dir, settings, use_color};
 use corroborate::config::Config;
 use std::path::PathBuf;
@@ -24,10 +25,10 @@ fn main() -> ExitCode {
     let start = match &mut cli.command {
         None => Some(dossier_dir(PathBuf::from("."))),
         Some(
-            Command::Check { dir, .. }
-            | Command::Report { dir, .. }
-            | Command::Accept { dir, .. }
-            | Command::Resolve { dir, .. },
+            Command::Check(CheckArgs { dir, .. })
+            | Command::Report(ReportArgs { dir, .. })
+            | Command::Accept(AcceptArgs { dir, .. })
+            | Command::Resolve(ResolveArgs { dir, .. }),
         ) => {
             *dir = dossier_dir(std::mem::take(dir));
             Some(dir.clone())
@@ -54,75 +55,20 @@ fn main() -> ExitCode {
             Ok(run) => cli::check::run(start, run),
             Err(code) => code,
         },
-        Some(Command::Check {
-            dir,
-            format,
-            fail_on,
-            lint,
-        }) => match CheckRun::new(&cfg, color, format, fail_on, lint) {
-            Ok(run) => cli::check::run(dir, run),
+        Some(Command::Check(a)) => match CheckRun::new(&cfg, color, a.format, a.fail_on, a.lint) {
+            Ok(run) => cli::check::run(a.dir, run),
             Err(code) => code,
         },
-        Some(Command::Report {
-            dir,
-            format,
-            verdict,
-            subject,
-            source,
-            output,
-            force,
-        }) => cli::report::run(
-            &dir,
-            ReportRun {
-                format: format
-                    .or_else(|| configured(cfg.report_format.as_deref()))
-                    .unwrap_or(ReportFormat::Table)
-                    .into(),
-                filter: corroborate::report::data::Filter {
-                    verdicts: verdict,
-                    subjects: subject,
-                    sources: source,
-                },
-                output,
-                force,
-                color,
-            },
-        ),
-        Some(Command::Accept {
-            dir,
-            reason,
-            fingerprints,
-            rule,
-        }) => cli::accept::run(&dir, &reason, &fingerprints, &rule),
-        Some(Command::Normalize {
-            text,
-            as_of,
-            kind,
-            format,
-        }) => cli::normalize::run(&text, as_of.as_deref(), kind, format),
-        Some(Command::Extract {
-            file,
-            published,
-            format,
-            output,
-            force,
-        }) => cli::extract::run(&file, published.as_deref(), format, output, force),
-        Some(Command::Rules { markdown }) => cli::rules::run(markdown),
-        Some(Command::Schema { kind }) => cli::schema::run(&kind),
-        Some(Command::Init { dir }) => cli::init::run(&dir),
-        Some(Command::Resolve {
-            dir,
-            method,
-            format,
-            all,
-            limit,
-        }) => cli::resolve::run(&dir, &method, format, all, limit),
-        Some(Command::Import {
-            table,
-            output,
-            args,
-        }) => cli::import::run(&table, &output, args),
-        Some(Command::Completions { shell }) => cli::completions::run(shell),
+        Some(Command::Report(a)) => cli::report::run(a, &cfg, color),
+        Some(Command::Accept(a)) => cli::accept::run(&a),
+        Some(Command::Normalize(a)) => cli::normalize::run(&a),
+        Some(Command::Extract(a)) => cli::extract::run(&a),
+        Some(Command::Rules(a)) => cli::rules::run(a.markdown),
+        Some(Command::Schema(a)) => cli::schema::run(&a.kind),
+        Some(Command::Init(a)) => cli::init::run(&a.dir),
+        Some(Command::Resolve(a)) => cli::resolve::run(&a),
+        Some(Command::Import(a)) => cli::import::run(a),
+        Some(Command::Completions(a)) => cli::completions::run(a.shell),
         Some(Command::Man) => cli::man::run(),
     };
     ExitCode::from(code)

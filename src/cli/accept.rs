@@ -1,12 +1,13 @@
 //! `corroborate accept`: acknowledge current findings in claims/accepted.yaml.
 
+use super::args::AcceptArgs;
 use super::{EXIT_CLEAN, EXIT_ERROR, analyze};
 use corroborate::model::Rule;
 use corroborate::normalize::vocab::{closest, did_you_mean};
 use corroborate::text::plural;
-use std::path::Path;
 
-pub fn run(dir: &Path, reason: &str, fingerprints: &[String], rule: &str) -> u8 {
+pub fn run(args: &AcceptArgs) -> u8 {
+    let (reason, fingerprints, rule) = (&args.reason, &args.fingerprints, &args.rule);
     if reason.trim().is_empty() {
         eprintln!("error: --reason must say why the finding is accepted");
         return EXIT_ERROR;
@@ -19,7 +20,7 @@ pub fn run(dir: &Path, reason: &str, fingerprints: &[String], rule: &str) -> u8 
         );
         return EXIT_ERROR;
     }
-    let analysis = match analyze(dir, true) {
+    let analysis = match analyze(&args.dir, true) {
         Ok(a) => a,
         Err(code) => return code,
     };

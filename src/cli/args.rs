@@ -97,154 +97,198 @@ pub enum CheckFormat {
 pub enum Command {
     /// Validate the claim files, check every quote against its source text, compare the
     /// sources, and fail on what is new and unacknowledged.
-    Check {
-        /// Dossier root (holds claims/ and seeds/), or a folder inside it such as claims/.
-        #[arg(default_value = ".")]
-        dir: PathBuf,
-        /// Output format [default: human, or `format` in corroborate.toml's [check]].
-        #[arg(long, value_enum)]
-        format: Option<CheckFormat>,
-        /// The lowest severity that fails the check (exit 1). Conflicts are errors, falling
-        /// totals and unreadable values warnings, incomparable values info [default: error,
-        /// or `fail-on` in [check]].
-        #[arg(long, value_enum)]
-        fail_on: Option<FailOn>,
-        #[command(flatten)]
-        lint: LintArgs,
-    },
+    Check(CheckArgs),
     /// Report, fact by fact, where the sources agree, are compatible or conflict, and why.
-    Report {
-        /// Dossier root (holds claims/ and seeds/).
-        #[arg(default_value = ".")]
-        dir: PathBuf,
-        /// Output format [default: table, or `format` in corroborate.toml's [report]].
-        #[arg(long, value_enum)]
-        format: Option<ReportFormat>,
-        /// Show only groups with this verdict (repeatable).
-        #[arg(long, value_parser = verdict_parser)]
-        verdict: Vec<Verdict>,
-        /// Show only groups about this subject (id or any alias; repeatable).
-        #[arg(long)]
-        subject: Vec<String>,
-        /// Show only groups that involve this source id (repeatable).
-        #[arg(long)]
-        source: Vec<String>,
-        /// Write to this file instead of stdout (never over an existing file without --force).
-        #[arg(long, short)]
-        output: Option<PathBuf>,
-        /// Replace the --output file if it exists (a link is written through, not replaced).
-        #[arg(long)]
-        force: bool,
-    },
+    Report(ReportArgs),
     /// Acknowledge current findings in claims/accepted.yaml, with a reason, so that `check`
     /// stops failing on them.
-    Accept {
-        /// Dossier root (holds claims/ and seeds/).
-        #[arg(default_value = ".")]
-        dir: PathBuf,
-        /// Why the finding is accepted (required; it is shown in reports).
-        #[arg(long)]
-        reason: String,
-        /// Fingerprints to accept (from `check --format json`); without any, every current
-        /// unacknowledged finding of --rule is accepted.
-        #[arg(long = "fingerprint")]
-        fingerprints: Vec<String>,
-        /// Without --fingerprint, accept every current finding of this rule code (see
-        /// `corroborate rules`).
-        #[arg(long, default_value = "conflict")]
-        rule: String,
-    },
+    Accept(AcceptArgs),
     /// Show how a value is understood: kind, interval, unit, precision, the rule applied.
-    Normalize {
-        /// The value as a source states it, e.g. "approximately 25,000".
-        text: String,
-        /// Reference date for relative dates (YYYY-MM-DD, YYYY-MM or YYYY).
-        #[arg(long, value_name = "DATE")]
-        as_of: Option<String>,
-        /// Read the value as this kind instead of guessing.
-        #[arg(long, value_enum)]
-        kind: Option<KindArg>,
-        /// Text for people, or JSON.
-        #[arg(long, value_enum, default_value_t = NormalizeFormat::Text)]
-        format: NormalizeFormat,
-    },
+    Normalize(NormalizeArgs),
     /// Find every quantity, amount of money, duration and date in a plain-text article.
-    Extract {
-        /// The article as plain UTF-8 text; `-` reads standard input.
-        file: PathBuf,
-        /// Publication date, for relative dates (YYYY-MM-DD, YYYY-MM or YYYY).
-        #[arg(long, value_name = "DATE")]
-        published: Option<String>,
-        /// What to write.
-        #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
-        format: ExtractFormat,
-        /// Write to this file instead of stdout (never over an existing file without --force).
-        #[arg(long, short)]
-        output: Option<PathBuf>,
-        /// Replace the --output file if it exists.
-        #[arg(long)]
-        force: bool,
-    },
+    Extract(ExtractArgs),
     /// List every rule code with what it means, an example, and how to fix or accept it.
-    Rules {
-        /// Print the rules as Markdown (docs/rules.md is this output).
-        #[arg(long)]
-        markdown: bool,
-    },
+    Rules(RulesArgs),
     /// Print the JSON Schema of a dossier file kind (for editors and validators).
-    Schema {
-        /// Which file: claims (a source's claim file), entities, properties, accepted, scopes or rates.
-        #[arg(value_parser = ["claims", "entities", "properties", "accepted", "scopes", "rates"], default_value = "claims")]
-        kind: String,
-    },
+    Schema(SchemaArgs),
     /// Create a new dossier: vocabularies, an example source with its claims and text, the
     /// acknowledged-findings file, JSON Schemas and a sample CI workflow. Never overwrites.
-    Init {
-        /// Where to create the dossier (created if missing).
-        #[arg(default_value = ".")]
-        dir: PathBuf,
-    },
+    Init(InitArgs),
     /// Estimate, for every fact, the most likely value and how far each source can be trusted.
-    Resolve {
-        /// Dossier root (holds claims/ and seeds/).
-        #[arg(default_value = ".")]
-        dir: PathBuf,
-        /// hier (the default: most specific supported value, ancestor claims supporting their
-        /// descendants, copying discounted), vote (majority), truthfinder (compatible values
-        /// support each other), accu (source accuracy with copying discounted), crh (source weights from
-        /// per-type losses), investment and pooled-investment (sources invest trust in their
-        /// values).
-        #[arg(long, default_value = "hier", value_parser = corroborate::resolve::Method::NAMES)]
-        method: String,
-        /// A table for people, or JSON with every fact.
-        #[arg(long, value_enum, default_value_t = ResolveFormat::Table)]
-        format: ResolveFormat,
-        /// In the table, list uncontested facts too.
-        #[arg(long)]
-        all: bool,
-        /// In the table, show at most this many facts (0: no limit); the JSON has them all.
-        #[arg(long, default_value_t = 1000)]
-        limit: usize,
-    },
+    Resolve(ResolveArgs),
     /// Turn a table of claims (CSV or TSV with object, property, value, source and optionally
     /// time columns) into a dossier of JSON Lines claims.
-    Import {
-        /// The CSV or TSV file; `-` reads standard input (comma-separated unless
-        /// --delimiter tab).
-        table: PathBuf,
-        /// The dossier folder to write (claims/ with JSON Lines and vocabularies).
-        #[arg(long, short)]
-        output: PathBuf,
-        #[command(flatten)]
-        args: ImportArgs,
-    },
+    Import(ImportCmd),
     /// Print a shell completion script.
-    Completions {
-        /// The shell to complete for.
-        shell: clap_complete::Shell,
-    },
+    Completions(CompletionsArgs),
     /// Print the man page (roff).
     Man,
+}
+
+// `corroborate check`.
+#[derive(clap::Args)]
+pub struct CheckArgs {
+    /// Dossier root (holds claims/ and seeds/), or a folder inside it such as claims/.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Output format [default: human, or `format` in corroborate.toml's [check]].
+    #[arg(long, value_enum)]
+    pub format: Option<CheckFormat>,
+    /// The lowest severity that fails the check (exit 1). Conflicts are errors, falling
+    /// totals and unreadable values warnings, incomparable values info [default: error,
+    /// or `fail-on` in [check]].
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+    #[command(flatten)]
+    pub lint: LintArgs,
+}
+
+// `corroborate report`.
+#[derive(clap::Args)]
+pub struct ReportArgs {
+    /// Dossier root (holds claims/ and seeds/).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Output format [default: table, or `format` in corroborate.toml's [report]].
+    #[arg(long, value_enum)]
+    pub format: Option<ReportFormat>,
+    /// Show only groups with this verdict (repeatable).
+    #[arg(long, value_parser = verdict_parser)]
+    pub verdict: Vec<Verdict>,
+    /// Show only groups about this subject (id or any alias; repeatable).
+    #[arg(long)]
+    pub subject: Vec<String>,
+    /// Show only groups that involve this source id (repeatable).
+    #[arg(long)]
+    pub source: Vec<String>,
+    /// Write to this file instead of stdout (never over an existing file without --force).
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Replace the --output file if it exists (a link is written through, not replaced).
+    #[arg(long)]
+    pub force: bool,
+}
+
+// `corroborate accept`.
+#[derive(clap::Args)]
+pub struct AcceptArgs {
+    /// Dossier root (holds claims/ and seeds/).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Why the finding is accepted (required; it is shown in reports).
+    #[arg(long)]
+    pub reason: String,
+    /// Fingerprints to accept (from `check --format json`); without any, every current
+    /// unacknowledged finding of --rule is accepted.
+    #[arg(long = "fingerprint")]
+    pub fingerprints: Vec<String>,
+    /// Without --fingerprint, accept every current finding of this rule code (see
+    /// `corroborate rules`).
+    #[arg(long, default_value = "conflict")]
+    pub rule: String,
+}
+
+// `corroborate normalize`.
+#[derive(clap::Args)]
+pub struct NormalizeArgs {
+    /// The value as a source states it, e.g. "approximately 25,000".
+    pub text: String,
+    /// Reference date for relative dates (YYYY-MM-DD, YYYY-MM or YYYY).
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+    /// Read the value as this kind instead of guessing.
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    /// Text for people, or JSON.
+    #[arg(long, value_enum, default_value_t = NormalizeFormat::Text)]
+    pub format: NormalizeFormat,
+}
+
+// `corroborate extract`.
+#[derive(clap::Args)]
+pub struct ExtractArgs {
+    /// The article as plain UTF-8 text; `-` reads standard input.
+    pub file: PathBuf,
+    /// Publication date, for relative dates (YYYY-MM-DD, YYYY-MM or YYYY).
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
+    /// What to write.
+    #[arg(long, value_enum, default_value_t = ExtractFormat::Jsonl)]
+    pub format: ExtractFormat,
+    /// Write to this file instead of stdout (never over an existing file without --force).
+    #[arg(long, short)]
+    pub output: Option<PathBuf>,
+    /// Replace the --output file if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+// `corroborate rules`.
+#[derive(clap::Args)]
+pub struct RulesArgs {
+    /// Print the rules as Markdown (docs/rules.md is this output).
+    #[arg(long)]
+    pub markdown: bool,
+}
+
+// `corroborate schema`.
+#[derive(clap::Args)]
+pub struct SchemaArgs {
+    /// Which file: claims (a source's claim file), entities, properties, accepted, scopes or rates.
+    #[arg(value_parser = ["claims", "entities", "properties", "accepted", "scopes", "rates"], default_value = "claims")]
+    pub kind: String,
+}
+
+// `corroborate init`.
+#[derive(clap::Args)]
+pub struct InitArgs {
+    /// Where to create the dossier (created if missing).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+}
+
+// `corroborate resolve`.
+#[derive(clap::Args)]
+pub struct ResolveArgs {
+    /// Dossier root (holds claims/ and seeds/).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// hier (the default: most specific supported value, ancestor claims supporting their
+    /// descendants, copying discounted), vote (majority), truthfinder (compatible values
+    /// support each other), accu (source accuracy with copying discounted), crh (source weights from
+    /// per-type losses), investment and pooled-investment (sources invest trust in their
+    /// values).
+    #[arg(long, default_value = "hier", value_parser = corroborate::resolve::Method::NAMES)]
+    pub method: String,
+    /// A table for people, or JSON with every fact.
+    #[arg(long, value_enum, default_value_t = ResolveFormat::Table)]
+    pub format: ResolveFormat,
+    /// In the table, list uncontested facts too.
+    #[arg(long)]
+    pub all: bool,
+    /// In the table, show at most this many facts (0: no limit); the JSON has them all.
+    #[arg(long, default_value_t = 1000)]
+    pub limit: usize,
+}
+
+// `corroborate import`.
+#[derive(clap::Args)]
+pub struct ImportCmd {
+    /// The CSV or TSV file; `-` reads standard input (comma-separated unless
+    /// --delimiter tab).
+    pub table: PathBuf,
+    /// The dossier folder to write (claims/ with JSON Lines and vocabularies).
+    #[arg(long, short)]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub args: ImportArgs,
+}
+
+// `corroborate completions`.
+#[derive(clap::Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    pub shell: clap_complete::Shell,
 }
 
 /// `check`'s linter conventions, as in ruff.

@@ -1,9 +1,9 @@
 //! `corroborate extract`: every figure and date in an article, or draft claims for it.
 
-use super::args::ExtractFormat;
+use super::args::ExtractArgs;
 use super::{EXIT_CLEAN, EXIT_ERROR, parse_date_arg, write_to};
 use corroborate::report::output;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The article's text, from `file` or (`-`) standard input.
 fn read(file: &Path) -> std::io::Result<Vec<u8>> {
@@ -15,14 +15,9 @@ fn read(file: &Path) -> std::io::Result<Vec<u8>> {
     }
 }
 
-pub fn run(
-    file: &Path,
-    published: Option<&str>,
-    format: ExtractFormat,
-    output: Option<PathBuf>,
-    force: bool,
-) -> u8 {
-    let published = match parse_date_arg("--published", published) {
+pub fn run(args: &ExtractArgs) -> u8 {
+    let file = args.file.as_path();
+    let published = match parse_date_arg("--published", args.published.as_deref()) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -53,8 +48,8 @@ pub fn run(
     {
         corroborate::normalize::suggest_properties(&mut found, &loaded.dossier.properties);
     }
-    match write_to(output.as_deref(), force, |w| {
-        output::write_extracted(w, format.into(), &found, file, published)
+    match write_to(args.output.as_deref(), args.force, |w| {
+        output::write_extracted(w, args.format.into(), &found, file, published)
     }) {
         Ok(()) => EXIT_CLEAN,
         Err(code) => code,

@@ -1,13 +1,13 @@
 //! `corroborate import`: a table of claims into a JSON Lines dossier.
 
-use super::args::ImportArgs;
+use super::args::ImportCmd;
 use super::{EXIT_CLEAN, EXIT_ERROR};
 use corroborate::import::{ImportOptions, Role, import};
 use corroborate::model::ValueKind;
 use corroborate::text::plural;
-use std::path::Path;
 
-pub fn run(table: &Path, output: &Path, args: ImportArgs) -> u8 {
+pub fn run(cmd: ImportCmd) -> u8 {
+    let (table, output, args) = (cmd.table, cmd.output, cmd.args);
     let mut roles = Vec::new();
     for c in &args.columns {
         match Role::from_name(if c.trim() == "-" { "" } else { c }) {
@@ -33,7 +33,7 @@ pub fn run(table: &Path, output: &Path, args: ImportArgs) -> u8 {
         kind: args.kind.as_deref().and_then(ValueKind::from_name),
         overwrite: args.force,
     };
-    match import(table, output, &opts) {
+    match import(&table, &output, &opts) {
         Ok(s) => {
             eprintln!(
                 "imported {} ({}, {} without a value skipped) from {} about {}{} into {}",

@@ -1,15 +1,14 @@
 //! `corroborate resolve`: the most likely value of each fact and each source's reliability.
 
-use super::args::ResolveFormat;
+use super::args::ResolveArgs;
 use super::{EXIT_ERROR, analyze, done, terminal_width, write_to};
 use corroborate::report::{self, output};
-use std::path::Path;
 
-pub fn run(dir: &Path, method: &str, format: ResolveFormat, all: bool, limit: usize) -> u8 {
-    let Some(method) = corroborate::resolve::Method::from_name(method) else {
+pub fn run(args: &ResolveArgs) -> u8 {
+    let Some(method) = corroborate::resolve::Method::from_name(&args.method) else {
         return EXIT_ERROR;
     };
-    let analysis = match analyze(dir, false) {
+    let analysis = match analyze(&args.dir, false) {
         Ok(a) => a,
         Err(code) => return code,
     };
@@ -24,12 +23,12 @@ pub fn run(dir: &Path, method: &str, format: ResolveFormat, all: bool, limit: us
         outcome: &outcome,
     };
     let table = output::ResolveTable {
-        all,
-        limit,
+        all: args.all,
+        limit: args.limit,
         width: terminal_width(),
     };
     if let Err(code) = write_to(None, false, |w| {
-        output::write_resolve(w, format.into(), &resolved, table)
+        output::write_resolve(w, args.format.into(), &resolved, table)
     }) {
         return code;
     }
