@@ -234,8 +234,9 @@ fn check_once(
         .cloned()
         .collect();
     let root = &analysis.loaded.root;
-    // Only the formats that quote lines read them.
-    let lines = FileLines::for_findings(root, if format.shows_lines() { &open } else { &[] });
+    // Only the formats that quote lines read them, and not to print counts.
+    let quoted = format.shows_lines() && !lint.statistics;
+    let lines = FileLines::for_findings(root, if quoted { &open } else { &[] });
     let here = corroborate::load::display_prefix(root, std::env::current_dir().ok().as_deref());
     let repo = if matches!(
         format,
