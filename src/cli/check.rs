@@ -238,13 +238,11 @@ fn check_once(
     let quoted = format.shows_lines() && !lint.statistics;
     let lines = FileLines::for_findings(root, if quoted { &open } else { &[] });
     let here = corroborate::load::display_prefix(root, std::env::current_dir().ok().as_deref());
-    let repo = if matches!(
-        format,
-        output::CheckFormat::Human | output::CheckFormat::Brief
-    ) {
-        String::new()
-    } else {
+    // Finding the repository is a walk up the directories: only the CI formats need it.
+    let repo = if format.repository_relative() {
         corroborate::load::repo_prefix(root)
+    } else {
+        String::new()
     };
     let checked = Checked {
         dossier: &analysis.loaded.dossier,

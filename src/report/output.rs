@@ -32,6 +32,12 @@ impl CheckFormat {
         matches!(self, CheckFormat::Human | CheckFormat::Github)
     }
 
+    /// Formats for CI systems, whose paths start at the repository root (people's formats
+    /// start where the user stands).
+    pub fn repository_relative(self) -> bool {
+        !matches!(self, CheckFormat::Human | CheckFormat::Brief)
+    }
+
     /// Formats that can print `--statistics` instead of the findings.
     pub fn has_statistics(self) -> bool {
         matches!(
