@@ -3,7 +3,8 @@
 //! and the time to compare one group of 100,000 claims.
 
 use corroborate::compare;
-use corroborate::load::provenance::{FoldedText, sketch};
+use corroborate::compare::relay::sketch;
+use corroborate::load::provenance::FoldedText;
 use corroborate::model::*;
 use corroborate::normalize::{Context, Names, extract, normalize_value};
 use std::sync::Arc;

@@ -26,11 +26,12 @@ fn main() {
     let dir = std::env::args().nth(1).unwrap_or_else(|| ".".into());
     let root = std::path::Path::new(&dir);
     let t = Instant::now();
-    let loaded = match corroborate::load::load_with(
+    let loaded = match corroborate::load::load_sketching(
         root,
         &corroborate::load::Options {
             quote_contexts: false,
         },
+        Some(corroborate::compare::relay::sketch),
     ) {
         Ok(l) => l,
         Err(e) => {

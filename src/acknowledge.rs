@@ -5,7 +5,7 @@
 //! lock keeps two concurrent writers from overwriting each other's entries.
 
 use crate::load::yaml::AcceptedFile;
-use crate::model::Finding;
+use crate::model::{Finding, Fingerprint};
 use crate::text::yaml_quoted;
 use crate::write::{WriteError, write_atomic};
 use std::path::{Path, PathBuf};
@@ -243,14 +243,16 @@ pub fn append(path: &Path, entries: &[Entry]) -> Result<usize, AckError> {
         Err(e) => return Err(AckError::Read(path.to_path_buf(), e)),
     };
     let parsed = parse(path, &existing)?;
+    // Compared in their current form: an entry an earlier release wrote (`io:...`) already
+    // acknowledges its finding (`io-error:...`).
     let mut seen: std::collections::HashSet<String> = parsed
         .accepted
         .iter()
-        .map(|a| a.value.fingerprint.trim().to_string())
+        .map(|a| Fingerprint::migrate(a.value.fingerprint.trim()).into_owned())
         .collect();
     let new: Vec<&Entry> = entries
         .iter()
-        .filter(|e| seen.insert(e.fingerprint.clone()))
+        .filter(|e| seen.insert(Fingerprint::migrate(&e.fingerprint).into_owned()))
         .collect();
     if new.is_empty() {
         return Ok(0);
@@ -363,6 +365,25 @@ mod tests {
             lock_path(&p).exists(),
             "the lock file stays; the lock went with its holder"
         );
+    }
+
+    #[test]
+    fn an_entry_in_an_earlier_releases_form_counts_as_present() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("accepted.yaml");
+        std::fs::write(
+            &p,
+            "accepted:\n  - fingerprint: io:claims/a.yaml\n    reason: old\n",
+        )
+        .unwrap();
+        let added = append(
+            &p,
+            &[entry("io-error:claims/a.yaml"), entry("io:claims/b.yaml")],
+        );
+        assert_eq!(added.unwrap(), 1);
+        let text = std::fs::read_to_string(&p).unwrap();
+        assert!(!text.contains("io-error:claims/a.yaml"), "{text}");
+        assert!(text.contains("io:claims/b.yaml"), "{text}");
     }
 
     #[test]

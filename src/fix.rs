@@ -366,7 +366,12 @@ pub fn find_fixes(a: &Analysis, policy: &RulePolicy) -> Vec<Fix> {
         .iter()
         .filter(|f| f.rule == Rule::StaleAcknowledgement)
     {
-        if let (Some(loc), Some(fp)) = (&f.loc, f.fingerprint.strip_prefix("stale:")) {
+        // A stale acknowledgement's fingerprint is its rule's code, then the entry as written.
+        let entry = f
+            .fingerprint
+            .strip_prefix(Rule::StaleAcknowledgement.code())
+            .and_then(|rest| rest.strip_prefix(':'));
+        if let (Some(loc), Some(fp)) = (&f.loc, entry) {
             fixes.push(Fix::RemoveAcknowledgement {
                 loc: loc.clone(),
                 fingerprint: fp.to_string(),

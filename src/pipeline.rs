@@ -2,7 +2,7 @@
 
 use crate::compare::{self, Comparison};
 use crate::load::{self, LoadError, Loaded};
-use crate::model::{Assertion, Finding, Severity};
+use crate::model::{Assertion, Finding, Fingerprint, Rule, Severity};
 use crate::normalize::{self, Names, vocab::Vocabulary};
 use std::path::Path;
 
@@ -90,7 +90,7 @@ pub fn analyze_reporting(
     stage: &dyn Fn(&'static str),
 ) -> Result<Analysis, LoadError> {
     stage("reading claim files and checking quotes");
-    let loaded = load::load_with(root, opts)?;
+    let loaded = load::load_sketching(root, opts, Some(compare::relay::sketch))?;
     stage("resolving names and reading values");
     // Relay detection needs only the seed sketches: it runs beside normalization, whose
     // stages each have stretches on one thread.
@@ -123,16 +123,20 @@ pub fn analyze_reporting(
 
 /// Marks findings the editors accepted, and reports accepted entries that no longer match.
 /// An entry about a source that input errors left (partly) unread is not stale: its finding
-/// may well still be there once the file reads.
+/// may well still be there once the file reads. An entry is matched in its current form: one
+/// an earlier release wrote with a prefix other than its rule's code is migrated first
+/// ([`Fingerprint::migrate`]).
 fn acknowledge(
     accepted: &[load::Accepted],
     incomplete: &load::Incomplete,
     findings: &mut Vec<Finding>,
 ) {
-    let by_fp: std::collections::HashMap<&str, &load::Accepted> = accepted
+    let current: Vec<std::borrow::Cow<str>> = accepted
         .iter()
-        .map(|a| (a.fingerprint.as_str(), a))
+        .map(|a| Fingerprint::migrate(&a.fingerprint))
         .collect();
+    let by_fp: std::collections::HashMap<&str, &load::Accepted> =
+        current.iter().map(|fp| fp.as_ref()).zip(accepted).collect();
     let mut used = std::collections::HashSet::new();
     for f in findings.iter_mut() {
         // An entry written by an earlier release carries the legacy fingerprint; it keeps
@@ -144,19 +148,20 @@ fn acknowledge(
         });
         if let Some(a) = found {
             f.acknowledged = Some(a.reason.clone());
-            used.insert(a.fingerprint.as_str());
+            used.insert(Fingerprint::migrate(&a.fingerprint));
         }
     }
-    for a in accepted {
-        if !used.contains(a.fingerprint.as_str()) && !unread(incomplete, &a.fingerprint) {
+    for (a, fp) in accepted.iter().zip(&current) {
+        if !used.contains(fp) && !unread(incomplete, &a.fingerprint) {
+            // The entry as written, so that `--fix` finds it in the file.
             findings.push(
-                Finding::new(
-                    crate::model::Rule::StaleAcknowledgement,
-                    Some(a.loc.clone()),
-                    format!("acknowledged finding `{}` no longer occurs", a.fingerprint),
-                    format!("stale:{}", a.fingerprint),
-                )
-                .with_help(crate::model::Rule::StaleAcknowledgement.fix()),
+                Fingerprint::new(Rule::StaleAcknowledgement)
+                    .part(&a.fingerprint)
+                    .finding(
+                        Some(a.loc.clone()),
+                        format!("acknowledged finding `{}` no longer occurs", a.fingerprint),
+                    )
+                    .with_help(Rule::StaleAcknowledgement.fix()),
             );
         }
     }

@@ -563,3 +563,58 @@ fn acknowledgements_from_earlier_releases_still_match_and_values_fold() {
     let (code, out, _) = check_brief(d.path());
     assert_eq!(code, 0, "{out}");
 }
+
+#[test]
+fn acknowledgements_of_load_findings_in_earlier_forms_still_match() {
+    // Earlier releases fingerprinted findings about files and empty values with a short
+    // prefix (`io:`, `size:`, `utf8:`, `empty:`, `stale:`) instead of their rule's code; such
+    // entries migrate on read and keep acknowledging the same finding.
+    let findings = |dir: &std::path::Path| -> Vec<serde_json::Value> {
+        let root = dir.to_str().unwrap();
+        let (_, json, _) = run(&["check", root, "--format", "json", "--fail-on", "never"]);
+        let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+        v["findings"].as_array().unwrap().clone()
+    };
+    let d = small();
+    let a = std::fs::read_to_string(d.path().join("claims/a.yaml")).unwrap();
+    write(
+        d.path(),
+        "claims/a.yaml",
+        &a.replacen("value: over 90", "value: \"\"", 1),
+    );
+    write(
+        d.path(),
+        "claims/accepted.yaml",
+        "accepted:\n  - fingerprint: \"empty:a:toll:value\"\n    reason: reviewed by an earlier release\n  - fingerprint: \"io:claims/gone.yaml\"\n    reason: a file since removed\n",
+    );
+    let all = findings(d.path());
+    let empty: Vec<&serde_json::Value> =
+        all.iter().filter(|f| f["rule"] == "empty-value").collect();
+    assert_eq!(empty.len(), 1, "{all:?}");
+    assert_eq!(empty[0]["fingerprint"], "empty-value:a:toll:value");
+    assert_eq!(empty[0]["acknowledged"], "reviewed by an earlier release");
+    // A stale entry is named as it is written, under its rule's code.
+    let stale: Vec<&str> = all
+        .iter()
+        .filter(|f| f["rule"] == "stale-acknowledgement")
+        .filter_map(|f| f["fingerprint"].as_str())
+        .collect();
+    assert_eq!(stale, ["stale-acknowledgement:io:claims/gone.yaml"]);
+
+    let d = small();
+    std::fs::write(
+        d.path().join("claims/latin1.yaml"),
+        b"source:\n  id: caf\xe9\n",
+    )
+    .unwrap();
+    write(
+        d.path(),
+        "claims/accepted.yaml",
+        "accepted:\n  - fingerprint: \"utf8:claims/latin1.yaml\"\n    reason: reviewed\n",
+    );
+    let all = findings(d.path());
+    let bad: Vec<&serde_json::Value> = all.iter().filter(|f| f["rule"] == "bad-encoding").collect();
+    assert_eq!(bad.len(), 1, "{all:?}");
+    assert_eq!(bad[0]["fingerprint"], "bad-encoding:claims/latin1.yaml");
+    assert_eq!(bad[0]["acknowledged"], "reviewed");
+}

@@ -285,6 +285,15 @@ fn snapshot_markdown() {
     insta::assert_snapshot!(stable(&out, d.path()));
 }
 
+/// The whole HTML page (style, script and its policy hash included): a change to the template
+/// shows here as a reviewed diff.
+#[test]
+fn snapshot_html() {
+    let d = snapshot_dossier();
+    let (_, out, _) = run(&["report", d.path().to_str().unwrap(), "--format", "html"]);
+    insta::assert_snapshot!(stable(&out, d.path()));
+}
+
 #[test]
 fn snapshot_json() {
     let d = snapshot_dossier();

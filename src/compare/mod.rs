@@ -10,15 +10,15 @@ pub mod money;
 pub mod relay;
 pub mod scopes;
 
+use crate::model::hierarchy::Hierarchy;
 use crate::model::{
-    Assertion, AssertionKind, Claim, Dossier, EntityDef, Finding, Hedge, Interval, PropertyDef,
+    Assertion, AssertionKind, Claim, Dossier, Finding, Fingerprint, Hedge, Interval, PropertyDef,
     Rule, Temporal, ValueKind, fmt_num,
 };
 use crate::normalize::Names;
 use crate::normalize::vocab::key;
 pub use decide::{Contest, Dim, Member, Pair, Policy, Reading, Reason, SetAside, When};
 use rustc_hash::FxHashMap as HashMap;
-use rustc_hash::FxHashSet as HashSet;
 use serde::Serialize;
 
 /// What the sources say about one fact, judged.
@@ -167,37 +167,6 @@ pub fn claim_label(d: &Dossier, i: u32) -> String {
     format!("\"{}\" from {}{hedge}", quoted(&c.value), voice(d, c))
 }
 
-/// Entity ids to indices, for [`part_of`].
-pub fn entity_index(entities: &[EntityDef]) -> HashMap<&str, u32> {
-    entities
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (e.id.as_str(), i as u32))
-        .collect()
-}
-
-/// Transitive `part_of`: is `a` part of `b`? ("ISKP" is part of "Islamic State".) Each entity
-/// is visited once, however many paths lead to it, so a deep or wide hierarchy is walked in
-/// full in time linear in its links, and a cycle (reported at load) cannot loop.
-pub fn part_of(entities: &[EntityDef], ids: &HashMap<&str, u32>, a: u32, b: u32) -> bool {
-    let mut stack = vec![a];
-    let mut seen: HashSet<u32> = HashSet::default();
-    seen.insert(a);
-    while let Some(x) = stack.pop() {
-        for p in &entities[x as usize].part_of {
-            if let Some(&pi) = ids.get(p.as_str()) {
-                if pi == b {
-                    return true;
-                }
-                if seen.insert(pi) {
-                    stack.push(pi);
-                }
-            }
-        }
-    }
-    false
-}
-
 /// A value quoted in a reason or a finding is cut after this many bytes.
 const MAX_QUOTED: usize = 200;
 
@@ -257,7 +226,7 @@ pub fn compare(
 
     let scope_index = scopes::ScopeIndex::new(d);
     let mut groups = group_claims(d, names, &scope_index);
-    let entity_ids = entity_index(&d.entities);
+    let entities = Hierarchy::of_entities(&d.entities);
     let parties = d
         .entities
         .iter()
@@ -273,7 +242,7 @@ pub fn compare(
         d,
         assertions,
         origin: &origin,
-        entity_ids: &entity_ids,
+        entities: &entities,
         parties,
     };
     // Groups are judged independently, in parallel; findings keep the groups' order.
@@ -325,16 +294,17 @@ pub fn compare(
             continue;
         }
         findings.push(
-            Finding::new(
-                Rule::UndeclaredRelay,
-                Some(a.loc.clone()),
-                format!(
-                    "the seed texts of {} and {} share long word-for-word passages ({} sampled 8-word runs); if one relays the other, declare it with derived_from",
-                    a.id, b.id, r.shared
-                ),
-                format!("undeclared-relay:{}:{}", (&a.id).min(&b.id), (&a.id).max(&b.id)),
-            )
-            .with_related(b.loc.clone(), "the other source"),
+            Fingerprint::new(Rule::UndeclaredRelay)
+                .part((&a.id).min(&b.id))
+                .part((&a.id).max(&b.id))
+                .finding(
+                    Some(a.loc.clone()),
+                    format!(
+                        "the seed texts of {} and {} share long word-for-word passages ({} sampled 8-word runs); if one relays the other, declare it with derived_from",
+                        a.id, b.id, r.shared
+                    ),
+                )
+                .with_related(b.loc.clone(), "the other source"),
         );
     }
     Comparison {
@@ -422,7 +392,8 @@ pub struct Ctx<'a> {
     d: &'a Dossier,
     assertions: &'a [Assertion],
     origin: &'a [u32],
-    entity_ids: &'a HashMap<&'a str, u32>,
+    /// The `part_of` hierarchy of the dossier's entities.
+    entities: &'a Hierarchy,
     /// Folded names of the entities marked `party: true`.
     parties: rustc_hash::FxHashSet<String>,
 }
@@ -507,11 +478,12 @@ fn fingerprints(ctx: &Ctx, g: &Group, rule: Rule, claims: &[u32]) -> (String, St
         })
         .collect();
     parts.sort();
-    let legacy = format!(
-        "{}:{subject}:{property}:{scope}:{}",
-        rule.code(),
-        parts.join(",")
-    );
+    let legacy = Fingerprint::new(rule)
+        .part(subject)
+        .part(property)
+        .part(scope)
+        .part(parts.join(","))
+        .into();
     (current, legacy)
 }
 
@@ -583,40 +555,11 @@ struct Kin<'a> {
 }
 
 impl Kin<'_> {
-    /// The longest chain of wholes above entity `start` (a part is deeper than its whole),
-    /// by an iterative post-order walk that visits each entity once; an entity met again on
-    /// the current path (a cycle, reported at load) counts as a root.
+    /// The longest chain of wholes above entity `start` (a part is deeper than its whole).
     fn depth(&self, start: u32) -> usize {
-        let mut memo = self.depths.borrow_mut();
-        let (entities, ids) = (&self.ctx.d.entities, self.ctx.entity_ids);
-        let mut on_path: HashSet<u32> = HashSet::default();
-        let mut stack = vec![(start, false)];
-        while let Some((e, done)) = stack.pop() {
-            if memo.contains_key(&e) {
-                continue;
-            }
-            let parents = entities[e as usize]
-                .part_of
-                .iter()
-                .filter_map(|p| ids.get(p.as_str()).copied());
-            if done {
-                on_path.remove(&e);
-                let deepest = parents
-                    .map(|p| memo.get(&p).map_or(0, |&x| x + 1))
-                    .max()
-                    .unwrap_or(0);
-                memo.insert(e, deepest);
-                continue;
-            }
-            on_path.insert(e);
-            stack.push((e, true));
-            for p in parents {
-                if !memo.contains_key(&p) && !on_path.contains(&p) {
-                    stack.push((p, false));
-                }
-            }
-        }
-        memo.get(&start).copied().unwrap_or(0)
+        self.ctx
+            .entities
+            .depth(start, &mut self.depths.borrow_mut())
     }
 }
 
@@ -651,7 +594,7 @@ impl decide::Kinship for Kin<'_> {
             &self.ctx.assertions[b as usize],
         );
         match (x.entity, y.entity) {
-            (Some(p), Some(w)) => part_of(&self.ctx.d.entities, self.ctx.entity_ids, p, w),
+            (Some(p), Some(w)) => self.ctx.entities.is_part_of(p, w),
             (None, None) if self.kind != ValueKind::NameList => {
                 let ta = token_set(x.text.as_deref().unwrap_or(""));
                 let tb = token_set(y.text.as_deref().unwrap_or(""));

@@ -8,7 +8,7 @@
 //! rate, an amount in another currency than the group's is set aside, and the rest are
 //! judged.
 
-use crate::model::{Assertion, Dossier, Finding, Interval, RateDef, Rule, fmt_num};
+use crate::model::{Assertion, Dossier, Finding, Fingerprint, Interval, RateDef, Rule, fmt_num};
 
 /// An amount converted at a declared rate.
 #[derive(Debug, Clone, PartialEq)]
@@ -213,21 +213,22 @@ pub fn check_restatements(d: &Dossier, a: &[Assertion]) -> Vec<Finding> {
         let src = &d.sources[claim.source as usize].id;
         let r = &d.rates[k.rate as usize];
         out.push(
-            Finding::new(
-                Rule::InconsistentConversion,
-                Some(claim.locs.value()),
-                format!(
-                    "value `{}` of claim `{}` restates itself as `{}`, but converted {} it is {} {}",
-                    claim.value,
-                    claim.id,
-                    conv.stated,
-                    describe(d, &k),
-                    k.interval,
-                    to
-                ),
-                format!("inconsistent-conversion:{src}:{}", claim.id),
-            )
-            .with_related(r.loc.clone(), "the declared rate"),
+            Fingerprint::new(Rule::InconsistentConversion)
+                .part(src)
+                .part(&claim.id)
+                .finding(
+                    Some(claim.locs.value()),
+                    format!(
+                        "value `{}` of claim `{}` restates itself as `{}`, but converted {} it is {} {}",
+                        claim.value,
+                        claim.id,
+                        conv.stated,
+                        describe(d, &k),
+                        k.interval,
+                        to
+                    ),
+                )
+                .with_related(r.loc.clone(), "the declared rate"),
         );
     }
     out

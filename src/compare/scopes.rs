@@ -10,7 +10,8 @@
 use super::Group;
 use crate::model::hierarchy::Hierarchy;
 use crate::model::{
-    Assertion, AssertionKind, Dossier, Finding, Hedge, Interval, Rule, Temporal, ValueKind, fmt_num,
+    Assertion, AssertionKind, Dossier, Finding, Fingerprint, Hedge, Interval, Rule, Temporal,
+    ValueKind, fmt_num,
 };
 use crate::normalize::vocab::key;
 use rustc_hash::FxHashMap as HashMap;
@@ -37,35 +38,10 @@ impl ScopeIndex {
                 }
             }
         }
-        let ids: HashMap<&str, u32> = d
-            .scopes
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.id.as_str(), i as u32))
-            .collect();
-        let mut parents: Vec<Vec<u32>> = d
-            .scopes
-            .iter()
-            .map(|s| {
-                s.part_of
-                    .iter()
-                    .filter_map(|p| ids.get(p.as_str()).copied())
-                    .collect()
-            })
-            .collect();
-        for (i, s) in d.scopes.iter().enumerate() {
-            for part in &s.total_of {
-                if let Some(&p) = ids.get(part.as_str())
-                    && !parents[p as usize].contains(&(i as u32))
-                {
-                    parents[p as usize].push(i as u32);
-                }
-            }
-        }
         ScopeIndex {
             by_key,
             unscoped: d.scopes.iter().position(|s| s.unscoped).map(|i| i as u32),
-            hierarchy: Hierarchy::new(parents),
+            hierarchy: Hierarchy::of_scopes(&d.scopes),
         }
     }
 
@@ -108,16 +84,18 @@ pub fn undeclared(d: &Dossier, index: &ScopeIndex) -> Vec<Finding> {
             .unwrap_or_default();
         let src = &d.sources[c.source as usize].id;
         out.push(
-            Finding::new(
-                Rule::UnknownScope,
-                Some(c.locs.claim()),
-                format!(
-                    "scope `{scope}` of claim `{}` is not declared in claims/scopes.yaml, which allows only declared scopes{near}",
-                    c.id
-                ),
-                format!("unknown-scope:{src}:{}:{k}", c.id),
-            )
-            .with_help(Rule::UnknownScope.fix()),
+            Fingerprint::new(Rule::UnknownScope)
+                .part(src)
+                .part(&c.id)
+                .part(k)
+                .finding(
+                    Some(c.locs.claim()),
+                    format!(
+                        "scope `{scope}` of claim `{}` is not declared in claims/scopes.yaml, which allows only declared scopes{near}",
+                        c.id
+                    ),
+                )
+                .with_help(Rule::UnknownScope.fix()),
         );
     }
     out

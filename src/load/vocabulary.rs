@@ -2,13 +2,21 @@
 //! (`claims/scopes.yaml`) and exchange rates (`claims/rates.yaml`), and the check that each
 //! property's declared unit suits its kind. Every problem is a finding at its line.
 
+use super::MAX_CLAIM_FILE_BYTES;
+use super::files::{inside_root, outside_finding, read_text, rel_name};
+use super::findings::VocabProblem;
+use super::parse::{shifted, yaml_finding};
+use super::recover::{Recover, no_recovery};
 use super::yaml::{self, RatesFile, ScopesFile};
-use super::{finding, load_vocab, no_recovery};
+use super::yaml::{EntitiesFile, PropertiesFile};
 use crate::model::hierarchy::Hierarchy;
-use crate::model::{Date, Finding, Loc, PropertyDef, RateDef, Rule, ScopeDef};
+use crate::model::{
+    Date, EntityDef, Finding, Fingerprint, Loc, Problem, PropertyDef, RateDef, Rule, ScopeDef,
+};
 use crate::normalize::{declared, vocab::key};
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 pub const SCOPES_FILE: &str = "scopes.yaml";
 pub const RATES_FILE: &str = "rates.yaml";
@@ -69,13 +77,9 @@ pub fn load_scopes(root: &Path, claims: &Path, findings: &mut Vec<Finding>) -> S
     for (i, s) in scopes.iter().enumerate() {
         if let Some(&first) = ids.get(s.id.as_str()) {
             findings.push(
-                finding(
-                    Rule::DuplicateId,
-                    Some(s.loc.clone()),
-                    format!("scope id `{}` is declared twice", s.id),
-                    format!("duplicate-id:scope:{}", s.id),
-                )
-                .with_related(scopes[first as usize].loc.clone(), "first declared here"),
+                VocabProblem::DuplicateScope { id: &s.id }
+                    .finding(Some(s.loc.clone()))
+                    .with_related(scopes[first as usize].loc.clone(), "first declared here"),
             );
         } else {
             ids.insert(s.id.as_str(), i as u32);
@@ -84,15 +88,11 @@ pub fn load_scopes(root: &Path, claims: &Path, findings: &mut Vec<Finding>) -> S
     let unscoped: Vec<&ScopeDef> = scopes.iter().filter(|s| s.unscoped).collect();
     if let [first, second, ..] = unscoped.as_slice() {
         findings.push(
-            finding(
-                Rule::DuplicateId,
-                Some(second.loc.clone()),
-                format!(
-                    "scopes `{}` and `{}` both say `unscoped: true`; claims without a scope can count only one",
-                    first.id, second.id
-                ),
-                format!("duplicate-id:scope-unscoped:{}", second.id),
-            )
+            VocabProblem::SecondUnscoped {
+                first: &first.id,
+                second: &second.id,
+            }
+            .finding(Some(second.loc.clone()))
             .with_related(first.loc.clone(), "first declared here"),
         );
     }
@@ -101,76 +101,27 @@ pub fn load_scopes(root: &Path, claims: &Path, findings: &mut Vec<Finding>) -> S
             if !ids.contains_key(target.as_str()) {
                 let near = suggest(target, scopes.iter().map(|s| s.id.as_str()));
                 findings.push(
-                    finding(
-                        Rule::UnknownScope,
-                        Some(loc.clone()),
-                        format!(
-                            "scope `{}` lists `{target}` in `{field}`, but no scope has that id{}",
-                            scopes[i].id,
-                            near.map(|n| format!("; did you mean `{n}`?"))
-                                .unwrap_or_default()
-                        ),
-                        format!("unknown-scope:{}:{target}", scopes[i].id),
-                    )
-                    .with_help(Rule::UnknownScope.fix()),
+                    VocabProblem::UnknownScope {
+                        scope: &scopes[i].id,
+                        target,
+                        field,
+                        near,
+                    }
+                    .finding(Some(loc.clone())),
                 );
             }
         }
     }
-    let h = hierarchy(&scopes);
-    for cycle in h.cycles() {
-        let names: Vec<&str> = cycle
-            .iter()
-            .map(|&c| scopes[c as usize].id.as_str())
-            .collect();
+    for cycle in Hierarchy::of_scopes(&scopes).cycles() {
+        let name = |c: u32| scopes[c as usize].id.as_str();
+        let names: Vec<&str> = cycle.iter().map(|&c| name(c)).collect();
         let first = &scopes[cycle[0] as usize];
-        findings.push(
-            finding(
-                Rule::ScopeCycle,
-                Some(first.loc.clone()),
-                format!(
-                    "scopes are parts of themselves: {} -> {}",
-                    names.join(" -> "),
-                    names[0]
-                ),
-                format!("scope-cycle:{}", names.join(",")),
-            )
-            .with_help(Rule::ScopeCycle.fix()),
-        );
+        findings.push(VocabProblem::ScopeCycle { scopes: names }.finding(Some(first.loc.clone())));
     }
     Scopes {
         scopes,
         only_declared: file.only_declared,
     }
-}
-
-/// The part-of hierarchy of scopes: a scope is part of what it lists in `part_of` and of every
-/// scope that lists it in `total_of`. Unknown ids are left out (reported at load).
-pub fn hierarchy(scopes: &[ScopeDef]) -> Hierarchy {
-    let ids: HashMap<&str, u32> = scopes
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i as u32))
-        .collect();
-    let mut parents: Vec<Vec<u32>> = scopes
-        .iter()
-        .map(|s| {
-            s.part_of
-                .iter()
-                .filter_map(|p| ids.get(p.as_str()).copied())
-                .collect()
-        })
-        .collect();
-    for (i, s) in scopes.iter().enumerate() {
-        for part in &s.total_of {
-            if let Some(&p) = ids.get(part.as_str())
-                && !parents[p as usize].contains(&(i as u32))
-            {
-                parents[p as usize].push(i as u32);
-            }
-        }
-    }
-    Hierarchy::new(parents)
 }
 
 fn suggest<'a>(name: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
@@ -193,13 +144,11 @@ pub fn load_rates(root: &Path, claims: &Path, findings: &mut Vec<Finding>) -> Ve
         let r = r.value;
         let pair_loc = yaml::loc(&name, &r.pair);
         let bad = |loc: Loc, msg: String, what: &str| {
-            finding(
-                Rule::InvalidRate,
-                Some(loc),
-                msg,
-                format!("invalid-rate:{}:{what}", r.pair.value.trim()),
-            )
-            .with_help(Rule::InvalidRate.fix())
+            Fingerprint::new(Rule::InvalidRate)
+                .part(r.pair.value.trim())
+                .part(what)
+                .finding(Some(loc), msg)
+                .with_help(Rule::InvalidRate.fix())
         };
         let codes: Vec<&str> = r
             .pair
@@ -321,14 +270,142 @@ pub fn check_unit(p: &PropertyDef, unit_loc: Option<&Loc>) -> Option<Finding> {
     let unit = p.unit.as_deref()?;
     let why = declared::check(p.kind, unit).err()?;
     Some(
-        finding(
-            Rule::InvalidUnit,
-            Some(unit_loc.unwrap_or(&p.loc).clone()),
-            format!("property `{}` declares `unit: {unit}`, but {why}", p.id),
-            format!("invalid-unit:{}", p.id),
-        )
-        .with_help(Rule::InvalidUnit.fix()),
+        VocabProblem::InvalidUnit {
+            property: &p.id,
+            unit,
+            why,
+        }
+        .finding(Some(unit_loc.unwrap_or(&p.loc).clone())),
     )
+}
+
+pub(super) fn load_vocab<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    path: &Path,
+    findings: &mut Vec<Finding>,
+    recover: Recover<T>,
+) -> Option<(Arc<str>, T, Vec<u32>)> {
+    if std::fs::symlink_metadata(path).is_err() {
+        return None;
+    }
+    let name = rel_name(root, path);
+    if !inside_root(root, path) {
+        findings.push(outside_finding(&name));
+        return None;
+    }
+    let text = match read_text(path, &name, MAX_CLAIM_FILE_BYTES) {
+        Ok(t) => t,
+        Err(f) => {
+            findings.push(f);
+            return None;
+        }
+    };
+    let max_nodes = vocab_nodes(text.len());
+    match serde_saphyr::from_str_with_options::<T>(&text, yaml::options(max_nodes)) {
+        Ok(v) => Some((name, v, Vec::new())),
+        Err(e) => {
+            let whole = yaml_finding(&name, &e);
+            if whole.rule == Rule::Schema
+                && let Some((v, found, offsets)) = recover(&name, &text, max_nodes, &whole)
+            {
+                findings.extend(found);
+                return Some((name, v, offsets));
+            }
+            findings.push(whole);
+            None
+        }
+    }
+}
+
+/// The YAML node budget of a vocabulary file of `len` bytes (hostile files stop there; any
+/// honest file fits).
+pub fn vocab_nodes(len: usize) -> usize {
+    10_000 + len / 4
+}
+
+/// Every cycle of `part_of` links (an entity that is, through its wholes, part of itself), one
+/// finding per cycle, found in one depth-first walk: linear in entities and links.
+pub(super) fn part_of_cycles(entities: &[EntityDef]) -> Vec<Finding> {
+    let hierarchy = Hierarchy::by_name(
+        entities.iter().map(|e| e.id.as_str()),
+        entities.iter().map(|e| e.part_of.iter().map(|p| p.trim())),
+    );
+    let name = |i: u32| entities[i as usize].id.as_str();
+    hierarchy
+        .cycles()
+        .into_iter()
+        .map(|cycle| {
+            let start = &entities[cycle[0] as usize];
+            let path: Vec<&str> = cycle
+                .iter()
+                .take(12)
+                .map(|&m| name(m))
+                .chain(std::iter::once(start.id.as_str()))
+                .collect();
+            VocabProblem::PartOfCycle {
+                entity: &start.id,
+                path,
+                more: cycle.len().saturating_sub(12),
+                first: cycle.iter().map(|&m| name(m)).min().unwrap_or(""),
+            }
+            .finding(Some(start.loc.clone()))
+        })
+        .collect()
+}
+
+pub(super) fn entity_defs(name: &Arc<str>, e: EntitiesFile, offsets: &[u32]) -> Vec<EntityDef> {
+    e.entities
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let loc = shifted(yaml::loc(name, &r), offsets.get(i).copied().unwrap_or(0));
+            let r = r.value;
+            let id = r.id.value.trim().to_string();
+            EntityDef {
+                name: r.name.unwrap_or_else(|| id.clone()),
+                id,
+                aliases: r.aliases.into_iter().map(|a| a.value).collect(),
+                kind: r.kind,
+                part_of: r.part_of.into_iter().map(|a| a.value).collect(),
+                party: r.party,
+                loc,
+            }
+        })
+        .collect()
+}
+
+/// The properties of `claims/properties.yaml`, each unit checked against its kind; `offsets`
+/// are the line offsets of properties read one by one after an error.
+pub(super) fn property_defs(
+    name: &Arc<str>,
+    p: PropertiesFile,
+    offsets: &[u32],
+    findings: &mut Vec<Finding>,
+) -> Vec<PropertyDef> {
+    p.properties
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let loc = shifted(yaml::loc(name, &r), offsets.get(i).copied().unwrap_or(0));
+            let r = r.value;
+            let id = r.id.value.trim().to_string();
+            let unit_loc = r.unit.as_ref().map(|u| yaml::loc(name, u));
+            let p = PropertyDef {
+                name: r.name.unwrap_or_else(|| id.clone()),
+                id,
+                aliases: r.aliases.into_iter().map(|a| a.value).collect(),
+                kind: r.kind,
+                unit: r.unit.map(|u| u.value),
+                single_valued: r.single_valued,
+                temporal: r.temporal,
+                tolerance: r.tolerance.filter(|t| t.is_finite() && *t >= 0.0),
+                description: r.description,
+                loc,
+            };
+            findings.extend(check_unit(&p, unit_loc.as_ref()));
+            p
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -1,9 +1,14 @@
-//! Part-of hierarchies over numbered nodes (scopes; meant to serve entities and
-//! hierarchy-aware truth discovery too): each node lists the nodes it is part of.
+//! Part-of hierarchies over numbered nodes: each node lists the nodes it is part of. The one
+//! place that walks a hierarchy: entities' `part_of` (comparison of categorical values and
+//! `resolve`'s ancestors), scopes' `part_of` and `total_of` (totals against their parts), and
+//! the cycle checks of both at load.
 //!
 //! Every walk visits each node at most once, however many paths lead to it, so a deep or wide
 //! hierarchy costs time linear in its nodes and links, and a cycle cannot loop. Cycles are
-//! found once, at load, by [`Hierarchy::cycles`].
+//! found once, at load, by [`Hierarchy::cycles`], and named by [`Hierarchy::cycle_path`].
+
+use super::{EntityDef, ScopeDef};
+use rustc_hash::FxHashMap;
 
 /// Nodes `0..n`, each with the nodes it is directly part of.
 #[derive(Debug, Clone, Default)]
@@ -43,6 +48,67 @@ impl Hierarchy {
             return h;
         }
         Hierarchy { start, parents }
+    }
+
+    /// From named nodes and, for each, the names of its parents. A name no node has is left
+    /// out (the loader reports it); of nodes sharing a name, the last one is meant.
+    pub fn by_name<'a, I, L, P>(ids: I, links: L) -> Hierarchy
+    where
+        I: IntoIterator<Item = &'a str>,
+        L: IntoIterator<Item = P>,
+        P: IntoIterator<Item = &'a str>,
+    {
+        let index: FxHashMap<&str, u32> = ids
+            .into_iter()
+            .enumerate()
+            .map(|(i, id)| (id, i as u32))
+            .collect();
+        Hierarchy::new(links.into_iter().map(|parents| {
+            parents
+                .into_iter()
+                .filter_map(|p| index.get(p).copied())
+                .collect::<Vec<u32>>()
+        }))
+    }
+
+    /// Entities, each part of the entities its `part_of` names ("ISKP" is part of "Islamic
+    /// State").
+    pub fn of_entities(entities: &[EntityDef]) -> Hierarchy {
+        Hierarchy::by_name(
+            entities.iter().map(|e| e.id.as_str()),
+            entities
+                .iter()
+                .map(|e| e.part_of.iter().map(String::as_str)),
+        )
+    }
+
+    /// Scopes: a scope is part of what it lists in `part_of` and of every scope that lists it
+    /// in `total_of`.
+    pub fn of_scopes(scopes: &[ScopeDef]) -> Hierarchy {
+        let ids: FxHashMap<&str, u32> = scopes
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.id.as_str(), i as u32))
+            .collect();
+        let mut parents: Vec<Vec<u32>> = scopes
+            .iter()
+            .map(|s| {
+                s.part_of
+                    .iter()
+                    .filter_map(|p| ids.get(p.as_str()).copied())
+                    .collect()
+            })
+            .collect();
+        for (i, s) in scopes.iter().enumerate() {
+            for part in &s.total_of {
+                if let Some(&p) = ids.get(part.as_str())
+                    && !parents[p as usize].contains(&(i as u32))
+                {
+                    parents[p as usize].push(i as u32);
+                }
+            }
+        }
+        Hierarchy::new(parents)
     }
 
     pub fn len(&self) -> usize {
@@ -109,6 +175,55 @@ impl Hierarchy {
             }
         }
         false
+    }
+
+    /// The length of the longest chain of wholes above `node` (0 for a node part of nothing;
+    /// a part is deeper than its whole). `memo` keeps the depths found, so asking for many
+    /// nodes walks each node once in all; one iterative post-order walk, no recursion. A node
+    /// met again on the current path (a cycle, reported at load) counts as a root there.
+    pub fn depth(&self, node: u32, memo: &mut FxHashMap<u32, usize>) -> usize {
+        let mut on_path = rustc_hash::FxHashSet::default();
+        let mut stack = vec![(node, false)];
+        while let Some((e, done)) = stack.pop() {
+            if memo.contains_key(&e) {
+                continue;
+            }
+            if done {
+                on_path.remove(&e);
+                let deepest = self
+                    .parents(e)
+                    .iter()
+                    .map(|p| memo.get(p).map_or(0, |&x| x + 1))
+                    .max()
+                    .unwrap_or(0);
+                memo.insert(e, deepest);
+                continue;
+            }
+            on_path.insert(e);
+            stack.push((e, true));
+            for &p in self.parents(e) {
+                if !memo.contains_key(&p) && !on_path.contains(&p) {
+                    stack.push((p, false));
+                }
+            }
+        }
+        memo.get(&node).copied().unwrap_or(0)
+    }
+
+    /// A cycle as the reader follows it, back to where it starts: `a -> b -> a`. At most
+    /// `max` nodes are named before the way back; the rest are counted, so a cycle through
+    /// thousands of nodes still makes a one-line message.
+    pub fn cycle_path<'a>(cycle: &[u32], name: impl Fn(u32) -> &'a str, max: usize) -> String {
+        let mut out: Vec<&str> = cycle.iter().take(max).map(|&n| name(n)).collect();
+        if let Some(&first) = cycle.first() {
+            out.push(name(first));
+        }
+        let mut path = out.join(" -> ");
+        let more = cycle.len().saturating_sub(max);
+        if more > 0 {
+            path.push_str(&format!(" (and {more} more)"));
+        }
+        path
     }
 
     /// Every cycle, each reported once as the nodes on it in link order (a node that is part
@@ -180,6 +295,104 @@ mod tests {
         assert!(x.is_part_of(0, 0));
         assert!(!x.is_part_of(0, 4));
         assert_eq!(x.ancestors(4), vec![0, 1, 2]);
+    }
+
+    #[test]
+    fn depth_is_the_longest_chain_of_wholes() {
+        // 0 part of 1 and 3, 1 part of 2, 3 part of nothing, 4 part of nothing.
+        let x = h(&[&[1, 3], &[2], &[], &[], &[]]);
+        let mut memo = FxHashMap::default();
+        assert_eq!(x.depth(0, &mut memo), 2);
+        assert_eq!(x.depth(1, &mut memo), 1);
+        assert_eq!(x.depth(3, &mut memo), 0);
+        assert_eq!(x.depth(4, &mut memo), 0);
+        // A fresh memo gives the same depths in any order.
+        let mut fresh = FxHashMap::default();
+        assert_eq!(x.depth(1, &mut fresh), 1);
+        assert_eq!(x.depth(0, &mut fresh), 2);
+    }
+
+    #[test]
+    fn depth_ends_on_a_cycle_and_on_a_long_chain() {
+        let x = h(&[&[1], &[2], &[0]]);
+        let mut memo = FxHashMap::default();
+        // Walked from 0: 2's whole, 0, is on the path, so 2 is a root there.
+        assert_eq!(x.depth(0, &mut memo), 2);
+        // 100,000 nodes in one chain: no recursion to overflow the stack.
+        let n = 100_000u32;
+        let chain = Hierarchy::new((0..n).map(|i| if i + 1 < n { vec![i + 1] } else { vec![] }));
+        assert_eq!(chain.depth(0, &mut FxHashMap::default()), n as usize - 1);
+    }
+
+    #[test]
+    fn named_nodes_and_their_parents() {
+        let x = Hierarchy::by_name(
+            ["city", "country", "region"],
+            [vec!["country"], vec!["region", "nowhere"], vec![]],
+        );
+        assert_eq!(x.parents(1), &[2]);
+        assert!(x.is_part_of(0, 2));
+        assert_eq!(x.ancestors(0), vec![1, 2]);
+        // Of nodes sharing a name, the last is meant.
+        let y = Hierarchy::by_name(["a", "b", "b"], [vec!["b"], vec![], vec![]]);
+        assert_eq!(y.parents(0), &[2]);
+    }
+
+    #[test]
+    fn entities_by_part_of_and_scopes_by_part_of_and_total_of() {
+        let file: std::sync::Arc<str> = "claims/x.yaml".into();
+        let entity = |id: &str, part_of: &[&str]| EntityDef {
+            id: id.into(),
+            name: id.into(),
+            aliases: Vec::new(),
+            kind: None,
+            part_of: part_of.iter().map(|p| p.to_string()).collect(),
+            party: false,
+            loc: super::super::Loc::new(&file, 1, 1),
+        };
+        let e = Hierarchy::of_entities(&[
+            entity("iskp", &["islamic-state"]),
+            entity("islamic-state", &[]),
+            entity("kerman", &["iran", "unknown"]),
+            entity("iran", &[]),
+        ]);
+        assert!(e.is_part_of(0, 1) && e.is_part_of(2, 3));
+        assert!(!e.is_part_of(1, 0) && !e.is_part_of(0, 3));
+        let scope = |id: &str, part_of: &[&str], total_of: &[&str]| ScopeDef {
+            id: id.into(),
+            name: id.into(),
+            aliases: Vec::new(),
+            part_of: part_of.iter().map(|p| p.to_string()).collect(),
+            total_of: total_of.iter().map(|p| p.to_string()).collect(),
+            unscoped: false,
+            loc: super::super::Loc::new(&file, 1, 1),
+        };
+        // `all` is the total of a and b; c says it is part of all; b says so too, once kept.
+        let s = Hierarchy::of_scopes(&[
+            scope("all", &[], &["a", "b"]),
+            scope("a", &[], &[]),
+            scope("b", &["all"], &[]),
+            scope("c", &["all"], &[]),
+        ]);
+        assert_eq!(s.parents(1), &[0]);
+        assert_eq!(s.parents(2), &[0]);
+        assert_eq!(s.parents(3), &[0]);
+        assert!(s.parents(0).is_empty());
+    }
+
+    #[test]
+    fn a_cycle_reads_as_a_path_back_to_its_start() {
+        let names = ["a", "b", "c"];
+        let name = |n: u32| names[n as usize];
+        assert_eq!(
+            Hierarchy::cycle_path(&[0, 1, 2], name, 12),
+            "a -> b -> c -> a"
+        );
+        assert_eq!(Hierarchy::cycle_path(&[1], name, 12), "b -> b");
+        assert_eq!(
+            Hierarchy::cycle_path(&[0, 1, 2], name, 2),
+            "a -> b -> a (and 1 more)"
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 use crate::compare::{Comparison, Verdict};
 use crate::model::QuoteContext;
 use crate::model::{Assertion, Dossier, Finding, Published};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -375,13 +376,15 @@ pub fn build(
             }
         }
     }
+    // Groups are independent, and one group can hold most of a large dossier's claims: both
+    // levels run in parallel (rayon splits small inputs no further than it pays).
     let groups: Vec<GroupEntry> = order
-        .iter()
+        .par_iter()
         .map(|&gi| {
             let g = &comparison.groups[gi];
             let claims = g
                 .claims
-                .iter()
+                .par_iter()
                 .map(|&c| {
                     let cl = &d.claims[c as usize];
                     ClaimEntry {

@@ -31,7 +31,7 @@ pub fn github_log(text: &str) -> String {
 /// structure is ASCII, so every such character is inside a string, where the escape is the
 /// same value.
 pub fn json_text(text: &str) -> Cow<'_, str> {
-    if !crate::text::any_hidden(text, true) && !text.contains("##[") {
+    if !crate::text::any_hidden(text, true) && !has_command_marker(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 16);
@@ -56,20 +56,118 @@ pub fn json_text(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// A writer that passes JSON text through [`json_text`]. Every `write` call must carry whole
-/// characters (the report writers hand over whole strings).
-pub struct JsonSafe<W: std::io::Write>(pub W);
-
-impl<W: std::io::Write> std::io::Write for JsonSafe<W> {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        match std::str::from_utf8(buf) {
-            Ok(s) => self.0.write_all(json_text(s).as_bytes())?,
-            Err(_) => self.0.write_all(buf)?,
+/// Whether `text` holds `##[`. Runs on every string of a report, mostly short ones, where a
+/// byte search for the rare `#` beats a general substring search.
+fn has_command_marker(text: &str) -> bool {
+    let mut rest = text;
+    while let Some(at) = rest.find('#') {
+        rest = &rest[at + 1..];
+        if rest.starts_with("#[") {
+            return true;
         }
-        Ok(buf.len())
     }
-    fn flush(&mut self) -> std::io::Result<()> {
-        self.0.flush()
+    false
+}
+
+/// serde_json's pretty layout (two spaces per level) for a value that sits `base` levels deep
+/// in a larger document, with every string written through [`json_text`]: one pass renders an
+/// element of a long report array, already indented and safe, instead of pretty-printing,
+/// re-indenting and scanning the result again.
+pub(crate) struct SafePretty {
+    base: usize,
+    level: usize,
+    has_value: bool,
+}
+
+impl SafePretty {
+    pub(crate) fn at(base: usize) -> Self {
+        SafePretty {
+            base,
+            level: 0,
+            has_value: false,
+        }
+    }
+
+    fn newline<W: ?Sized + std::io::Write>(&self, w: &mut W) -> std::io::Result<()> {
+        const SPACES: &[u8] = &[b' '; 64];
+        w.write_all(b"\n")?;
+        let mut n = 2 * (self.base + self.level);
+        while n > 0 {
+            let k = n.min(SPACES.len());
+            w.write_all(&SPACES[..k])?;
+            n -= k;
+        }
+        Ok(())
+    }
+
+    fn open<W: ?Sized + std::io::Write>(&mut self, w: &mut W, b: &[u8]) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b)
+    }
+
+    fn close<W: ?Sized + std::io::Write>(&mut self, w: &mut W, b: &[u8]) -> std::io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            self.newline(w)?;
+        }
+        w.write_all(b)
+    }
+
+    fn item<W: ?Sized + std::io::Write>(&mut self, w: &mut W, first: bool) -> std::io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        self.newline(w)
+    }
+}
+
+impl serde_json::ser::Formatter for SafePretty {
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"[")
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"]")
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.item(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.open(w, b"{")
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.close(w, b"}")
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.item(w, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, _: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+    // serde_json hands over the runs between the characters it escapes itself (quotes,
+    // backslashes, C0 controls), so `##[` and hidden characters arrive whole in one run.
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        w.write_all(json_text(fragment).as_bytes())
     }
 }
 
@@ -178,6 +276,23 @@ pub fn truncate(text: &str, max: usize) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn command_markers_are_found_wherever_they_start() {
+        for (t, want) in [
+            ("##[", true),
+            ("a###[b", true),
+            ("x ##[group]", true),
+            ("#", false),
+            ("##", false),
+            ("#[#", false),
+            ("#a#[", false),
+            ("", false),
+        ] {
+            assert_eq!(has_command_marker(t), want, "{t:?}");
+            assert_eq!(has_command_marker(t), t.contains("##["), "{t:?}");
+        }
+    }
 
     #[test]
     fn hidden_characters_are_shown() {

@@ -5,33 +5,49 @@
 
 use super::data::{ClaimEntry, GroupEntry, Report, SourceEntry};
 use crate::model::Date;
+use maud::{DOCTYPE, Markup, PreEscaped, Render, html};
 use std::collections::HashMap;
 use std::fmt::Write as _;
 
-/// Escapes text for HTML element content and attribute values.
-pub fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Shown, not interpreted: a bidi override must not reorder what the reader sees.
-            c if c != '\n' && c != '\t' && super::escape::is_hidden(c) => {
-                let _ = write!(out, "\\u{{{:X}}}", u32::from(c));
+/// Text from claim files and seeds, as the page shows it. maud escapes every splice; this
+/// escaping adds to it what a report of untrusted text needs: `'` as well, and hidden
+/// characters (bidi overrides, zero-width and control characters) shown as `\u{...}` instead
+/// of interpreted, so they cannot reorder or hide what the reader sees.
+struct Text<'a>(&'a str);
+
+impl Render for Text<'_> {
+    fn render_to(&self, out: &mut String) {
+        out.reserve(self.0.len());
+        for c in self.0.chars() {
+            match c {
+                '&' => out.push_str("&amp;"),
+                '<' => out.push_str("&lt;"),
+                '>' => out.push_str("&gt;"),
+                '"' => out.push_str("&quot;"),
+                '\'' => out.push_str("&#39;"),
+                c if c != '\n' && c != '\t' && super::escape::is_hidden(c) => {
+                    let _ = write!(out, "\\u{{{:X}}}", u32::from(c));
+                }
+                c => out.push(c),
             }
-            c => out.push(c),
         }
     }
-    out
+}
+
+/// A coordinate to a tenth of a pixel.
+struct Px(f64);
+
+impl Render for Px {
+    fn render_to(&self, out: &mut String) {
+        let _ = write!(out, "{:.1}", self.0);
+    }
 }
 
 /// A URL is linked only when it is http(s); anything else (javascript:, data:) is shown as text.
-fn safe_url(url: &str) -> Option<String> {
-    let lower = url.trim().to_ascii_lowercase();
-    (lower.starts_with("http://") || lower.starts_with("https://")).then(|| esc(url.trim()))
+fn safe_url(url: &str) -> Option<&str> {
+    let url = url.trim();
+    let lower = url.to_ascii_lowercase();
+    (lower.starts_with("http://") || lower.starts_with("https://")).then_some(url)
 }
 
 const CSS: &str = r#"
@@ -101,6 +117,11 @@ const SCRIPT: &str = r#"
 })();
 "#;
 
+/// The page's Content-Security-Policy: exactly the inline script above may run (by its
+/// SHA-256, checked against [`SCRIPT`] by a test), so even if escaping were ever wrong an
+/// injected `<script>` would not execute.
+const POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-LO26zb6Pz1jCMKEKr/VCCMaht0kJ14ryQ7Kx9aUspm8='; img-src data:";
+
 /// Above this many facts, charts and evidence are drawn lazily: a page of thousands of charts
 /// takes seconds to parse and lay out all at once.
 pub const LAZY_FROM: usize = 300;
@@ -133,8 +154,11 @@ fn is_chartable(g: &GroupEntry) -> bool {
             .any(|c| coord(&c.normalized.low).is_some() || coord(&c.normalized.high).is_some())
 }
 
+/// The longest row label a chart shows whole.
+const MAX_LABEL: usize = 60;
+
 /// The number line of one quantitative fact, with related scopes in a muted colour.
-fn chart(r: &Report, g: &GroupEntry) -> String {
+fn chart(r: &Report, g: &GroupEntry) -> Markup {
     let is_date = g.kind == "date";
     let mut rows: Vec<Row> = g
         .claims
@@ -219,7 +243,6 @@ fn chart(r: &Report, g: &GroupEntry) -> String {
         .collect();
     // The label column is as wide as the longest label needs (about 7 px a character at the
     // chart's font size), within bounds; a longer label is shortened, whole in its tooltip.
-    const MAX_LABEL: usize = 60;
     let longest = labels
         .iter()
         .map(|l| l.chars().count().min(MAX_LABEL))
@@ -251,19 +274,10 @@ fn chart(r: &Report, g: &GroupEntry) -> String {
         caption.push("log scale".into());
     }
     let height = top + rows.len() as f64 * row_h + if caption.is_empty() { 34.0 } else { 50.0 };
-    let mut s = String::new();
     let title = format!("{} — {}", g.key.subject_name, g.key.property_name);
-    let _ = write!(
-        s,
-        r#"<svg class="chart" role="img" viewBox="0 0 {w} {height}" width="{w}" height="{height}" data-subject="{}" data-property="{}" aria-label="{}"><title>{}</title>"#,
-        esc(&g.key.subject),
-        esc(&g.key.property),
-        esc(&title),
-        esc(&title),
-        w = left + width + 70.0,
-    );
-    // Markers and patterns are defined once per page (see DEFS), not once per chart.
+    let w = left + width + 70.0;
     // The gap of a conflict: between the lowest upper end and the highest lower end.
+    let mut gap = None;
     if g.verdict == crate::compare::Verdict::Conflict {
         let main: Vec<&Row> = rows.iter().filter(|r| r.related.is_none()).collect();
         let min_high = main
@@ -275,256 +289,203 @@ fn chart(r: &Report, g: &GroupEntry) -> String {
             .filter_map(|r| r.low)
             .fold(f64::NEG_INFINITY, f64::max);
         if min_high.is_finite() && max_low.is_finite() && max_low > min_high {
-            let _ = write!(
-                s,
-                r#"<rect class="gap" x="{:.1}" y="{top}" width="{:.1}" height="{:.1}" fill="url(#hatch)"><title>gap between the values</title></rect>"#,
-                x(min_high),
-                (x(max_low) - x(min_high)).max(2.0),
-                rows.len() as f64 * row_h
-            );
+            gap = Some((x(min_high), (x(max_low) - x(min_high)).max(2.0)));
         }
     }
-    for (i, (row, label)) in rows.iter().zip(&labels).enumerate() {
-        let y = top + i as f64 * row_h + row_h / 2.0;
-        let muted = row.related.is_some();
-        let color = if muted { "#9a9a9a" } else { "#0072B2" };
-        let dash = if muted {
-            r#" stroke-dasharray="5 3""#
-        } else {
-            ""
-        };
-        let c = row.claim;
-        let shown: String = if label.chars().count() > MAX_LABEL {
-            let cut: String = label.chars().take(MAX_LABEL - 1).collect();
-            format!("{cut}…")
-        } else {
-            label.clone()
-        };
-        let _ = write!(
-            s,
-            r#"<g class="row{}" data-source="{}"><text x="{}" y="{}" text-anchor="end">{}</text>"#,
-            if muted { " related" } else { "" },
-            esc(&c.source),
-            left - 8.0,
-            y + 4.0,
-            esc(&shown)
-        );
-        let _ = write!(
-            s,
-            "<title>{}: {}{}</title>",
-            esc(label),
-            esc(&c.stated),
-            row.related
-                .map(|d| format!(" (related, {})", esc(d)))
-                .unwrap_or_default()
-        );
-        let x0 = row.low.map_or(left - 4.0, x);
-        let x1 = row.high.map_or(left + width + 4.0, x);
-        if (x1 - x0).abs() < 0.5 {
-            let fill = if c.normalized.low_inclusive {
-                color
-            } else {
-                "#fff"
-            };
-            let _ = write!(
-                s,
-                r#"<circle cx="{x0:.1}" cy="{y}" r="5" fill="{fill}" stroke="{color}" stroke-width="2"/>"#
-            );
-        } else {
-            let start = if row.low.is_none() {
-                r#" marker-start="url(#arrow)""#
-            } else {
-                ""
-            };
-            let end = if row.high.is_none() {
-                r#" marker-end="url(#arrow)""#
-            } else {
-                ""
-            };
-            let _ = write!(
-                s,
-                r#"<line x1="{x0:.1}" y1="{y}" x2="{x1:.1}" y2="{y}" stroke="{color}" stroke-width="5"{dash}{start}{end}/>"#
-            );
-            for (end, inclusive, present) in [
-                (x0, c.normalized.low_inclusive, row.low.is_some()),
-                (x1, c.normalized.high_inclusive, row.high.is_some()),
-            ] {
-                if present {
-                    let fill = if inclusive { color } else { "#fff" };
-                    let _ = write!(
-                        s,
-                        r#"<circle cx="{end:.1}" cy="{y}" r="4" fill="{fill}" stroke="{color}" stroke-width="2"/>"#
-                    );
+    let axis_y = top + rows.len() as f64 * row_h + 6.0;
+    // Markers and patterns are defined once per page (see DEFS), not once per chart.
+    html! {
+        svg class="chart" role="img" viewBox={ "0 0 " (w) " " (height) } width=(w) height=(height)
+            data-subject=(Text(&g.key.subject)) data-property=(Text(&g.key.property))
+            aria-label=(Text(&title)) {
+            title { (Text(&title)) }
+            @if let Some((gx, gw)) = gap {
+                rect class="gap" x=(Px(gx)) y=(top) width=(Px(gw)) height=(Px(rows.len() as f64 * row_h)) fill="url(#hatch)" {
+                    title { "gap between the values" }
+                }
+            }
+            @for (i, (row, label)) in rows.iter().zip(&labels).enumerate() {
+                (chart_row(row, label, top + i as f64 * row_h + row_h / 2.0, left, width, &x))
+            }
+            // Axis, with ticks at round values, each at the place of its value.
+            line x1=(left) y1=(axis_y) x2=(left + width) y2=(axis_y) stroke="#555" {}
+            @for (t, label) in &axis.ticks {
+                @let xx = left + (t - a0) / (a1 - a0) * width;
+                line x1=(Px(xx)) y1=(axis_y) x2=(Px(xx)) y2=(axis_y + 4.0) stroke="#555" {}
+                text x=(Px(xx)) y=(axis_y + 18.0) text-anchor="middle" { (Text(label)) }
+            }
+            @if !caption.is_empty() {
+                text class="caption muted" x=(left + width) y=(axis_y + 34.0) text-anchor="end" {
+                    (Text(&caption.join(", ")))
                 }
             }
         }
-        let _ = write!(
-            s,
-            r#"<text x="{}" y="{}" class="muted">{}</text></g>"#,
-            left + width + 8.0,
-            y + 4.0,
-            if muted { "~" } else { "" }
-        );
     }
-    // Axis with five ticks.
-    let axis_y = top + rows.len() as f64 * row_h + 6.0;
-    let _ = write!(
-        s,
-        r##"<line x1="{left}" y1="{axis_y}" x2="{}" y2="{axis_y}" stroke="#555"/>"##,
-        left + width
-    );
-    // Ticks at round values, each at the place of its value.
-    for (t, label) in &axis.ticks {
-        let xx = left + (t - a0) / (a1 - a0) * width;
-        let _ = write!(
-            s,
-            r##"<line x1="{xx:.1}" y1="{axis_y}" x2="{xx:.1}" y2="{}" stroke="#555"/><text x="{xx:.1}" y="{}" text-anchor="middle">{}</text>"##,
-            axis_y + 4.0,
-            axis_y + 18.0,
-            esc(label)
-        );
-    }
-    if !caption.is_empty() {
-        let _ = write!(
-            s,
-            r#"<text class="caption muted" x="{}" y="{}" text-anchor="end">{}</text>"#,
-            left + width,
-            axis_y + 34.0,
-            esc(&caption.join(", "))
-        );
-    }
-    s.push_str("</svg>");
-    s
 }
 
-fn evidence(c: &ClaimEntry, sources: &HashMap<&str, &SourceEntry>) -> String {
-    let mut s = String::new();
-    let mut summary = format!("{}: {}", esc(&c.source), esc(&c.stated));
-    if c.negated {
-        summary.push_str(" <em>(denied)</em>");
+/// One row of a chart: the label, the interval as a line (open ends as arrows) or a point,
+/// its ends filled when inclusive.
+fn chart_row(
+    row: &Row,
+    label: &str,
+    y: f64,
+    left: f64,
+    width: f64,
+    x: &dyn Fn(f64) -> f64,
+) -> Markup {
+    let muted = row.related.is_some();
+    let color = if muted { "#9a9a9a" } else { "#0072B2" };
+    let c = row.claim;
+    let shown: String = if label.chars().count() > MAX_LABEL {
+        let cut: String = label.chars().take(MAX_LABEL - 1).collect();
+        format!("{cut}…")
+    } else {
+        label.to_string()
+    };
+    let x0 = row.low.map_or(left - 4.0, x);
+    let x1 = row.high.map_or(left + width + 4.0, x);
+    let fill = |inclusive: bool| if inclusive { color } else { "#fff" };
+    html! {
+        g class={ "row" @if muted { " related" } } data-source=(Text(&c.source)) {
+            text x=(left - 8.0) y=(y + 4.0) text-anchor="end" { (Text(&shown)) }
+            title {
+                (Text(label)) ": " (Text(&c.stated))
+                @if let Some(d) = row.related { " (related, " (Text(d)) ")" }
+            }
+            @if (x1 - x0).abs() < 0.5 {
+                circle cx=(Px(x0)) cy=(y) r="5" fill=(fill(c.normalized.low_inclusive)) stroke=(color) stroke-width="2" {}
+            } @else {
+                line x1=(Px(x0)) y1=(y) x2=(Px(x1)) y2=(y) stroke=(color) stroke-width="5"
+                    stroke-dasharray=[muted.then_some("5 3")]
+                    marker-start=[row.low.is_none().then_some("url(#arrow)")]
+                    marker-end=[row.high.is_none().then_some("url(#arrow)")] {}
+                @for (end, inclusive, present) in [
+                    (x0, c.normalized.low_inclusive, row.low.is_some()),
+                    (x1, c.normalized.high_inclusive, row.high.is_some()),
+                ] {
+                    @if present {
+                        circle cx=(Px(end)) cy=(y) r="4" fill=(fill(inclusive)) stroke=(color) stroke-width="2" {}
+                    }
+                }
+            }
+            text x=(left + width + 8.0) y=(y + 4.0) class="muted" { @if muted { "~" } }
+        }
     }
-    if c.hedge != "stated" {
-        summary.push_str(&format!(" <span class=\"muted\">[{}]</span>", esc(c.hedge)));
-    }
-    if let Some(a) = &c.attribution {
-        summary.push_str(&format!(" <span class=\"muted\">per {}</span>", esc(a)));
-    }
-    let _ = write!(
-        s,
-        r#"<details class="claim" data-source="{}"><summary>{summary}</summary>"#,
-        esc(&c.source)
-    );
-    match (&c.context, &c.quote) {
+}
+
+/// One claim's evidence: the quote in its sentence, the source, and how the value was read.
+fn evidence(c: &ClaimEntry, sources: &HashMap<&str, &SourceEntry>) -> Markup {
+    let quote = match (&c.context, &c.quote) {
         (Some(ctx), _)
             if ctx.sentence.is_char_boundary(ctx.start)
                 && ctx.sentence.is_char_boundary(ctx.end)
                 && ctx.start <= ctx.end =>
         {
-            let _ = write!(
-                s,
-                "<blockquote>{}<mark>{}</mark>{}</blockquote>",
-                esc(&ctx.sentence[..ctx.start]),
-                esc(&ctx.sentence[ctx.start..ctx.end]),
-                esc(&ctx.sentence[ctx.end..])
-            );
+            Some((
+                &ctx.sentence[..ctx.start],
+                &ctx.sentence[ctx.start..ctx.end],
+                &ctx.sentence[ctx.end..],
+            ))
         }
-        (_, Some(q)) => {
-            let _ = write!(s, "<blockquote><mark>{}</mark></blockquote>", esc(q));
-        }
-        _ => {}
-    }
-    s.push_str("<dl>");
-    if let Some(src) = sources.get(c.source.as_str()) {
-        let _ = write!(
-            s,
-            "<dt>source</dt><dd>{}</dd><dt>publisher</dt><dd>{}</dd><dt>published</dt><dd>{}</dd>",
-            esc(&src.title),
-            esc(&src.publisher),
-            esc(&src.published)
-        );
-        if let Some(u) = &src.url {
-            match safe_url(u) {
-                Some(href) => {
-                    let _ = write!(
-                        s,
-                        r#"<dt>url</dt><dd><a href="{href}" rel="noopener noreferrer">{href}</a></dd>"#
-                    );
+        (_, Some(q)) => Some(("", q.as_str(), "")),
+        _ => None,
+    };
+    html! {
+        details class="claim" data-source=(Text(&c.source)) {
+            summary {
+                (Text(&c.source)) ": " (Text(&c.stated))
+                @if c.negated { " " em { "(denied)" } }
+                @if c.hedge != "stated" { " " span class="muted" { "[" (Text(c.hedge)) "]" } }
+                @if let Some(a) = &c.attribution { " " span class="muted" { "per " (Text(a)) } }
+            }
+            @if let Some((before, quoted, after)) = quote {
+                blockquote { (Text(before)) mark { (Text(quoted)) } (Text(after)) }
+            }
+            dl {
+                @if let Some(src) = sources.get(c.source.as_str()) {
+                    dt { "source" } dd { (Text(&src.title)) }
+                    dt { "publisher" } dd { (Text(&src.publisher)) }
+                    dt { "published" } dd { (Text(&src.published)) }
+                    @if let Some(u) = &src.url {
+                        dt { "url" }
+                        dd {
+                            @if let Some(href) = safe_url(u) {
+                                a href=(Text(href)) rel="noopener noreferrer" { (Text(href)) }
+                            } @else {
+                                (Text(u))
+                            }
+                        }
+                    }
                 }
-                None => {
-                    let _ = write!(s, "<dt>url</dt><dd>{}</dd>", esc(u));
-                }
+                dt { "read as" } dd { (Text(&c.normalized.rule)) }
+                @if let Some(a) = &c.attribution { dt { "attribution" } dd { (Text(a)) } }
+                dt { "hedge" } dd { (Text(c.hedge)) }
+                @if let Some(a) = &c.as_of { dt { "as of" } dd { (Text(a)) } }
+                dt { "claim" } dd { code { (Text(&c.file)) ":" (c.line) } " (" (Text(&c.id)) ")" }
             }
         }
     }
-    let _ = write!(s, "<dt>read as</dt><dd>{}</dd>", esc(&c.normalized.rule));
-    if let Some(a) = &c.attribution {
-        let _ = write!(s, "<dt>attribution</dt><dd>{}</dd>", esc(a));
+}
+
+/// One fact: verdict, names, reason, and (drawn at once or lazily) its chart and evidence.
+fn section(
+    r: &Report,
+    gi: usize,
+    g: &GroupEntry,
+    lazy: Option<usize>,
+    sources: &HashMap<&str, &SourceEntry>,
+) -> Markup {
+    let mut srcs: Vec<&str> = g.claims.iter().map(|c| c.source.as_str()).collect();
+    srcs.sort_unstable();
+    srcs.dedup();
+    let v = g.verdict.name();
+    html! {
+        section class={ "group v-" (v) } id={ "g" (gi) } data-verdict=(v)
+            data-subject=(Text(&g.key.subject)) data-property=(Text(&g.key.property))
+            data-sources=(Text(&srcs.join(" "))) {
+            h3 {
+                span class="badge" { (v) }
+                @if let Some(a) = g.acknowledgement() { " " span class="badge ack" { (a) } }
+                " " (Text(&g.key.subject_name)) " — " (Text(&g.key.property_name))
+                @if let Some(s) = &g.key.scope { " " span class="muted" { "(scope: " (Text(s)) ")" } }
+            }
+            @if let Some(ack) = g.acknowledgement() {
+                p class="ack" { b { (ack) } " in claims/accepted.yaml: " (Text(&g.acknowledged.join("; "))) }
+            }
+            p class="reason" { (Text(&g.reason)) }
+            p class="muted" {
+                (g.sources) " source" @if g.sources != 1 { "s" } ", " (g.independent_sources) " independent"
+            }
+            @match lazy {
+                Some(i) => div class="lazy" data-i=(i) {},
+                None => (details_of(r, g, sources)),
+            }
+        }
     }
-    let _ = write!(s, "<dt>hedge</dt><dd>{}</dd>", esc(c.hedge));
-    if let Some(a) = &c.as_of {
-        let _ = write!(s, "<dt>as of</dt><dd>{}</dd>", esc(a));
+}
+
+/// A fact's chart, evidence and related scopes: the heavy part, drawn lazily on long pages.
+fn details_of(r: &Report, g: &GroupEntry, sources: &HashMap<&str, &SourceEntry>) -> Markup {
+    html! {
+        @if is_chartable(g) { (chart(r, g)) }
+        @for c in &g.claims { (evidence(c, sources)) }
+        @for rel in &g.related {
+            p class="muted" {
+                "~ related (" a href={ "#g" (rel.group) } { (Text(&rel.differs)) } "): "
+                (Text(&rel.stated.join("; ")))
+            }
+        }
     }
-    let _ = write!(
-        s,
-        "<dt>claim</dt><dd><code>{}:{}</code> ({})</dd>",
-        esc(&c.file),
-        c.line,
-        esc(&c.id)
-    );
-    s.push_str("</dl></details>");
-    s
 }
 
 /// The whole page.
 pub fn html(r: &Report, title: &str) -> String {
     let sources: HashMap<&str, &SourceEntry> =
         r.sources.iter().map(|s| (s.id.as_str(), s)).collect();
-    let mut out = String::with_capacity(4096 + r.groups.len() * 2048);
-    let _ = write!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{}'; img-src data:\"><title>{}</title><style>{CSS}</style></head><body>",
-        sha256_base64(SCRIPT),
-        esc(title)
-    );
-    let _ = write!(
-        out,
-        "<header><h1>{}</h1><p class=\"muted\">{} from {} in {}.</p><ul class=\"counts\" id=\"verdict-counts\">",
-        esc(title),
-        crate::text::plural(r.summary.groups, "fact", "facts"),
-        crate::text::plural(r.summary.claims, "claim", "claims"),
-        crate::text::plural(r.summary.sources, "source", "sources")
-    );
-    for (v, n) in &r.summary.verdicts {
-        let _ = write!(
-            out,
-            "<li class=\"v-{v}\" data-verdict=\"{v}\"><b class=\"count\">{n}</b> {v}</li>"
-        );
-    }
-    out.push_str("</ul>");
     let errors: Vec<String> = r
         .input_errors()
-        .map(|f| {
-            format!(
-                "<li><code>{}</code></li>",
-                esc(&super::data::input_error_line(f))
-            )
-        })
+        .map(super::data::input_error_line)
         .collect();
-    if !errors.is_empty() {
-        let _ = write!(
-            out,
-            "<div class=\"incomplete\" role=\"alert\"><p><b>Incomplete:</b> {} {} left part of the dossier unread; this report leaves out what it says.</p><ul>{}</ul></div>",
-            errors.len(),
-            if errors.len() == 1 {
-                "input error"
-            } else {
-                "input errors"
-            },
-            errors.concat()
-        );
-    }
-    out.push_str("</header>");
-    // Filters.
     let mut subjects: Vec<(&str, &str)> = r
         .groups
         .iter()
@@ -532,171 +493,150 @@ pub fn html(r: &Report, title: &str) -> String {
         .collect();
     subjects.sort_by_key(|s| s.1.to_lowercase());
     subjects.dedup();
-    out.push_str("<form class=\"filters\" onsubmit=\"return false\"><label>verdict <select id=\"f-verdict\"><option value=\"\">all</option>");
-    for v in crate::compare::Verdict::ALL {
-        let _ = write!(out, "<option value=\"{0}\">{0}</option>", v.name());
-    }
-    out.push_str(
-        "</select></label><label>subject <select id=\"f-subject\"><option value=\"\">all</option>",
-    );
-    for (id, name) in &subjects {
-        let _ = write!(out, "<option value=\"{}\">{}</option>", esc(id), esc(name));
-    }
-    out.push_str(
-        "</select></label><label>source <select id=\"f-source\"><option value=\"\">all</option>",
-    );
-    for s in &r.sources {
-        let _ = write!(
-            out,
-            "<option value=\"{}\">{}</option>",
-            esc(&s.id),
-            esc(&s.id)
-        );
-    }
-    let _ = write!(
-        out,
-        "</select></label><span class=\"muted\"><span id=\"shown\">{}</span> shown</span></form>",
-        r.groups.len()
-    );
-
-    out.push_str(DEFS);
-    out.push_str("<main>");
     let lazy = r.groups.len() >= LAZY_FROM;
+    // On long pages each fact's heavy part waits in a JSON data block, by index.
     let mut heavy: Vec<String> = Vec::new();
-    for (gi, g) in r.groups.iter().enumerate() {
-        let mut srcs: Vec<&str> = g.claims.iter().map(|c| c.source.as_str()).collect();
-        srcs.sort_unstable();
-        srcs.dedup();
-        let v = g.verdict.name();
-        let _ = write!(
-            out,
-            "<section class=\"group v-{v}\" id=\"g{gi}\" data-verdict=\"{v}\" data-subject=\"{}\" data-property=\"{}\" data-sources=\"{}\"><h3><span class=\"badge\">{v}</span>{} {} — {}{}</h3>",
-            esc(&g.key.subject),
-            esc(&g.key.property),
-            esc(&srcs.join(" ")),
-            g.acknowledgement()
-                .map(|a| format!(" <span class=\"badge ack\">{a}</span>"))
-                .unwrap_or_default(),
-            esc(&g.key.subject_name),
-            esc(&g.key.property_name),
-            g.key
-                .scope
-                .as_ref()
-                .map(|s| format!(" <span class=\"muted\">(scope: {})</span>", esc(s)))
-                .unwrap_or_default()
-        );
-        if let Some(ack) = g.acknowledgement() {
-            let _ = write!(
-                out,
-                "<p class=\"ack\"><b>{ack}</b> in claims/accepted.yaml: {}</p>",
-                g.acknowledged
-                    .iter()
-                    .map(|r| esc(r))
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            );
+    let page = html! {
+        (DOCTYPE) "\n"
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                meta http-equiv="Content-Security-Policy" content=(POLICY);
+                title { (Text(title)) }
+                style { (PreEscaped(CSS)) }
+            }
+            body {
+                header {
+                    h1 { (Text(title)) }
+                    p class="muted" {
+                        (crate::text::plural(r.summary.groups, "fact", "facts")) " from "
+                        (crate::text::plural(r.summary.claims, "claim", "claims")) " in "
+                        (crate::text::plural(r.summary.sources, "source", "sources")) "."
+                    }
+                    ul class="counts" id="verdict-counts" {
+                        @for (v, n) in &r.summary.verdicts {
+                            li class={ "v-" (v) } data-verdict=(v) { b class="count" { (n) } " " (v) }
+                        }
+                    }
+                    @if !errors.is_empty() {
+                        div class="incomplete" role="alert" {
+                            p {
+                                b { "Incomplete:" } " " (errors.len())
+                                @if errors.len() == 1 { " input error" } @else { " input errors" }
+                                " left part of the dossier unread; this report leaves out what it says."
+                            }
+                            ul { @for e in &errors { li { code { (Text(e)) } } } }
+                        }
+                    }
+                }
+                form class="filters" onsubmit="return false" {
+                    label { "verdict " select id="f-verdict" {
+                        option value="" { "all" }
+                        @for v in crate::compare::Verdict::ALL { option value=(v.name()) { (v.name()) } }
+                    } }
+                    label { "subject " select id="f-subject" {
+                        option value="" { "all" }
+                        @for (id, name) in &subjects { option value=(Text(id)) { (Text(name)) } }
+                    } }
+                    label { "source " select id="f-source" {
+                        option value="" { "all" }
+                        @for s in &r.sources { option value=(Text(&s.id)) { (Text(&s.id)) } }
+                    } }
+                    span class="muted" { span id="shown" { (r.groups.len()) } " shown" }
+                }
+                (PreEscaped(DEFS))
+                main {
+                    @for (gi, g) in r.groups.iter().enumerate() {
+                        @let at = lazy.then(|| {
+                            heavy.push(details_of(r, g, &sources).into_string());
+                            heavy.len() - 1
+                        });
+                        (section(r, gi, g, at, &sources))
+                    }
+                }
+                h2 id="sources" { "Sources" }
+                table {
+                    thead { tr {
+                        th { "source" } th { "publisher" } th { "published" } th { "claims" }
+                        th { "relays" } th { "facts by verdict" }
+                    } }
+                    tbody {
+                        @for s in &r.sources { (source_row(s)) }
+                    }
+                }
+                @if lazy {
+                    // A data block, never executed. `<` is escaped so no text inside can close
+                    // the element.
+                    script type="application/json" id="heavy" {
+                        (PreEscaped(serde_json::to_string(&heavy)
+                            .unwrap_or_else(|_| "[]".into())
+                            .replace('<', "\\u003c")))
+                    }
+                }
+                script { (PreEscaped(SCRIPT)) }
+            }
         }
-        let _ = write!(
-            out,
-            "<p class=\"reason\">{}</p><p class=\"muted\">{} source{}, {} independent</p>",
-            esc(&g.reason),
-            g.sources,
-            if g.sources == 1 { "" } else { "s" },
-            g.independent_sources
-        );
-        let mut body = String::new();
-        if is_chartable(g) {
-            body.push_str(&chart(r, g));
-        }
-        for c in &g.claims {
-            body.push_str(&evidence(c, &sources));
-        }
-        for rel in &g.related {
-            let _ = write!(
-                body,
-                "<p class=\"muted\">~ related (<a href=\"#g{}\">{}</a>): {}</p>",
-                rel.group,
-                esc(&rel.differs),
-                esc(&rel.stated.join("; "))
-            );
-        }
-        if lazy {
-            let _ = write!(out, "<div class=\"lazy\" data-i=\"{}\"></div>", heavy.len());
-            heavy.push(body);
-        } else {
-            out.push_str(&body);
-        }
-        out.push_str("</section>");
-    }
-    out.push_str("</main><h2 id=\"sources\">Sources</h2><table><thead><tr><th>source</th><th>publisher</th><th>published</th><th>claims</th><th>relays</th><th>facts by verdict</th></tr></thead><tbody>");
-    for s in &r.sources {
-        let verdicts: Vec<String> = s.verdicts.iter().map(|(v, n)| format!("{n} {v}")).collect();
-        let relays = if s.derived_from.is_empty() {
-            s.same_origin_as.join(", ")
-        } else {
-            format!("derived from {}", s.derived_from.join(", "))
-        };
-        let _ = write!(
-            out,
-            "<tr class=\"source\" data-source=\"{}\"><td><b>{}</b><br><span class=\"muted\">{}</span></td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            esc(&s.id),
-            esc(&s.id),
-            esc(&s.title),
-            esc(&s.publisher),
-            esc(&s.published),
-            s.claims,
-            esc(&relays),
-            esc(&verdicts.join(", "))
-        );
-    }
-    out.push_str("</tbody></table>");
-    if lazy {
-        // A data block, never executed. `<` is escaped so no text inside can close the element.
-        let json = serde_json::to_string(&heavy)
-            .unwrap_or_else(|_| "[]".into())
-            .replace('<', "\\u003c");
-        let _ = write!(
-            out,
-            "<script type=\"application/json\" id=\"heavy\">{json}</script>"
-        );
-    }
-    let _ = writeln!(out, "<script>{SCRIPT}</script></body></html>");
+    };
+    let mut out = page.into_string();
+    out.push('\n');
     out
 }
 
-/// Base64 of the SHA-256 of the inline script, for the Content-Security-Policy that lets
-/// exactly that script run and nothing else: even if escaping were ever wrong, an injected
-/// `<script>` would not execute.
-fn sha256_base64(text: &str) -> String {
-    use base64::Engine as _;
-    use sha2::Digest as _;
-    base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(text.as_bytes()))
+fn source_row(s: &SourceEntry) -> Markup {
+    let verdicts: Vec<String> = s.verdicts.iter().map(|(v, n)| format!("{n} {v}")).collect();
+    let relays = if s.derived_from.is_empty() {
+        s.same_origin_as.join(", ")
+    } else {
+        format!("derived from {}", s.derived_from.join(", "))
+    };
+    html! {
+        tr class="source" data-source=(Text(&s.id)) {
+            td { b { (Text(&s.id)) } br; span class="muted" { (Text(&s.title)) } }
+            td { (Text(&s.publisher)) }
+            td { (Text(&s.published)) }
+            td { (s.claims) }
+            td { (Text(&relays)) }
+            td { (Text(&verdicts.join(", "))) }
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn text(s: &str) -> String {
+        html! { (Text(s)) }.into_string()
+    }
+
     #[test]
-    fn escaping_neutralises_markup() {
+    fn escaping_neutralises_markup_and_shows_hidden_characters() {
         assert_eq!(
-            esc("<script>alert(1)</script>"),
+            text("<script>alert(1)</script>"),
             "&lt;script&gt;alert(1)&lt;/script&gt;"
         );
-        assert_eq!(esc("\"><img onerror=x>"), "&quot;&gt;&lt;img onerror=x&gt;");
+        assert_eq!(
+            text("\"><img onerror=x> 'a' & b"),
+            "&quot;&gt;&lt;img onerror=x&gt; &#39;a&#39; &amp; b"
+        );
+        assert_eq!(text("a\u{202E}b\tc\nd"), "a\\u{202E}b\tc\nd");
         assert_eq!(safe_url("javascript:alert(1)"), None);
-        assert!(
-            safe_url("https://example.org/a?b=1&c=2")
-                .unwrap()
-                .contains("&amp;")
+        assert_eq!(
+            safe_url(" HTTPS://example.org/a "),
+            Some("HTTPS://example.org/a")
         );
     }
 
     #[test]
-    fn the_policy_hash_is_sha256_in_base64() {
-        assert_eq!(
-            sha256_base64("abc"),
-            "ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0="
+    fn the_policy_allows_exactly_the_inline_script() {
+        use base64::Engine as _;
+        use sha2::Digest as _;
+        let hash = base64::engine::general_purpose::STANDARD
+            .encode(sha2::Sha256::digest(SCRIPT.as_bytes()));
+        assert!(
+            POLICY.contains(&format!("script-src 'sha256-{hash}';")),
+            "the inline script changed: its hash is now {hash}; put it in POLICY"
         );
     }
 }

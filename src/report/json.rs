@@ -3,6 +3,7 @@
 //! write it, its long arrays rendered in parallel batches so that only one batch is in memory
 //! besides what the destination keeps.
 
+use super::escape::{SafePretty, json_text};
 use serde::Serialize;
 use std::io::{self, Write};
 
@@ -10,8 +11,8 @@ use std::io::{self, Write};
 const BATCH: usize = 16_384;
 
 /// A pretty-printed JSON object at the top level of a document, written one field at a time.
-/// Every write hands over whole JSON tokens, so it can sit on
-/// [`JsonSafe`](super::escape::JsonSafe).
+/// Every string in it is passed through [`json_text`], so the writer needs no further
+/// escaping.
 pub struct PrettyObject<'w> {
     w: &'w mut dyn Write,
     empty: bool,
@@ -27,8 +28,8 @@ impl<'w> PrettyObject<'w> {
         let sep: &[u8] = if self.empty { b"\n  " } else { b",\n  " };
         self.empty = false;
         self.w.write_all(sep)?;
-        self.w
-            .write_all(serde_json::to_string(key).unwrap_or_default().as_bytes())?;
+        let key = serde_json::to_string(key).unwrap_or_default();
+        self.w.write_all(json_text(&key).as_bytes())?;
         self.w.write_all(b": ")
     }
 
@@ -37,7 +38,8 @@ impl<'w> PrettyObject<'w> {
         self.key(key)?;
         let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".into());
         // serde_json escapes newlines inside strings, so every raw newline is layout.
-        self.w.write_all(text.replace('\n', "\n  ").as_bytes())
+        self.w
+            .write_all(json_text(&text.replace('\n', "\n  ")).as_bytes())
     }
 
     /// A field holding a long array, rendered in parallel.
@@ -52,7 +54,8 @@ impl<'w> PrettyObject<'w> {
 }
 
 /// Writes `items` as serde_json's pretty printer would write them as an array value at
-/// nesting `depth` (two spaces per level), in parallel batches.
+/// nesting `depth` (two spaces per level), every string already passed through
+/// [`json_text`] (so `w` needs no further escaping), in parallel batches.
 pub fn write_pretty_array<T: Serialize + Sync>(
     w: &mut dyn Write,
     items: &[T],
@@ -63,14 +66,18 @@ pub fn write_pretty_array<T: Serialize + Sync>(
         return w.write_all(b"[]");
     }
     let inner = "  ".repeat(depth + 1);
-    let newline = format!("\n{inner}");
     w.write_all(b"[\n")?;
     for (b, batch) in items.chunks(BATCH).enumerate() {
-        let parts: Vec<String> = batch
+        let parts: Vec<Vec<u8>> = batch
             .par_iter()
             .map(|item| {
-                let one = serde_json::to_string_pretty(item).unwrap_or_else(|_| "null".into());
-                one.replace('\n', &newline)
+                let mut one = Vec::with_capacity(512);
+                let mut ser =
+                    serde_json::Serializer::with_formatter(&mut one, SafePretty::at(depth + 1));
+                if item.serialize(&mut ser).is_err() {
+                    one = b"null".to_vec();
+                }
+                one
             })
             .collect();
         for (i, part) in parts.iter().enumerate() {
@@ -78,7 +85,7 @@ pub fn write_pretty_array<T: Serialize + Sync>(
                 w.write_all(b",\n")?;
             }
             w.write_all(inner.as_bytes())?;
-            w.write_all(part.as_bytes())?;
+            w.write_all(part)?;
         }
     }
     write!(w, "\n{}]", "  ".repeat(depth))
@@ -102,12 +109,19 @@ mod tests {
 
     #[test]
     fn parallel_pretty_arrays_match_serde_json() {
-        let items: Vec<serde_json::Value> = vec![
-            serde_json::json!({"a": 1, "b": ["x\ny", {"c": null}], "d": {}}),
+        let mut items: Vec<serde_json::Value> = vec![
+            serde_json::json!({"a": 1, "b": ["x\ny", {"c": null}], "d": {}, "##[e\u{202e}": "\u{200b}##[x"}),
             serde_json::json!([]),
             serde_json::json!("plain"),
         ];
+        // Deeper than the indentation writer's block of spaces.
+        let mut deep = serde_json::json!(1);
+        for _ in 0..40 {
+            deep = serde_json::json!([deep]);
+        }
+        items.push(deep);
         let whole = serde_json::to_string_pretty(&serde_json::json!({"k": items})).unwrap();
+        let whole = json_text(&whole).into_owned();
         let mut spliced = b"{\n  \"k\": ".to_vec();
         write_pretty_array(&mut spliced, &items, 1).unwrap();
         spliced.extend_from_slice(b"\n}");

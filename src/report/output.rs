@@ -159,8 +159,7 @@ fn human_summary(c: &Checked) -> String {
 fn check_json(w: &mut dyn Write, c: &Checked) -> io::Result<()> {
     let findings: Vec<json::SortedKeys<Finding>> =
         c.findings.iter().map(json::SortedKeys).collect();
-    let mut w = escape::JsonSafe(w);
-    let mut o = json::PrettyObject::begin(&mut w)?;
+    let mut o = json::PrettyObject::begin(w)?;
     o.field("claims", &c.dossier.claims.len())?;
     o.array("findings", &findings)?;
     o.field("quotes_checked", &c.quotes_checked)?;

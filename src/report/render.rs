@@ -414,8 +414,7 @@ pub fn json(r: &Report) -> String {
 /// Streams the JSON report to `w` (a large dossier's report is larger than its claims), the
 /// long arrays rendered in parallel.
 pub fn write_json(r: &Report, w: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let mut w = super::escape::JsonSafe(w);
-    let mut o = super::json::PrettyObject::begin(&mut w)?;
+    let mut o = super::json::PrettyObject::begin(w)?;
     o.field("summary", &r.summary)?;
     o.array("sources", &r.sources)?;
     o.array("groups", &r.groups)?;

@@ -141,8 +141,7 @@ pub fn write_json(
             probability: p,
         })
         .collect();
-    let mut w = super::escape::JsonSafe(w);
-    let mut obj = super::json::PrettyObject::begin(&mut w)?;
+    let mut obj = super::json::PrettyObject::begin(w)?;
     obj.field("method", o.method.name())?;
     obj.field("iterations", &o.iterations)?;
     obj.field("converged", &o.converged)?;

@@ -29,6 +29,7 @@
 //!   supports its descendants and the most specific supported value wins.
 
 use crate::compare::Comparison;
+use crate::model::hierarchy::Hierarchy;
 use crate::model::{Assertion, AssertionKind, Dossier, Interval};
 use crate::normalize::names;
 use rayon::prelude::*;
@@ -224,10 +225,10 @@ fn scale_of(a: &Assertion) -> Scale {
 
 /// Is value `a` strictly broader than `b` and containing it (a country and one of its cities,
 /// a year and one of its days)?
-fn ancestor(d: &Dossier, ids: &FxHashMap<&str, u32>, a: &Assertion, b: &Assertion) -> bool {
+fn ancestor(entities: &Hierarchy, a: &Assertion, b: &Assertion) -> bool {
     match (a.kind, b.kind) {
         (AssertionKind::Entity, AssertionKind::Entity) => match (a.entity, b.entity) {
-            (Some(x), Some(y)) => x != y && crate::compare::part_of(&d.entities, ids, y, x),
+            (Some(x), Some(y)) => x != y && entities.is_part_of(y, x),
             _ => false,
         },
         (AssertionKind::Date, AssertionKind::Date) => match (a.interval, b.interval) {
@@ -250,10 +251,10 @@ fn ancestor(d: &Dossier, ids: &FxHashMap<&str, u32>, a: &Assertion, b: &Assertio
 /// Figures support each other by their distance in units of their stated precision; times of
 /// day and dates by absolute distances, times around the clock. For name lists it is the share
 /// of `a`'s names that `b` contains, as TruthFinder's implication for author lists.
-fn similarity(d: &Dossier, ids: &FxHashMap<&str, u32>, a: &Assertion, b: &Assertion) -> f64 {
+fn similarity(entities: &Hierarchy, a: &Assertion, b: &Assertion) -> f64 {
     match (a.kind, b.kind) {
         (AssertionKind::NameList, AssertionKind::NameList) => {
-            if ancestor(d, ids, b, a) {
+            if ancestor(entities, b, a) {
                 // The fuller list does not speak for the partial one.
                 0.0
             } else {
@@ -264,7 +265,7 @@ fn similarity(d: &Dossier, ids: &FxHashMap<&str, u32>, a: &Assertion, b: &Assert
             }
         }
         (AssertionKind::Entity, AssertionKind::Entity) => {
-            if ancestor(d, ids, a, b) {
+            if ancestor(entities, a, b) {
                 1.0
             } else {
                 0.0
@@ -285,7 +286,7 @@ fn similarity(d: &Dossier, ids: &FxHashMap<&str, u32>, a: &Assertion, b: &Assert
         },
         (AssertionKind::Date, AssertionKind::Date) => match (a.interval, b.interval) {
             (Some(x), Some(y)) => {
-                if ancestor(d, ids, b, a) {
+                if ancestor(entities, b, a) {
                     0.0
                 } else if x.overlaps(&y) {
                     1.0
@@ -317,7 +318,7 @@ fn interval_similarity(x: &Interval, y: &Interval, unit: f64) -> f64 {
 }
 
 /// Identity of an exact value: claims with the same key state the same value.
-#[derive(PartialEq, Eq, PartialOrd, Ord)]
+#[derive(PartialEq, Eq, Hash)]
 enum ValueKey<'a> {
     Entity(u32),
     Text(&'a str),
@@ -346,7 +347,7 @@ fn value_key<'a>(a: &'a Assertion, stated: &'a str) -> ValueKey<'a> {
 }
 
 fn facts(d: &Dossier, assertions: &[Assertion], cmp: &Comparison) -> Vec<Fact> {
-    let ids = crate::compare::entity_index(&d.entities);
+    let entities = Hierarchy::of_entities(&d.entities);
     cmp.groups
         .par_iter()
         .enumerate()
@@ -367,32 +368,23 @@ fn facts(d: &Dossier, assertions: &[Assertion], cmp: &Comparison) -> Vec<Fact> {
                 return None;
             }
             claims.sort_unstable();
-            // Exact values, in the order of their first claim in the files.
-            let mut keyed: Vec<(ValueKey, u32)> = claims
-                .iter()
-                .map(|&c| {
-                    (
-                        value_key(&assertions[c as usize], &d.claims[c as usize].value),
-                        c,
-                    )
-                })
-                .collect();
-            keyed.sort();
+            // Exact values, in the order of their first claim in the files: grouped by hashing,
+            // since a large fact holds a hundred thousand claims and sorting their keys costs
+            // more than the truth step.
             let mut candidates: Vec<Candidate> = Vec::new();
-            for (i, (k, c)) in keyed.iter().enumerate() {
-                if i > 0 && keyed[i - 1].0 == *k {
-                    if let Some(last) = candidates.last_mut() {
-                        last.claims.push(*c);
-                    }
-                } else {
+            let mut slot: FxHashMap<ValueKey, usize> = Default::default();
+            for &c in &claims {
+                let key = value_key(&assertions[c as usize], &d.claims[c as usize].value);
+                let at = *slot.entry(key).or_insert_with(|| {
                     candidates.push(Candidate {
-                        claims: vec![*c],
+                        claims: Vec::new(),
                         sources: Vec::new(),
                     });
-                }
+                    candidates.len() - 1
+                });
+                candidates[at].claims.push(c);
             }
             for cand in &mut candidates {
-                cand.claims.sort_unstable();
                 cand.sources = cand
                     .claims
                     .iter()
@@ -416,8 +408,8 @@ fn facts(d: &Dossier, assertions: &[Assertion], cmp: &Comparison) -> Vec<Fact> {
                 for j in 0..k {
                     for i in 0..k {
                         if i != j {
-                            sim[j * k + i] = similarity(d, &ids, rep(j), rep(i));
-                            anc[j * k + i] = ancestor(d, &ids, rep(j), rep(i));
+                            sim[j * k + i] = similarity(&entities, rep(j), rep(i));
+                            anc[j * k + i] = ancestor(&entities, rep(j), rep(i));
                         }
                     }
                 }
