@@ -8,7 +8,8 @@
 # (check --fix, accept, init, import, --output) run on a fresh copy of the dossier at the same
 # path for both binaries, and the files they leave are compared too. Exit status: 0 when
 # everything is identical, 1 otherwise (the differing cases are listed, with a diff).
-# `check --watch` runs for a few seconds on the first dossier only (it waits forever).
+# `check --watch` runs for a few seconds on the first dossier only (it waits forever); anything
+# else touching that dossier meanwhile (a `cargo test` in the same tree) shows up as a difference.
 set -u
 
 if [ $# -lt 3 ]; then
