@@ -62,7 +62,7 @@ impl Analysis {
                 .count(),
         }
     }
-    pub fn report(&self, filter: &crate::report::data::Filter) -> crate::report::data::Report {
+    pub fn report(&self, filter: &crate::report::data::Filter) -> crate::report::data::Report<'_> {
         crate::report::data::build(
             &self.loaded.dossier,
             &self.assertions,

@@ -183,6 +183,8 @@ fn readable() -> impl Strategy<Value = String> {
         " km/h",
         " people",
         " people killed",
+        " pounds",
+        " and a half hours",
     ]);
     (hedge, 1u64..10_000_000, unit).prop_map(|(h, n, u)| format!("{h}{}{u}", with_separators(n)))
 }
@@ -219,5 +221,26 @@ proptest! {
         // Before the value, too.
         let s = format!("{junk} {v}");
         prop_assert_eq!(quantity(&s).kind, Unparsed, "{}", s);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// Words that can mean two things are never read with confidence when nothing settles
+    /// them: bare pounds (sterling or weight), cents and grand (of what currency), bare degrees
+    /// (which scale, or an angle).
+    #[test]
+    fn ambiguous_words_are_reported_not_guessed(n in 1u64..1_000_000, pick in 0usize..4) {
+        use corroborate::model::AssertionKind::Unparsed;
+        let word = ["pounds", "cents", "grand", "degrees"][pick];
+        let v = format!("{} {word}", with_separators(n));
+        prop_assert_eq!(normalize_value(&v, &Context::default()).kind, Unparsed, "{}", v);
+        let sentence = format!("He said it was {v} on the day.");
+        for e in corroborate::normalize::extract(&sentence, None) {
+            if e.text.contains(word) {
+                prop_assert_eq!(e.kind, "unparsed", "{}: {:?}", sentence, e);
+            }
+        }
     }
 }

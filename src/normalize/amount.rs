@@ -138,6 +138,16 @@ fn word_figure(t: &[Token], i: usize) -> Option<(Figure, usize)> {
     let mut scale: f64 = 1.0;
     let mut last_unit: f64 = 1.0;
     while let Some(tok) = t.get(j) {
+        // "two and a half", "seven-and-a-half", "one and a half million"
+        if any && let Some(e) = and_a_half(t, j) {
+            match current {
+                Some(c) => current = Some(c + 0.5),
+                None => total += 0.5 * scale,
+            }
+            last_unit = 0.5 * if current.is_some() { 1.0 } else { scale };
+            j = e;
+            continue;
+        }
         let Some(w) = tok.word() else { break };
         if let Some(v) = units_word(w) {
             if current.is_some_and(|c| c % 100.0 != 0.0 && c % 10.0 == 0.0 && v < 10.0) {
@@ -203,6 +213,27 @@ fn word_figure(t: &[Token], i: usize) -> Option<(Figure, usize)> {
             scale = scale.max(100.0);
             any = true;
             j += 1;
+        } else if w == "point" && any && current.is_some() && total == 0.0 {
+            // "three point five", "one point two four million": digits after the point in words.
+            let mut k = j + 1;
+            let mut frac = 0.0;
+            let mut unit = 1.0;
+            while let Some(d) = t
+                .get(k)
+                .and_then(|x| x.word())
+                .and_then(units_word)
+                .filter(|d| *d < 10.0)
+            {
+                unit /= 10.0;
+                frac += d * unit;
+                k += 1;
+            }
+            if k == j + 1 {
+                break;
+            }
+            current = current.map(|c| c + frac);
+            last_unit = unit;
+            j = k;
         } else if w == "dozen" && any_or(current) {
             current = Some(current.unwrap_or(1.0) * 12.0);
             last_unit = 12.0;
@@ -297,6 +328,29 @@ fn word_figure(t: &[Token], i: usize) -> Option<(Figure, usize)> {
         },
         j,
     ))
+}
+
+/// "and a half" at `j`, spaced or hyphenated ("seven-and-a-half"): where it ends.
+fn and_a_half(t: &[Token], j: usize) -> Option<usize> {
+    let glued_dash = |k: usize| t.get(k).is_some_and(|x| x.tok == Tok::Dash && !x.spaced);
+    let mut k = j;
+    let hyphenated = glued_dash(k);
+    if hyphenated {
+        k += 1;
+    }
+    for word in ["and", "a", "half"] {
+        if !t.get(k).is_some_and(|x| x.is(word)) {
+            return None;
+        }
+        k += 1;
+        if word != "half" && hyphenated {
+            if !glued_dash(k) {
+                return None;
+            }
+            k += 1;
+        }
+    }
+    Some(k)
 }
 
 fn any_or(current: Option<f64>) -> bool {
@@ -588,6 +642,50 @@ pub struct Amount {
     /// A fraction or ratio ("two-thirds", "one in eight"), which a percentage property reads
     /// times 100.
     pub fraction: bool,
+    /// Why the words cannot be read with confidence ("pounds" with nothing to say whether of
+    /// sterling or of weight; "cents" of no stated currency; bare "degrees"): the caller
+    /// reports the value unreadable, or settles it from context and reads again.
+    pub ambiguous: Option<Ambiguity>,
+}
+
+/// A word whose meaning the figure alone does not settle.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ambiguity {
+    /// "pounds": sterling or the unit of mass.
+    Pound,
+    /// "cents", "grand": a part or a multiple of a currency the words do not name.
+    Currency,
+    /// "degrees": of which temperature scale, or of an angle.
+    Degree,
+    /// Two hedges that contradict each other: "up to 20 feet or more".
+    Contradiction,
+    /// "rose 10 to 15": a range of the change, or a change of 10 to the level 15.
+    ChangeOrRange,
+    /// "100 Zimbabwean dollars": a currency word of a country the reader does not know.
+    UnknownCurrency,
+}
+
+impl Ambiguity {
+    pub fn reason(self) -> &'static str {
+        match self {
+            Ambiguity::Pound => {
+                "\"pounds\" may be sterling or a weight, and nothing around it says which"
+            }
+            Ambiguity::Currency => "the amount names no currency (cents or grand of what?)",
+            Ambiguity::Degree => {
+                "\"degrees\" names no scale (Celsius or Fahrenheit), nor whether it is an angle"
+            }
+            Ambiguity::Contradiction => {
+                "its hedges contradict each other (at most and at least the same figure)"
+            }
+            Ambiguity::UnknownCurrency => {
+                "a word the reader does not know (a country's name?) qualifies the currency word, so which currency is not certain"
+            }
+            Ambiguity::ChangeOrRange => {
+                "after a verb of change, \"A to B\" may be a range of the change or a change to the level B"
+            }
+        }
+    }
 }
 
 /// Options that resolve ambiguities from what the caller expects.
@@ -604,6 +702,23 @@ pub struct AmountOptions {
     pub slash_fractions: bool,
     /// Whether the property takes money ("pounds" are sterling, not lb).
     pub money: bool,
+    /// What "pounds" without "£" or "sterling" are: `Some(true)` a weight, `Some(false)`
+    /// sterling, `None` not known (the amount is then ambiguous).
+    pub pound_mass: Option<bool>,
+    /// The currency of amounts that name none of their own ("99 cents", "20 grand"): the
+    /// property's declared currency, or the one the sentence names.
+    pub currency: Option<&'static str>,
+    /// The scale of bare "degrees": the property's, or the one the sentence states.
+    pub degrees: Option<&'static str>,
+    /// Whether a bracketed restatement ("510 miles (820 kms)") belongs to the figure: in a
+    /// claim's value it does (and is checked); in running text it is a figure of its own.
+    pub restatement: bool,
+    /// Whether "A to B" may be a range; after a verb of change ("jumped 27,000 to 263,000")
+    /// the caller reads the two figures apart.
+    pub to_range: bool,
+    /// Whether "long", "tall", "wide" after a length belong to it ("42.195 km long"): in a
+    /// claim's value they do; in running text the figure ends at its unit.
+    pub extent: bool,
 }
 
 impl Default for AmountOptions {
@@ -614,6 +729,12 @@ impl Default for AmountOptions {
             dim: None,
             slash_fractions: true,
             money: false,
+            pound_mass: None,
+            currency: None,
+            degrees: None,
+            restatement: true,
+            to_range: true,
+            extent: true,
         }
     }
 }
@@ -653,6 +774,7 @@ struct Post {
     currency: Option<&'static str>,
     factor: f64,
     end: usize,
+    ambiguous: Option<Ambiguity>,
 }
 
 fn temperature_letter(t: &[Token], k: usize) -> Option<Unit> {
@@ -676,6 +798,7 @@ fn post_unit(t: &[Token], i: usize, opts: AmountOptions) -> Post {
         currency: None,
         factor: 1.0,
         end: i,
+        ambiguous: None,
     };
     let w = |k: usize| t.get(k).and_then(|x| x.word());
     let mut j = i;
@@ -725,15 +848,23 @@ fn post_unit(t: &[Token], i: usize, opts: AmountOptions) -> Post {
                     ..none
                 };
             }
-            // Bare degrees are the property's own.
-            if opts.dim == Some(Dim::Temperature) {
+            // Bare degrees are the property's own scale, or the one the sentence states;
+            // otherwise the figure says nothing certain.
+            if let Some(scale) = opts
+                .degrees
+                .or_else(|| (opts.dim == Some(Dim::Temperature)).then_some("°C"))
+            {
                 return Post {
-                    unit: super::units::unit("°C"),
+                    unit: super::units::unit(scale),
                     end: k,
                     ..none
                 };
             }
-            return none;
+            return Post {
+                end: k,
+                ambiguous: Some(Ambiguity::Degree),
+                ..none
+            };
         }
         (Some(c @ ("°C" | "°F")), _) => {
             return Post {
@@ -748,6 +879,13 @@ fn post_unit(t: &[Token], i: usize, opts: AmountOptions) -> Post {
         return Post {
             currency: Some(c),
             end: j + 1,
+            ..none
+        };
+    }
+    if let Some(end) = unknown_currency(t, j) {
+        return Post {
+            end,
+            ambiguous: Some(Ambiguity::UnknownCurrency),
             ..none
         };
     }
@@ -779,11 +917,39 @@ fn post_unit(t: &[Token], i: usize, opts: AmountOptions) -> Post {
             ..none
         };
     }
-    if word == "pound" && opts.dim == Some(Dim::Mass) && !opts.money {
-        return Post {
-            unit: super::units::unit("lb"),
-            end: j + 1,
-            ..none
+    // "pounds" without "£" is sterling or a weight: the property or the sentence says which.
+    if word == "pound" {
+        if w(j + 1) == Some("GBP") {
+            return Post {
+                currency: Some("GBP"),
+                end: j + 2,
+                ..none
+            };
+        }
+        let mass = if opts.money {
+            Some(false)
+        } else if opts.dim == Some(Dim::Mass) {
+            Some(true)
+        } else {
+            opts.pound_mass
+        };
+        return match mass {
+            Some(true) => Post {
+                unit: super::units::unit("lb"),
+                end: j + 1,
+                ..none
+            },
+            Some(false) => Post {
+                currency: Some("GBP"),
+                end: j + 1,
+                ..none
+            },
+            None => Post {
+                currency: Some("GBP"),
+                end: j + 1,
+                ambiguous: Some(Ambiguity::Pound),
+                ..none
+            },
         };
     }
     if word == "pence" {
@@ -794,10 +960,13 @@ fn post_unit(t: &[Token], i: usize, opts: AmountOptions) -> Post {
             ..none
         };
     }
+    // Cents of the currency the property or the sentence names; of none, unreadable.
     if word == "cent" {
         return Post {
             factor: 0.01,
             end: j + 1,
+            currency: opts.currency,
+            ambiguous: opts.currency.is_none().then_some(Ambiguity::Currency),
             ..none
         };
     }
@@ -856,7 +1025,7 @@ fn post_unit(t: &[Token], i: usize, opts: AmountOptions) -> Post {
                 && matches!(w(j + 1), Some("long" | "extent"))
             {
                 j += 2;
-            } else if matches!(w(j), Some("long" | "extent")) {
+            } else if opts.extent && matches!(w(j), Some("long" | "extent")) {
                 j += 1;
             }
         }
@@ -873,7 +1042,58 @@ fn post_unit(t: &[Token], i: usize, opts: AmountOptions) -> Post {
             ..none
         };
     }
+    // "5 US dollars", "15 Canadian dollars", "100 British pounds": a country's own currency.
+    if let Some(noun) = w(j + 1).filter(|n| *n == "pound" || currency_word(n).is_some())
+        && let Some(code) = national_currency(word, noun)
+    {
+        return Post {
+            currency: Some(code),
+            end: j + 2,
+            ..none
+        };
+    }
     none
+}
+
+/// "100 Zimbabwean dollars", "5 New Zealand dollars": one or two capitalised words the reader
+/// does not know before a currency word name a currency it cannot tell; the figure is unread,
+/// never a bare number. Where the currency word ends.
+fn unknown_currency(t: &[Token], j: usize) -> Option<usize> {
+    let name = |k: usize| {
+        t.get(k)
+            .is_some_and(|x| x.tok == Tok::Word(None) && x.capital && x.spaced)
+    };
+    // One unknown word in lower case says as little: "5 extra dollars" of which currency?
+    if !(name(j)
+        || t.get(j)
+            .is_some_and(|x| x.tok == Tok::Word(None) && x.spaced))
+    {
+        return None;
+    }
+    let k = if name(j + 1) { j + 2 } else { j + 1 };
+    let noun = t.get(k).and_then(|x| x.word())?;
+    (noun == "pound" || currency_word(noun).is_some()).then_some(k + 1)
+}
+
+/// The currency a country's adjective names with a currency word: "Canadian" + "dollars".
+fn national_currency(adjective: &str, noun: &str) -> Option<&'static str> {
+    Some(match (adjective, noun) {
+        ("us" | "american", "USD") => "USD",
+        ("canadian", "USD") => "CAD",
+        ("australian", "USD") => "AUD",
+        ("singapore", "USD") => "SGD",
+        ("taiwan", "USD") => "TWD",
+        ("british", "pound" | "GBP") => "GBP",
+        ("egyptian", "pound") => "EGP",
+        ("swiss", "CHF") => "CHF",
+        ("indian", "INR") => "INR",
+        ("pakistani", "INR") => "PKR",
+        ("japanese", "JPY") => "JPY",
+        ("chinese", "CNY") => "CNY",
+        ("russian", "RUB") => "RUB",
+        ("turkish", "TRY") => "TRY",
+        _ => return None,
+    })
 }
 
 /// Whether a glued "m" at `k` is a length: "2.1m tall", "5m²", "10m/s".
@@ -1003,6 +1223,50 @@ fn figure_m(t: &[Token], i: usize, m: MMode, opts: AmountOptions) -> Option<(Fig
             f.value += g;
             f.ulp = g;
             j += 1;
+        }
+        // "6-1/2": a whole number and a fraction, as American copy writes them.
+        if !ordinal
+            && value.fract() == 0.0
+            && t.get(j).is_some_and(|x| x.tok == Tok::Dash && !x.spaced)
+            && t.get(j + 2).is_some_and(|x| x.is_punct(b'/') && !x.spaced)
+            && let (Some(n), Some(d)) = (t.get(j + 1), t.get(j + 3))
+            && !n.spaced
+            && !d.spaced
+            && let (
+                Tok::Num {
+                    value: nv,
+                    ordinal: false,
+                    int_digits: 1,
+                    ..
+                },
+                Tok::Num {
+                    value: dv,
+                    ordinal: false,
+                    int_digits: 1 | 2,
+                    ..
+                },
+            ) = (n.tok, d.tok)
+            && nv.fract() == 0.0
+            && dv.fract() == 0.0
+            && nv >= 1.0
+            && nv < dv
+            && dv <= 16.0
+            && t.get(j + 4)
+                .is_none_or(|x| x.spaced || !matches!(x.tok, Tok::Num { .. } | Tok::Punct(b'/')))
+        {
+            f.value += nv / dv;
+            f.ulp = 1.0 / dv;
+            j += 4;
+        }
+        // "7 and a half", "2-and-a-half"
+        if !ordinal
+            && value.fract() == 0.0
+            && f.value == value
+            && let Some(e) = and_a_half(t, j)
+        {
+            f.value += 0.5;
+            f.ulp = 0.5;
+            j = e;
         }
         if !ordinal && let Some(s) = scale_after(t, j, m) {
             f.value *= s;
@@ -1168,6 +1432,7 @@ pub fn verb_hedge(t: &[Token], i: usize) -> (Hedge, usize) {
         k += 1;
     }
     match w(k) {
+        Some("crossed") if !nearly && crosses_threshold(t, k + 1) => return (Hedge::Over, k + 1),
         Some("exceeded") if !nearly => return (Hedge::Over, k + 1),
         Some("exceeded") => return (Hedge::Nearly, k + 1),
         Some("reached") => k += 1,
@@ -1179,6 +1444,22 @@ pub fn verb_hedge(t: &[Token], i: usize) -> (Hedge, usize) {
     }
     // "rose to nearly 100", "reached over 90"
     hedge(t, k)
+}
+
+/// "cross 100", "crossed the 1,000 mark" is not read; "crossed 3 rivers" is no bound: a
+/// figure after "cross" is a threshold only when nothing it counts follows it.
+fn crosses_threshold(t: &[Token], at: usize) -> bool {
+    let Some((_, after)) = figure(t, at, true) else {
+        return false;
+    };
+    match t.get(after) {
+        None => true,
+        Some(x) if x.tok == Tok::Word(None) => false,
+        // "crossed 40 degrees" is a threshold; "crossed 100 km" a distance travelled.
+        Some(_) => post_unit(t, after, AmountOptions::default())
+            .unit
+            .is_none_or(|u| u.dim != Dim::Length),
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -1251,6 +1532,7 @@ fn finish_range(
         resolution: a_res.max(resolution(&b, 1.0)) * factor,
         warning,
         fraction: false,
+        ambiguous: post.ambiguous,
     })
 }
 
@@ -1314,6 +1596,7 @@ fn compound(t: &[Token], mut end: usize, first: Unit, opts: AmountOptions) -> (f
                 currency: None,
                 factor: 1.0,
                 end: after + 1,
+                ambiguous: None,
             }
         } else {
             post_unit(t, after, opts)
@@ -1370,7 +1653,11 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
                 &format!("range: \"{} A {joiner} B\" = [A, B]", w(i).unwrap_or("")),
                 // "from 714 to 692" is a change, not a range; "between 100 and 10" a slip.
                 w(i) == Some("between"),
-            );
+            )
+            .map(|mut r| {
+                r.ambiguous = r.ambiguous.or(pa.ambiguous);
+                r
+            });
         }
         return None;
     }
@@ -1400,6 +1687,7 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
             resolution: 0.0,
             warning: None,
             fraction: false,
+            ambiguous: post.ambiguous,
         });
     }
     let (h, at) = verb_hedge(t, i);
@@ -1413,11 +1701,19 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
     };
     // Only units of time take "a" for one ("a year", "an hour"): "a second" is mostly the
     // ordinal, "a ton of" a manner of speaking.
+    // Other units take it where one of them is a measure ("a kilo", "a cubic yard", "half a
+    // percent"), not where the word has another sense ("a foot", "a ton of", "a pound").
     let unit_next = |k: usize| {
-        w(k) != Some("second")
-            && post_unit(t, k, opts)
-                .unit
-                .is_some_and(|u| u.dim == Dim::Time)
+        let Some(word) = w(k) else { return false };
+        if matches!(
+            word,
+            "second" | "ton" | "pound" | "foot" | "yard" | "stone" | "point" | "degree" | "°"
+        ) {
+            return false;
+        }
+        post_unit(t, k, opts).unit.is_some_and(|u| {
+            u.dim == Dim::Time || !matches!(u.dim, Dim::Temperature | Dim::PercentagePoint)
+        })
     };
     let (mut a, mut after_a) = match fraction_at(t, fig_at) {
         Some(f) => {
@@ -1473,7 +1769,7 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
             return None;
         }
         match x.word() {
-            Some("to") => Some("to"),
+            Some("to") if opts.to_range => Some("to"),
             Some("or")
                 if !year_like(t, i)
                     && !matches!(
@@ -1553,8 +1849,20 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
     }
     let mut end = after_a;
     let post = post_unit(t, end, opts);
+    let mut ambiguous = post.ambiguous;
     if post.currency.is_some() {
+        // "£5 pounds": the symbol settles what the word leaves open.
+        if currency.is_some() && ambiguous == Some(Ambiguity::Pound) {
+            ambiguous = None;
+        }
         currency = currency.or(post.currency);
+    }
+    // "20 grand": thousands of the currency the property or the sentence names.
+    if grand && currency.is_none() {
+        currency = opts.currency;
+        if currency.is_none() {
+            ambiguous = ambiguous.or(Some(Ambiguity::Currency));
+        }
     }
     let unit = post.unit;
     end = post.end;
@@ -1617,7 +1925,8 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
             )
         )
     {
-        return None;
+        ambiguous = Some(Ambiguity::Contradiction);
+        end += 2;
     }
     // Trailing hedges: "90 or more", "90-plus", "90+", "90 or so", "90 or higher".
     let mut h = h;
@@ -1705,7 +2014,8 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
     let res = resolution(&a, unit.map_or(1.0, |u| u.factor));
     // A restatement in brackets: "510 miles (820 kms)".
     let mut restated = None;
-    if t.get(end).is_some_and(|x| x.is_punct(b'('))
+    if opts.restatement
+        && t.get(end).is_some_and(|x| x.is_punct(b'('))
         && let Some(inner) = amount(t, end + 1, opts)
         && t.get(inner.end).is_some_and(|x| x.is_punct(b')'))
         && inner.kind == kind
@@ -1747,5 +2057,6 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
         resolution: res,
         warning: None,
         fraction,
+        ambiguous,
     })
 }

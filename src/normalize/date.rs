@@ -18,6 +18,9 @@ pub struct DateParse {
     /// The date names a weekday it did not fall on; `unresolved` says which.
     pub wrong_weekday: bool,
     pub end: usize,
+    /// The rounding the way of writing implies, in days: "three weeks later" is the day 21
+    /// days on, stated to the week (7); 0 when the days are exactly what was said.
+    pub resolution: f64,
 }
 
 fn month_of(w: &str) -> Option<u8> {
@@ -168,6 +171,7 @@ fn ok(range: DateRange, rule: impl Into<String>, end: usize) -> Option<DateParse
         unresolved: None,
         wrong_weekday: false,
         end,
+        resolution: 0.0,
     })
 }
 
@@ -178,6 +182,7 @@ fn unresolved(why: String, rule: impl Into<String>, end: usize) -> Option<DatePa
         unresolved: Some(why),
         wrong_weekday: false,
         end,
+        resolution: 0.0,
     })
 }
 
@@ -438,6 +443,45 @@ fn date_one(
         }
         _ => {}
     }
+    // "2021-03": an ISO year and month. The month has its leading zero or is below the
+    // year's last two digits, so "2011-12" stays the season or the years it names.
+    if let Some(y) = year_at(t, i)
+        && t.get(i + 1)
+            .is_some_and(|x| x.tok == Tok::Dash && !x.spaced)
+        && t.get(i + 2).is_some_and(|x| !x.spaced)
+        && let Some((m, 2, false)) = int_at(t, i + 2)
+        && (1..=12).contains(&m)
+        && (m < 10 || m <= i64::from(y % 100))
+        && t.get(i + 3).is_none_or(|x| {
+            x.spaced
+                || !(x.tok == Tok::Dash || x.is_punct(b'/') || matches!(x.tok, Tok::Num { .. }))
+        })
+    {
+        return ok(
+            month_range(y, u8::try_from(m).ok()?)?,
+            "ISO year and month",
+            i + 3,
+        );
+    }
+    // "week 12 of 2024", "week 12 2024": an ISO week, Monday to Sunday.
+    if w(i) == Some("week")
+        && let Some((n, 1 | 2, false)) = int_at(t, i + 1)
+        && (1..=53).contains(&n)
+    {
+        let y_at = if w(i + 2) == Some("of") { i + 3 } else { i + 2 };
+        if let Some(y) = year_at(t, y_at) {
+            let jan4 = Date::new(y, 1, 4)?;
+            let monday = jan4.to_days() - i64::from(jan4.weekday()) + (n - 1) * 7;
+            let last = Date::from_days(monday + 6);
+            if n < 53 || last.year == y || Date::from_days(monday).year == y {
+                return ok(
+                    DateRange::span(Date::from_days(monday), last, Precision::Week),
+                    "ISO week (Monday to Sunday)",
+                    y_at + 1,
+                );
+            }
+        }
+    }
     if let Some(p) = year_range(i, &|k| {
         t.get(k).is_some_and(|x| x.tok == Tok::Dash && !x.spaced)
     }) {
@@ -688,7 +732,28 @@ fn date_one(
                 month_range(d.year + delta, m)
             });
         }
-        if ambiguous && wday.is_none() {
+        // Alone, a capitalised "May" or "March" is the month after a preposition of time
+        // ("in May", "since March"), not at the head of a sentence or a name.
+        let month_context = t[k].capital
+            && k > 0
+            && (matches!(
+                w(k - 1),
+                Some(
+                    "in" | "since"
+                        | "until"
+                        | "by"
+                        | "from"
+                        | "early"
+                        | "mid"
+                        | "late"
+                        | "through"
+                        | "before"
+                        | "after"
+                )
+            ) || (t[k - 1].tok == Tok::Dash
+                && k >= 2
+                && matches!(w(k - 2), Some("early" | "mid" | "late"))));
+        if ambiguous && wday.is_none() && !month_context {
             return None;
         }
         let what = mname.to_string();
@@ -967,6 +1032,7 @@ fn weekday_day(reference: Option<Reference>, wd: u8, day: u8, end: usize) -> Opt
                     many.len(),
                     r.label
                 )),
+                resolution: 0.0,
                 wrong_weekday: false,
                 end,
             })
@@ -976,7 +1042,7 @@ fn weekday_day(reference: Option<Reference>, wd: u8, day: u8, end: usize) -> Opt
 
 /// Offsets from the reference: "two weeks ago", "several months ago", "a year ago",
 /// "three weeks later", "two days earlier", "in two weeks".
-fn ago(t: &[Token], i: usize, reference: Option<Reference>) -> Option<DateParse> {
+pub fn ago(t: &[Token], i: usize, reference: Option<Reference>) -> Option<DateParse> {
     let lead_in = t.get(i).is_some_and(|x| x.is("in"));
     let i = if lead_in { i + 1 } else { i };
     let (lo, hi, after) = if let Some((iv, _, end)) = vague(t, i) {
@@ -1000,6 +1066,16 @@ fn ago(t: &[Token], i: usize, reference: Option<Reference>) -> Option<DateParse>
     let (sign, end, dir): (i64, usize, &str) = match t.get(after + 1).and_then(|x| x.word()) {
         _ if lead_in => (1, after + 1, "from now"),
         Some("ago") => (-1, after + 2, "ago"),
+        // "ten years after a discount", "two years before the war": a preposition, counted
+        // from something other than the reference.
+        Some("before" | "after")
+            if t.get(after + 2).is_some_and(|x| {
+                !matches!(x.tok, Tok::Punct(_) | Tok::Dash)
+                    && !matches!(x.word(), Some("and" | "but" | "when"))
+            }) =>
+        {
+            return None;
+        }
         Some("earlier" | "before") => (-1, after + 2, "earlier"),
         Some("later" | "after") => (1, after + 2, "later"),
         _ => return None,
@@ -1013,19 +1089,21 @@ fn ago(t: &[Token], i: usize, reference: Option<Reference>) -> Option<DateParse>
     // The nearer and farther offsets, as signed counts of units.
     let (near, far) = (sign * lo, sign * hi);
     let (a, b) = (near.min(far), near.max(far));
-    rel(reference, &text, end, move |d| {
+    let mut p = rel(reference, &text, end, move |d| {
         Some(match unit {
             "day" => DateRange::span(
                 Date::from_days(d.to_days() + a),
                 Date::from_days(d.to_days() + b),
                 Precision::Day,
             ),
+            // The day that many weeks on: the point a reporter means by "three weeks later",
+            // stated to the week (the resolution below keeps comparisons tolerant).
             "week" | "fortnight" => {
                 let k = if unit == "week" { 7 } else { 14 };
                 DateRange::span(
-                    Date::from_days(d.to_days() + a * k - 3),
-                    Date::from_days(d.to_days() + b * k + 3),
-                    Precision::Week,
+                    Date::from_days(d.to_days() + a * k),
+                    Date::from_days(d.to_days() + b * k),
+                    Precision::Day,
                 )
             }
             "month" => {
@@ -1040,7 +1118,11 @@ fn ago(t: &[Token], i: usize, reference: Option<Reference>) -> Option<DateParse>
                 hull(DateRange::year(ya)?, DateRange::year(yb)?)
             }
         })
-    })
+    })?;
+    if matches!(unit, "week" | "fortnight") && p.range.is_some() {
+        p.resolution = if unit == "week" { 7.0 } else { 14.0 };
+    }
+    Some(p)
 }
 
 /// "last year", "this year", "next year" at `k`: the year offset.
@@ -1095,6 +1177,23 @@ fn part_of_year(t: &[Token], i: usize, reference: Option<Reference>) -> Option<D
             _ => None,
         }
     };
+    // "4Q12", "3Q2012": the quarter before the Q and the year after it, as company reports
+    // write them.
+    if let Some((n, 1, false)) = int_at(t, i)
+        && (1..=4).contains(&n)
+        && t.get(i + 1).is_some_and(|x| !x.spaced && x.is("q"))
+        && t.get(i + 2).is_some_and(|x| !x.spaced)
+        && let Some((y, digits @ (2 | 4), false)) = int_at(t, i + 2)
+        && (digits == 2 || (1000..=2999).contains(&y))
+    {
+        let y = if digits == 2 { 2000 + y } else { y };
+        let (y, n) = (i32::try_from(y).ok()?, u8::try_from(n).ok()?);
+        return ok(
+            period_of_year(y, 4, n)?,
+            format!("{} {y}", period_name(4, n)),
+            i + 3,
+        );
+    }
     // "2020 Q3"
     if let Some(y) = year_at(t, i)
         && let Some((parts, n)) = glued_part(i + 1)

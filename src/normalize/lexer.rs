@@ -259,7 +259,25 @@ const WORDS: &[(&[&str], &str)] = &[
         ],
         "moved",
     ),
+    // A threshold crossed: a bound only before a figure that ends the phrase ("cross 100"),
+    // not before what is crossed ("crossed 3 rivers").
+    (&["cross", "crosses", "crossed", "crossing"], "crossed"),
     (&["higher"], "higher"),
+    // Countries' adjectives, which name a currency with its word ("Canadian dollars").
+    (&["american"], "american"),
+    (&["canadian"], "canadian"),
+    (&["australian"], "australian"),
+    (&["singapore", "singaporean"], "singapore"),
+    (&["taiwan", "taiwanese"], "taiwan"),
+    (&["british"], "british"),
+    (&["egyptian"], "egyptian"),
+    (&["swiss"], "swiss"),
+    (&["indian"], "indian"),
+    (&["pakistani"], "pakistani"),
+    (&["japanese"], "japanese"),
+    (&["chinese"], "chinese"),
+    (&["russian"], "russian"),
+    (&["turkish"], "turkish"),
     (&["lower"], "lower"),
     (
         &["tall", "high", "wide", "deep", "thick", "away", "across"],
@@ -487,7 +505,12 @@ pub fn lex(text: &str) -> Vec<Token> {
             continue;
         }
         let start = i;
-        if b.is_ascii_digit() {
+        // ".5": a decimal written without its leading zero, where no word or figure is
+        // glued before the point.
+        let bare_point = b == b'.'
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+            && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.'));
+        if b.is_ascii_digit() || bare_point {
             // Digits, optional ",ddd" groups, optional ".d+" decimals.
             digits.clear();
             let mut j = i;
@@ -573,6 +596,22 @@ pub fn lex(text: &str) -> Vec<Token> {
                     grouped = true;
                 }
             }
+            // "1'000'000": the Swiss grouping, an apostrophe before each group of three.
+            if !grouped && digits.len() <= 3 {
+                let quote_group = |k: usize| {
+                    k + 3 < bytes.len()
+                        && bytes[k] == b'\''
+                        && bytes[k + 1..=k + 3].iter().all(u8::is_ascii_digit)
+                        && bytes.get(k + 4).is_none_or(|c| !c.is_ascii_digit())
+                };
+                if quote_group(j) {
+                    while quote_group(j) {
+                        digits.extend_from_slice(&bytes[j + 1..=j + 3]);
+                        j += 4;
+                    }
+                    grouped = true;
+                }
+            }
             // "1.000.000": two or more dot-separated groups of three are thousands separators
             // (a single ".000" stays a decimal point, as English writes it).
             if !grouped && digits.len() <= 3 {
@@ -590,7 +629,7 @@ pub fn lex(text: &str) -> Vec<Token> {
                     grouped = true;
                 }
             }
-            let int_digits = u8::try_from(digits.len()).unwrap_or(u8::MAX);
+            let int_digits = u8::try_from(digits.len()).unwrap_or(u8::MAX).max(1);
             let mut ulp = integer_ulp(&digits);
             let mut frac_digits = 0usize;
             let mut frac_value: u64 = 0;
@@ -807,7 +846,14 @@ pub fn lex(text: &str) -> Vec<Token> {
                     .chars()
                     .next()
                     .is_some_and(|n| n.is_ascii_digit() || n.is_lowercase());
-                if next_is_lower_or_digit || word.len() <= 4 {
+                // A short word keeps its period ("Sept.", "est.") unless the period ends the
+                // sentence ("in May.", "692 billion yen.").
+                let ends_sentence = text[j + 1..]
+                    .trim_start()
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_uppercase);
+                if next_is_lower_or_digit || (word.len() <= 4 && !ends_sentence) {
                     end = j + 1;
                 }
             }
@@ -903,6 +949,19 @@ mod tests {
         assert!(t[0].is("january"));
         assert_eq!(t[0].end, 4);
         assert_eq!(num(&t[1]).0, 4.0);
+        // A full stop that ends the sentence is no abbreviation's.
+        let t = lex("jobs in May. The rate");
+        assert!(t[2].is("may"));
+        assert_eq!(t[2].end, 11);
+        assert!(t[3].is_punct(b'.'));
+    }
+
+    #[test]
+    fn swiss_grouping_reads_apostrophes_between_thousands() {
+        assert_eq!(num(&lex("1'000'000")[0]).0, 1e6);
+        assert_eq!(num(&lex("12'500 francs")[0]).0, 12_500.0);
+        // Feet and inches are no grouping.
+        assert_eq!(num(&lex("5'10")[0]).0, 5.0);
     }
 
     #[test]

@@ -29,12 +29,34 @@ pub struct Context<'a> {
 
 fn opts(ctx: &Context) -> AmountOptions {
     let dim = ctx.unit.and_then(Dim::of_property_unit);
+    let money = ctx.expect == Some(ValueKind::Money);
     AmountOptions {
         margin: ctx.margin.unwrap_or(amount::DEFAULT_MARGIN),
         m_is_metre: dim == Some(Dim::Length),
         dim,
         slash_fractions: true,
-        money: ctx.expect == Some(ValueKind::Money),
+        money,
+        // A quantity cannot be money, nor money a weight: the property settles "pounds".
+        pound_mass: match ctx.expect {
+            Some(ValueKind::Money) => Some(false),
+            Some(ValueKind::Quantity) => Some(true),
+            _ => None,
+        },
+        currency: if money {
+            ctx.unit.and_then(super::declared::currency)
+        } else {
+            None
+        },
+        degrees: (dim == Some(Dim::Temperature)).then(|| {
+            let f = ctx.unit.is_some_and(|u| {
+                let u = u.to_ascii_lowercase();
+                u.contains("fahrenheit") || u.trim_start_matches("degrees").trim() == "°f"
+            });
+            if f { "°F" } else { "°C" }
+        }),
+        restatement: true,
+        to_range: true,
+        extent: true,
     }
 }
 
@@ -79,6 +101,12 @@ fn skip_filler(t: &[Token], mut i: usize) -> usize {
 }
 
 fn from_amount(a: &amount::Amount, text: &str) -> Assertion {
+    // Words that could mean two things are reported, never guessed.
+    if let Some(why) = a.ambiguous {
+        let mut out = Assertion::unparsed(why.reason());
+        out.rule = format!("nothing, since {}", why.reason());
+        return out;
+    }
     let mut out = Assertion::of_kind(a.kind, a.rule.clone());
     out.interval = Some(a.interval);
     out.stated = Some(a.stated);
@@ -120,6 +148,9 @@ fn from_date(d: &date::DateParse) -> Assertion {
     out.interval = d.range.map(|r| r.as_interval());
     out.unresolved = d.unresolved.clone();
     out.wrong_weekday = d.wrong_weekday;
+    if d.resolution > 0.0 {
+        out.resolution = Some(d.resolution);
+    }
     out
 }
 
@@ -220,8 +251,21 @@ pub fn normalize_value(text: &str, ctx: &Context) -> Assertion {
                 out.unit = Some("minute");
                 out
             }
-            Err(why) => Assertion::unparsed(why),
+            // "half past seven in the evening", "quarter to midnight": the time in words.
+            Err(why) => match word_time(text, &t, 0, true) {
+                Some((read, end)) if unexplained(text, &t, end, false).is_none() => read,
+                _ => Assertion::unparsed(why),
+            },
         },
+        // "2024-03-17T14:30:00Z": a date-and-time stamp as a date is its day.
+        Some(ValueKind::Date) if iso_stamp(text).is_some() => {
+            let (day, _) = iso_stamp(text).unwrap_or_default();
+            let mut out =
+                Assertion::of_kind(AssertionKind::Date, "the day of an ISO date and time");
+            out.date = day;
+            out.interval = day.map(|r| r.as_interval());
+            out
+        }
         Some(ValueKind::Date) => {
             let parsed = if ctx.start {
                 start_date(&t, i, ctx)
@@ -276,6 +320,20 @@ pub fn normalize_value(text: &str, ctx: &Context) -> Assertion {
                 }
             }
         }
+        // "2:01:09": a race time.
+        Some(ValueKind::Duration)
+            if clock_duration(text.trim()).is_some_and(|(_, n)| n == text.trim().len()) =>
+        {
+            let (days, _) = clock_duration(text.trim()).unwrap_or_default();
+            let mut out = Assertion::of_kind(
+                AssertionKind::Duration,
+                "hours:minutes:seconds on a clock, in days",
+            );
+            out.interval = Some(Interval::point(days));
+            out.stated = Some(days);
+            out.unit = Some("day");
+            out
+        }
         Some(kind @ (ValueKind::Quantity | ValueKind::Money | ValueKind::Duration)) => {
             match amount::amount(&t, i, o) {
                 Some(a) => {
@@ -323,6 +381,271 @@ pub fn time_of_day(text: &str) -> Option<(f64, &'static str)> {
 /// it needs minutes ("19:10") or a meridiem ("7 p.m.").
 pub fn time_prefix(text: &str) -> Option<(f64, &'static str, usize)> {
     time_prefix_with(text, false)
+}
+
+/// A cheap test before [`word_time`]: a figure, "half" or "quarter", followed by a word a time
+/// in words goes on with.
+fn may_start_word_time(text: &str, t: &[Token], i: usize) -> bool {
+    let Some(n) = t.get(i + 1) else {
+        return false;
+    };
+    let next_ok = match n.tok {
+        // "o'clock"
+        Tok::Word(None) => {
+            let b = &text.as_bytes()[n.start..];
+            b.len() > 2
+                && (b[0] | 0x20) == b'o'
+                && (b[1] == b'\'' || b.starts_with("o\u{2019}".as_bytes()))
+        }
+        Tok::Word(Some(w)) => matches!(
+            w,
+            "last" | "to" | "in" | "at" | "minute" | "after" | "before" | "am" | "pm" | "quarter"
+        ),
+        _ => false,
+    };
+    next_ok
+        && match t[i].tok {
+            // "9am" is the clock's own form, read with the digits below.
+            Tok::Num { .. } => !matches!(n.word(), Some("am" | "pm")),
+            Tok::Word(Some(w)) => {
+                matches!(w, "half" | "quarter" | "a")
+                    || amount::figure(t, i, true).is_some_and(|(f, end)| end == i + 1 && !f.ordinal)
+            }
+            _ => false,
+        }
+}
+
+/// A time of day in words at `i`: "half past seven in the evening", "quarter to midnight",
+/// "twenty past nine", "seven o'clock at night", "at seven in the evening". The reading and
+/// the token after it. Without a part of the day the twelve-hour clock leaves morning or
+/// evening open: the time is reported unread, saying so. `whole` is set when the words are
+/// the whole value (a property of kind time), so "seven in the evening" needs no "at".
+fn word_time(text: &str, t: &[Token], i: usize, whole: bool) -> Option<(Assertion, usize)> {
+    let raw = |k: usize| t.get(k).map(|x| text[x.start..x.end].to_ascii_lowercase());
+    let is_raw = |k: usize, w: &str| raw(k).as_deref() == Some(w);
+    // The hour: 1-12 in words or digits, noon or midnight. Minutes after midnight of the hour
+    // on the morning clock, and whether it is noon or midnight (no part of the day needed).
+    let hour_at = |k: usize| -> Option<(i64, bool, usize)> {
+        let x = t.get(k)?;
+        match x.tok {
+            Tok::Num {
+                value,
+                int_digits: 1 | 2,
+                ordinal: false,
+                ..
+            } if value.fract() == 0.0 && (1.0..=12.0).contains(&value) => {
+                Some((value as i64 % 12 * 60, false, k + 1))
+            }
+            Tok::Word(Some(w)) => {
+                let (f, end) = amount::figure(t, k, true)?;
+                (end == k + 1 || w == "twelve")
+                    .then_some(())
+                    .filter(|_| !f.ordinal && f.value.fract() == 0.0)
+                    .filter(|_| (1.0..=12.0).contains(&f.value))?;
+                Some((f.value as i64 % 12 * 60, false, end))
+            }
+            _ => match raw(k)?.as_str() {
+                "noon" | "midday" => Some((720, true, k + 1)),
+                "midnight" => Some((0, true, k + 1)),
+                _ => None,
+            },
+        }
+    };
+    // Minutes before or after the hour: "half past", "a quarter to", "twenty past", "ten
+    // minutes to".
+    let mut k = i;
+    let mut offset: Option<i64> = None;
+    let mut bare_count = false;
+    let a = if t.get(k).is_some_and(|x| x.is("a")) {
+        k + 1
+    } else {
+        k
+    };
+    let minutes = if t.get(a).is_some_and(|x| x.is("half")) && a == k {
+        Some((30, a + 1, false))
+    } else if t.get(a).is_some_and(|x| x.is("quarter")) {
+        Some((15, a + 1, false))
+    } else {
+        amount::figure(t, k, true)
+            .filter(|(f, _)| !f.ordinal && f.value.fract() == 0.0 && (1.0..60.0).contains(&f.value))
+            .map(|(f, end)| {
+                if t.get(end).is_some_and(|x| x.is("minute")) {
+                    (f.value as i64, end + 1, false)
+                } else {
+                    (f.value as i64, end, true)
+                }
+            })
+    };
+    if let Some((m, after, bare)) = minutes {
+        let dir = raw(after);
+        let sign = match dir.as_deref() {
+            Some("past" | "after") => Some(1),
+            // ("a quarter of 5" is a fraction more often than the American quarter to five.)
+            Some("to" | "before") => Some(-1),
+            _ => None,
+        };
+        if let Some(sign) = sign
+            && hour_at(after + 1).is_some()
+        {
+            offset = Some(sign * m);
+            bare_count = bare;
+            k = after + 1;
+        }
+    }
+    let (hour, fixed, mut end) = hour_at(k)?;
+    let mut oclock = false;
+    if is_raw(end, "o'clock") || is_raw(end, "o\u{2019}clock") {
+        oclock = true;
+        end += 1;
+    }
+    // The part of the day: "in the morning", "in the evening", "at night", "a.m.", "p.m.".
+    let mut pm: Option<bool> = None;
+    let mut meridiem = false;
+    if t.get(end).is_some_and(|x| x.is("in")) && t.get(end + 1).is_some_and(|x| x.is("the")) {
+        pm = match raw(end + 2).as_deref() {
+            Some("morning") => Some(false),
+            Some("afternoon" | "evening") => Some(true),
+            _ => None,
+        };
+        if pm.is_some() {
+            end += 3;
+        }
+    } else if t.get(end).is_some_and(|x| x.is("at")) && is_raw(end + 1, "night") {
+        // "at night": the evening hours; "two at night" is the small hours.
+        pm = Some(hour >= 6 * 60);
+        end += 2;
+    } else if let Some(w @ ("am" | "pm")) = t.get(end).and_then(|x| x.word()) {
+        pm = Some(w == "pm");
+        meridiem = true;
+        end += 1;
+    }
+    // A number is a time only when the words say so: minutes before or after it, "o'clock",
+    // or a part of the day after a preposition of time ("at seven in the evening"; "killed
+    // seven in the evening raid" is a count).
+    let before_ok = whole
+        || (i > 0
+            && matches!(
+                raw(i - 1).as_deref(),
+                Some(
+                    "at" | "by"
+                        | "until"
+                        | "till"
+                        | "from"
+                        | "around"
+                        | "about"
+                        | "after"
+                        | "before"
+                        | "since"
+                )
+            ));
+    let said = (offset.is_some() && !bare_count)
+        || oclock
+        || meridiem
+        || (pm.is_some() && (before_ok || offset.is_some()));
+    if !said || (fixed && offset.is_none()) {
+        return None;
+    }
+    let spoken = text[t[i].start..t[end - 1].end].to_string();
+    let base = match (fixed, pm) {
+        (true, _) => hour,
+        (false, Some(true)) => hour + 720,
+        (false, Some(false)) => hour,
+        (false, None) => {
+            let mut out = Assertion::unparsed(format!(
+                "\"{spoken}\" is a time on the twelve-hour clock, and nothing says whether morning or evening"
+            ));
+            out.rule = "nothing, since morning or evening is not stated".into();
+            return Some((out, end));
+        }
+    };
+    let minutes = (base + offset.unwrap_or(0)).rem_euclid(1440) as f64;
+    let mut out = Assertion::of_kind(
+        AssertionKind::Time,
+        "time of day in words: minutes after midnight",
+    );
+    out.interval = Some(Interval::point(minutes));
+    out.stated = Some(minutes);
+    out.unit = Some("minute");
+    Some((out, end))
+}
+
+/// "2:01:09", "1:58:12.5": hours, minutes and seconds on a race clock, in days, and the bytes
+/// they take. `None` unless `text` starts with one and no meridiem follows.
+fn clock_duration(text: &str) -> Option<(f64, usize)> {
+    let b = text.as_bytes();
+    let mut k = 0;
+    while k < b.len() && b[k].is_ascii_digit() {
+        k += 1;
+    }
+    if !(1..=2).contains(&k) {
+        return None;
+    }
+    let h: f64 = text[..k].parse().ok()?;
+    let two = |at: usize| -> Option<f64> {
+        (b.get(at) == Some(&b':') && b.get(at + 1..at + 3)?.iter().all(u8::is_ascii_digit))
+            .then(|| text[at + 1..at + 3].parse::<f64>().ok())
+            .flatten()
+            .filter(|v| *v < 60.0)
+    };
+    let m = two(k)?;
+    let sec = two(k + 3)?;
+    let mut end = k + 6;
+    let mut frac = 0.0;
+    if b.get(end) == Some(&b'.') && b.get(end + 1).is_some_and(u8::is_ascii_digit) {
+        let start = end;
+        end += 1;
+        while end < b.len() && b[end].is_ascii_digit() {
+            end += 1;
+        }
+        frac = text[start..end].parse().ok()?;
+    }
+    if b.get(end).is_some_and(|c| c.is_ascii_digit() || *c == b':') {
+        return None;
+    }
+    let rest = text[end..].trim_start().to_ascii_lowercase();
+    if rest.starts_with("am")
+        || rest.starts_with("pm")
+        || rest.starts_with("a.m")
+        || rest.starts_with("p.m")
+    {
+        return None;
+    }
+    Some(((h * 3600.0 + m * 60.0 + sec + frac) / 86_400.0, end))
+}
+
+/// An ISO 8601 date and time ("2024-03-17T14:30:00Z", "2011-12-01T19:45"): its day and the
+/// bytes it takes, or `None` when `text` does not start with one.
+fn iso_stamp(text: &str) -> Option<(Option<DateRange>, usize)> {
+    let lead = text.len() - text.trim_start().len();
+    let b = text.as_bytes();
+    let at = |k: usize| b.get(lead + k).copied();
+    let digits = |r: std::ops::Range<usize>| {
+        r.into_iter()
+            .all(|k| at(k).is_some_and(|c| c.is_ascii_digit()))
+    };
+    let shape = digits(0..4)
+        && at(4) == Some(b'-')
+        && digits(5..7)
+        && at(7) == Some(b'-')
+        && digits(8..10)
+        && matches!(at(10), Some(b'T' | b't'));
+    if !shape {
+        return None;
+    }
+    let day = crate::model::Date::parse_iso(&text[lead..lead + 10])?;
+    let rest = &text[lead + 11..];
+    let (_, _, n) = time_prefix_with(rest, true)?;
+    // The stamp runs to the next space; a zone ("Z", "+01:00") may close it.
+    let tail_len = rest[n..]
+        .find(char::is_whitespace)
+        .unwrap_or(rest.len() - n);
+    let tail = rest[n..n + tail_len].trim_end_matches(['.', ',', ';']);
+    let zone_ok = tail.is_empty()
+        || time_zone(tail)
+        || (tail.len() == 6
+            && matches!(tail.as_bytes()[0], b'+' | b'-')
+            && tail.as_bytes()[3] == b':');
+    zone_ok.then_some((Some(day), lead + 11 + n + tail.len()))
 }
 
 /// Time-zone abbreviations that may stand beside a time.
@@ -564,8 +887,8 @@ pub fn time_in_stamp(
         let after = text[x.start + n..].trim().trim_start_matches(',').trim();
         // A zone after it: "8:56 AM CDT", "Jul 2, 2012 8:56 AM CDT".
         let after = match after.split_once(' ') {
-            Some((z, rest)) if time_zone(z) => rest,
             _ if time_zone(after) => "",
+            Some((z, rest)) if time_zone(z) => rest,
             _ => after,
         };
         if stamp_date_part(before, order) && stamp_date_part(after, order) {
@@ -616,6 +939,9 @@ fn canonical_unit(declared: &str) -> Option<&'static str> {
 
 /// Flags a value whose dimension does not fit the property (a duration for a distance).
 fn check_kind(out: &mut Assertion, kind: ValueKind, unit: Option<&str>, fraction: bool) {
+    if out.kind == AssertionKind::Unparsed {
+        return;
+    }
     // A fraction for a percentage: "two-thirds" is 66.7%.
     if fraction
         && kind == ValueKind::Quantity
@@ -926,6 +1252,8 @@ pub fn readings(text: &str, published: Option<DateRange>) -> Vec<(usize, usize, 
     // In running text "3/4" may be a date or a score as well as a fraction.
     let o = AmountOptions {
         slash_fractions: false,
+        restatement: false,
+        extent: false,
         ..AmountOptions::default()
     };
     let mut out = Vec::new();
@@ -944,6 +1272,33 @@ pub fn readings(text: &str, published: Option<DateRange>) -> Vec<(usize, usize, 
             a.unit = Some("minute");
             out.push((t[i].start, t[i].end, a));
             i += 1;
+            continue;
+        }
+        // "in two weeks" after a word of the future ("will reopen in two weeks") is the day
+        // two weeks on; elsewhere ("the first death in two weeks") it stays a duration.
+        if t[i].is("in")
+            && let Some(p) = date::ago(&t, i, reference)
+            && future_before(text, &t, i)
+        {
+            out.push((t[i].start, t[p.end - 1].end, from_date(&p)));
+            i = p.end;
+            continue;
+        }
+        // "the first half", "the third quarter": a part of the year, read from "the".
+        if t[i].is("the")
+            && matches!(
+                t.get(i + 1).and_then(|x| x.word()),
+                Some("first" | "second" | "third" | "fourth")
+            )
+            && matches!(
+                t.get(i + 2).and_then(|x| x.word()),
+                Some("quarter" | "half")
+            )
+            && let Some(d) = date::date(&t, i + 1, reference, false, None)
+            && d.end > i + 2
+        {
+            out.push((t[i].start, t[d.end - 1].end, from_date(&d)));
+            i = d.end;
             continue;
         }
         if !can_start(&t, i) {
@@ -965,6 +1320,45 @@ pub fn readings(text: &str, published: Option<DateRange>) -> Vec<(usize, usize, 
                 continue;
             }
         }
+        // "2024-03-17T14:30:00Z" in prose: the day it stamps.
+        if matches!(t[i].tok, Tok::Num { int_digits: 4, .. })
+            && let Some((Some(day), n)) = iso_stamp(&text[t[i].start..])
+        {
+            let e = t[i].start + n;
+            let mut a = Assertion::of_kind(AssertionKind::Date, "the day of an ISO date and time");
+            a.date = Some(day);
+            a.interval = Some(day.as_interval());
+            out.push((t[i].start, e, a));
+            i = t.partition_point(|x| x.start < e);
+            continue;
+        }
+        // Times in words: "half past seven in the evening", "quarter to midnight".
+        if may_start_word_time(text, &t, i)
+            && let Some((a, end)) = word_time(text, &t, i, false)
+        {
+            out.push((t[i].start, t[end - 1].end, a));
+            i = end;
+            continue;
+        }
+        // "finished in 2:01:09": a race clock's hours, minutes and seconds are a duration;
+        // a clock time with seconds is written with two-digit hours ("14:30:00") or "at".
+        if matches!(t[i].tok, Tok::Num { int_digits: 1, .. })
+            && !(i > 0 && t[i - 1].is("at"))
+            && !glued_to_digits_before(&t, i)
+            && let Some((days, n)) = clock_duration(&text[t[i].start..])
+        {
+            let e = t[i].start + n;
+            let mut a = Assertion::of_kind(
+                AssertionKind::Duration,
+                "hours:minutes:seconds on a clock, in days",
+            );
+            a.interval = Some(Interval::point(days));
+            a.stated = Some(days);
+            a.unit = Some("day");
+            out.push((t[i].start, e, a));
+            i = t.partition_point(|x| x.start < e);
+            continue;
+        }
         // Times of day: "9:45 PM", "21:45", "7 a.m." (not the numbers 9 and 45).
         if matches!(t[i].tok, Tok::Num { .. })
             && let Some((minutes, rule, n)) = time_prefix(&text[t[i].start..])
@@ -984,9 +1378,24 @@ pub fn readings(text: &str, published: Option<DateRange>) -> Vec<(usize, usize, 
                 continue;
             }
         }
+        // After a verb of change, "from A to B" is where a figure went, not a range: the
+        // two figures are read apart ("rose from 4.3% to 4.4%").
+        // ("rose from January to March" is the period it rose over.)
+        if t[i].is("from")
+            && change_before(&t, i)
+            && date::date(&t, i + 1, reference, false, None).is_none()
+        {
+            i += 1;
+            continue;
+        }
+        // "seven cities over 17 days": a count spread over a period, not "more than 17 days".
+        if t[i].is("over") && spread_over(&t, i, out.last().map(|x| x.1)) {
+            i += 1;
+            continue;
+        }
         let year_like = matches!(t[i].tok, Tok::Num { int_digits: 4, grouped: false, ordinal: false, value, .. } if (1000.0..=2999.0).contains(&value));
         let d = date::date(&t, i, reference, year_like, None);
-        let a = amount::amount(&t, i, o);
+        let a = amount::amount(&t, i, o).map(|a| prose_amount(text, &t, i, a, o));
         let found = match (d, a) {
             (Some(d), Some(a)) if a.end > d.end => Some((from_amount(&a, text), a.end)),
             (Some(d), _) => Some((from_date(&d), d.end)),
@@ -1013,14 +1422,421 @@ pub fn readings(text: &str, published: Option<DateRange>) -> Vec<(usize, usize, 
             {
                 i = end + 1;
             }
-            Some((a, end)) if end > i && worth_it(&t, i, end, &a) => {
-                out.push((t[i].start, t[end - 1].end, a));
+            // "$100 a barrel", "£10 an hour": "a" unit right after a figure is the rate's
+            // denominator, not one barrel or one hour.
+            Some((ref a, end))
+                if matches!(t[i].word(), Some("a" | "an"))
+                    && a.kind != AssertionKind::Date
+                    && i > 0
+                    && out.last().is_some_and(|x| x.1 == t[i - 1].end) =>
+            {
                 i = end;
+            }
+            Some((a, end)) if end > i && worth_it(&t, i, end, &a) => {
+                // "3.458 Tonnen": a figure followed by a unit the reader does not know is no
+                // bare number; "the l00s of millions": a garbled figure scales the amount.
+                let bare = a.kind == AssertionKind::Number && a.unit.is_none();
+                let (start, end, a) = match unknown_unit_after(text, &t, end)
+                    .filter(|_| bare)
+                    .or_else(|| garbled_before(text, &t, i, &a))
+                {
+                    Some((s, e, why)) => (s.min(t[i].start), e.max(t[end - 1].end), {
+                        let mut u = Assertion::unparsed(why.clone());
+                        u.rule = format!("nothing, since {why}");
+                        u
+                    }),
+                    None => (t[i].start, t[end - 1].end, a),
+                };
+                out.push((start, end, a));
+                i = t.partition_point(|x| x.start < end);
             }
             _ => i += 1,
         }
     }
     out
+}
+
+/// The words a reporter uses for a time ahead: "will", "is expected to", "is due to".
+fn future_before(text: &str, t: &[Token], i: usize) -> bool {
+    let mut k = i;
+    let mut seen = 0;
+    while k > 0 && seen < 12 {
+        k -= 1;
+        seen += 1;
+        let x = &t[k];
+        if matches!(x.tok, Tok::Punct(b'.' | b'!' | b'?' | b';')) {
+            return false;
+        }
+        let raw = text[x.start..x.end].to_ascii_lowercase();
+        if matches!(
+            raw.as_str(),
+            "will"
+                | "shall"
+                | "would"
+                | "could"
+                | "might"
+                | "expected"
+                | "expects"
+                | "due"
+                | "scheduled"
+                | "planned"
+                | "plans"
+                | "intends"
+                | "going"
+                | "soon"
+        ) || raw.ends_with("'ll")
+            || raw.ends_with("\u{2019}ll")
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a verb of change comes right before `i` ("rose 27,000", "rose by 27,000",
+/// "rose from 4.3%").
+fn change_before(t: &[Token], i: usize) -> bool {
+    let moved = |k: usize| t.get(k).is_some_and(|x| x.is("moved"));
+    (i >= 1 && moved(i - 1))
+        || (i >= 2 && t[i - 1].word().is_some_and(|w| matches!(w, "by" | "from")) && moved(i - 2))
+}
+
+/// "seven cities over 17 days", "12 concerts over three nights": "over" after a counted
+/// noun spreads the count over the period that follows. `prev_end` is where the last figure
+/// read ends.
+fn spread_over(t: &[Token], i: usize, prev_end: Option<usize>) -> bool {
+    let Some(prev_end) = prev_end else {
+        return false;
+    };
+    // "5 inches over two days", "seven cities over 17 days": the figure, perhaps with what
+    // it counts, right before "over".
+    let words_between = (0..=3).find(|&d| {
+        i > d
+            && t[i - d - 1].end == prev_end
+            && t[i - d..i].iter().all(|x| matches!(x.tok, Tok::Word(_)))
+    });
+    words_between.is_some()
+        && amount::amount(t, i + 1, AmountOptions::default())
+            .is_some_and(|a| a.kind == AssertionKind::Duration)
+}
+
+/// An amount as running text states it: the words that leave it ambiguous settled from its
+/// sentence where the sentence says; a change ("jumped 27,000 to 263,000") and a range written
+/// high to low ("a majority of 10 to 2") read as two figures; ages ("aged 8-16") in years.
+fn prose_amount(
+    text: &str,
+    t: &[Token],
+    i: usize,
+    mut a: amount::Amount,
+    o: AmountOptions,
+) -> amount::Amount {
+    let apart = AmountOptions {
+        to_range: false,
+        ..o
+    };
+    let reversed = a
+        .warning
+        .as_deref()
+        .is_some_and(|w| w.contains("high to low"));
+    let from_change = i >= 1 && t[i - 1].is("from") && change_before(t, i);
+    if (reversed || change_before(t, i))
+        && let Some(first) = amount::amount(t, i, apart)
+        && first.end < a.end
+        && t.get(first.end).is_some_and(|x| x.is("to"))
+    {
+        let second = amount::amount(t, first.end + 1, apart);
+        let ratio = second.map(|b| b.stated / first.stated);
+        // "rose 27,000 to 263,000": a change and the level it reached; "rose 10 to 15 per
+        // cent" a range of the change. Ends of one range are of a size; ends a factor of 3
+        // apart, or falling, are two figures; in between, nothing says which.
+        if reversed || from_change || ratio.is_some_and(|r| !(1.0..3.0).contains(&r)) {
+            a = first;
+        } else {
+            a.ambiguous = Some(amount::Ambiguity::ChangeOrRange);
+        }
+    }
+    for _ in 0..3 {
+        let Some(why) = a.ambiguous else { break };
+        let Some(settled) = settle(text, t, i, a.end, why, o) else {
+            break;
+        };
+        a = settled;
+    }
+    // "children aged 8-16": ages in years.
+    if a.unit.is_none()
+        && a.currency.is_none()
+        && !a.ordinal
+        && matches!(a.kind, AssertionKind::Number | AssertionKind::Range)
+        && i > 0
+        && ["aged", "ages"]
+            .iter()
+            .any(|w| text[t[i - 1].start..t[i - 1].end].eq_ignore_ascii_case(w))
+        && let Some(year) = units::unit("year")
+    {
+        a.interval = a.interval.scale(year.factor);
+        a.stated *= year.factor;
+        a.unit = Some(year.canonical);
+        a.kind = AssertionKind::Duration;
+        a.rule = format!("{}; ages, in years", a.rule);
+    }
+    a
+}
+
+/// Reads the amount at `i` again with what its sentence says about the word `why` names:
+/// the weight or sterling sense of "pounds", the currency of "cents" and "grand", the scale of
+/// bare "degrees". `None` when the sentence says nothing, or says both.
+fn settle(
+    text: &str,
+    t: &[Token],
+    i: usize,
+    end: usize,
+    why: amount::Ambiguity,
+    o: AmountOptions,
+) -> Option<amount::Amount> {
+    use amount::Ambiguity;
+    let (ss, se) = crate::text::sentence_bounds(text, t[i].start, t[end.max(i + 1) - 1].end);
+    let first = t.partition_point(|x| x.start < ss);
+    let last = t.partition_point(|x| x.start < se);
+    let raw = |k: usize| text[t[k].start..t[k].end].to_ascii_lowercase();
+    let mut o = o;
+    match why {
+        Ambiguity::Pound => {
+            // "pounds of fireworks" is a weight, "pounds of taxpayers' money" sterling.
+            let pound_at = (i..end).find(|&k| t[k].is("pound"))?;
+            let of_noun = if t.get(pound_at + 1).is_some_and(|x| x.is("of")) {
+                let nouns = (pound_at + 2..(pound_at + 4).min(last)).map(raw);
+                Some(nouns.clone().any(|w| money_noun(&w)))
+            } else {
+                None
+            };
+            let mut mass = false;
+            let mut money = false;
+            for (k, x) in t.iter().enumerate().take(last).skip(first) {
+                if (i..end).contains(&k) {
+                    continue;
+                }
+                match x.tok {
+                    Tok::Currency("GBP") => money = true,
+                    Tok::Word(_) => {
+                        let w = raw(k);
+                        mass |= mass_word(&w);
+                        money |= money_word(&w);
+                    }
+                    _ => {}
+                }
+            }
+            // What the pounds are of says most; then the sentence's other words.
+            o.pound_mass = Some(match (of_noun, mass, money) {
+                (Some(of_money), _, _) => !of_money,
+                (None, true, false) => true,
+                (None, false, true) => false,
+                _ => return None,
+            });
+        }
+        Ambiguity::Currency => {
+            let mut named: Option<&'static str> = None;
+            for (k, x) in t.iter().enumerate().take(last).skip(first) {
+                if (i..end).contains(&k) {
+                    continue;
+                }
+                let c = match x.tok {
+                    Tok::Currency(c) => Some(c),
+                    Tok::Word(Some(w)) if w != "pound" => amount::currency_word(w),
+                    _ => None,
+                };
+                match (named, c) {
+                    (None, Some(c)) => named = Some(c),
+                    (Some(n), Some(c)) if n != c => return None,
+                    _ => {}
+                }
+            }
+            o.currency = Some(named?);
+        }
+        Ambiguity::Degree => {
+            let mut scale: Option<&'static str> = None;
+            for k in first..last {
+                let w = raw(k);
+                let s = match w.as_str() {
+                    "celsius" | "centigrade" => Some("°C"),
+                    "fahrenheit" => Some("°F"),
+                    "c" | "f" if k > 0 && t[k - 1].is("°") => {
+                        Some(if w == "c" { "°C" } else { "°F" })
+                    }
+                    _ => None,
+                };
+                match (scale, s) {
+                    (None, Some(s)) => scale = Some(s),
+                    (Some(a), Some(b)) if a != b => return None,
+                    _ => {}
+                }
+            }
+            o.degrees = Some(scale?);
+        }
+        Ambiguity::Contradiction | Ambiguity::ChangeOrRange | Ambiguity::UnknownCurrency => {
+            return None;
+        }
+    }
+    amount::amount(t, i, o)
+}
+
+/// Words that say a sentence's "pounds" are a weight.
+fn mass_word(w: &str) -> bool {
+    matches!(
+        w,
+        "weigh"
+            | "weighs"
+            | "weighed"
+            | "weighing"
+            | "weight"
+            | "weights"
+            | "heavy"
+            | "heavier"
+            | "heaviest"
+            | "lighter"
+            | "lb"
+            | "lbs"
+            | "kg"
+            | "kilos"
+            | "kilograms"
+            | "ounces"
+            | "tonnes"
+            | "tons"
+            | "grams"
+    )
+}
+
+/// Words that say a sentence's "pounds" are sterling.
+fn money_word(w: &str) -> bool {
+    money_noun(w)
+        || matches!(
+            w,
+            "cost"
+                | "costs"
+                | "costing"
+                | "paid"
+                | "pay"
+                | "pays"
+                | "paying"
+                | "fine"
+                | "fined"
+                | "worth"
+                | "price"
+                | "prices"
+                | "priced"
+                | "spent"
+                | "spend"
+                | "earn"
+                | "earns"
+                | "earned"
+                | "sold"
+                | "bought"
+                | "buy"
+                | "sterling"
+                | "salary"
+                | "budget"
+                | "bill"
+                | "fee"
+                | "fees"
+                | "rent"
+                | "prize"
+                | "donated"
+                | "invested"
+                | "raised"
+        )
+}
+
+/// What "pounds of ..." may be pounds of when they are sterling.
+fn money_noun(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches(['\'', '\u{2019}'])
+            .trim_end_matches("'s"),
+        "money"
+            | "cash"
+            | "funding"
+            | "funds"
+            | "investment"
+            | "investments"
+            | "aid"
+            | "damage"
+            | "damages"
+            | "savings"
+            | "debt"
+            | "debts"
+            | "revenue"
+            | "taxpayers"
+            | "taxpayer"
+            | "public"
+            | "assets"
+            | "spending"
+            | "losses"
+            | "profit"
+            | "profits"
+            | "contracts"
+            | "sales"
+            | "compensation"
+            | "income"
+            | "wages"
+            | "benefits"
+            | "fraud"
+            | "fines"
+            | "shopping"
+            | "shares"
+            | "bonds"
+            | "subsidies"
+            | "donations"
+            | "loans"
+            | "grants"
+            | "tax"
+            | "taxes"
+            | "stock"
+    )
+}
+
+/// "3.458 Tonnen", "12 Kilometern": a word right after a figure that is a unit the reader
+/// knows with a foreign or garbled ending. The span and why it is not read.
+fn unknown_unit_after(text: &str, t: &[Token], end: usize) -> Option<(usize, usize, String)> {
+    let x = t.get(end)?;
+    if x.tok != Tok::Word(None) || !x.spaced || end == 0 {
+        return None;
+    }
+    if !(5..=16).contains(&(x.end - x.start)) {
+        return None;
+    }
+    let word = text[x.start..x.end].to_lowercase();
+    let unit = units::UNIT_WORDS
+        .iter()
+        .flat_map(|(spellings, _)| spellings.iter())
+        .find(|s| s.len() >= 4 && word.len() <= s.len() + 2 && word.starts_with(*s))?;
+    Some((
+        t[end - 1].start,
+        x.end,
+        format!(
+            "\"{}\" looks like the unit {unit}, but is no spelling of it the reader knows",
+            &text[x.start..x.end]
+        ),
+    ))
+}
+
+/// "the l00s of millions": a vague amount after "of" whose multiplier is a token mixing
+/// digits and letters, a figure misprinted or misread by OCR.
+fn garbled_before(
+    text: &str,
+    t: &[Token],
+    i: usize,
+    a: &Assertion,
+) -> Option<(usize, usize, String)> {
+    if i < 2 || !a.rule.starts_with("vague") || !t[i - 1].is("of") {
+        return None;
+    }
+    let x = &t[i - 2];
+    let raw = &text[x.start..x.end];
+    (x.tok == Tok::Word(None) && raw.bytes().any(|b| b.is_ascii_digit())).then(|| {
+        (
+            x.start,
+            x.end,
+            format!("\"{raw}\" mixes digits and letters: the figure it stands for cannot be read"),
+        )
+    })
 }
 
 #[cfg(test)]
@@ -1189,7 +2005,16 @@ mod tests {
             (m.kind, m.currency, m.stated),
             (AssertionKind::Money, Some("GBP"), Some(7e9))
         );
-        assert_eq!(n("7 billion pounds").currency, Some("GBP"));
+        // Bare "pounds" are sterling only where the property takes money.
+        assert_eq!(n("7 billion pounds").kind, AssertionKind::Unparsed);
+        let money = Context {
+            expect: Some(ValueKind::Money),
+            ..Context::default()
+        };
+        assert_eq!(
+            normalize_value("7 billion pounds", &money).currency,
+            Some("GBP")
+        );
         assert_eq!(n("$5m").currency, Some("USD"));
         assert_eq!(n("EUR 3bn").currency, Some("EUR"));
         let metres = normalize_value(
@@ -1339,9 +2164,11 @@ mod tests {
             dr("March of this year", Some("2024")).0,
             "2024-03-01..2024-03-31"
         );
+        // An offset in weeks is the day, stated to the week.
+        assert_eq!(dr("two weeks ago", Some("2024-09-15")).0, "2024-09-01");
         assert_eq!(
-            dr("two weeks ago", Some("2024-09-15")).1,
-            Some(Precision::Week)
+            normalize_value("two weeks ago", &date_ctx(Some("2024-09-15"))).resolution,
+            Some(7.0)
         );
         // A coarse reference gives a wider, still honest, range.
         assert_eq!(dr("last month", Some("2025")).0, "2024-12-01..2025-11-30");
@@ -1508,7 +2335,8 @@ mod tests {
         assert_eq!(n("2020 km").kind, AssertionKind::Quantity);
         // Pounds of mass for a mass property, sterling otherwise.
         assert_eq!(q("200 pounds", Some("kg")).unit, Some("kg"));
-        assert_eq!(n("200 pounds").currency, Some("GBP"));
+        assert_eq!(q("200 pounds", None).unit, Some("kg"));
+        assert_eq!(n("200 pounds").kind, AssertionKind::Unparsed);
         // Degrees alone are the property's.
         assert_eq!(q("40 degrees", Some("°C")).stated, Some(40.0));
         assert_eq!(n("40 degrees").kind, AssertionKind::Unparsed);
@@ -1542,7 +2370,24 @@ mod tests {
             assert!(close(a.stated, v), "{s}: {:?}", a.stated);
             assert_eq!(a.currency, Some(cur), "{s}");
         }
-        assert_eq!(n("5 grand").stated, Some(5000.0));
+        // "grand" and "cents" are of the currency the property declares; of none, unread.
+        assert_eq!(n("5 grand").kind, AssertionKind::Unparsed);
+        let usd = |v: &str| {
+            normalize_value(
+                v,
+                &Context {
+                    expect: Some(ValueKind::Money),
+                    unit: Some("USD"),
+                    ..Context::default()
+                },
+            )
+        };
+        assert_eq!(
+            (usd("5 grand").stated, usd("5 grand").currency),
+            (Some(5000.0), Some("USD"))
+        );
+        assert!(close(usd("99 cents").stated, 0.99));
+        assert_eq!(usd("99 cents").currency, Some("USD"));
         assert_eq!(n("3 lakh").stated, Some(3e5));
         // "c." is circa; "C$" is a currency.
         assert_eq!(n("c. 1,500").rule, n("about 1,500").rule);
@@ -1613,7 +2458,7 @@ mod tests {
             ("9 May last year", "2023-05-09"),
             ("two days earlier", "2024-09-03"),
             ("three days later", "2024-09-08"),
-            ("in two weeks", "2024-09-16..2024-09-22"),
+            ("in two weeks", "2024-09-19"),
         ] {
             assert_eq!(dr(s, r).0, want, "{s}");
         }
@@ -1820,5 +2665,511 @@ mod tests {
             assert_eq!(&text[e.start..e.end], e.text);
             assert!(e.sentence.contains(&e.text));
         }
+    }
+
+    /// What `extract` finds in a sentence: (span, kind, low, high, unit, currency).
+    fn found(text: &str, published: Option<&str>) -> Vec<(String, &'static str, String, String)> {
+        extract(text, published.and_then(Date::parse_iso))
+            .into_iter()
+            .map(|e| {
+                let what = format!(
+                    "{}{}",
+                    e.unit.map(|u| format!(" {u}")).unwrap_or_default(),
+                    e.currency.map(|c| format!(" {c}")).unwrap_or_default()
+                );
+                let lo = match &e.low {
+                    serde_json::Value::Number(n) => {
+                        format!("{}", (n.as_f64().unwrap_or(0.0) * 1e4).round() / 1e4)
+                    }
+                    other => other.to_string(),
+                };
+                (e.text, e.kind, lo, what)
+            })
+            .collect()
+    }
+
+    fn one(text: &str, published: Option<&str>, span: &str) -> (&'static str, String, String) {
+        let f = found(text, published);
+        let hit = f
+            .iter()
+            .find(|x| x.0 == span)
+            .unwrap_or_else(|| panic!("{span:?} not found in {text:?}: {f:?}"));
+        (hit.1, hit.2.clone(), hit.3.clone())
+    }
+
+    #[test]
+    fn offsets_in_weeks_are_the_day_stated_to_the_week() {
+        let r = Some("2024-03-15");
+        assert_eq!(dr("three weeks later", r).0, "2024-04-05");
+        assert_eq!(dr("in two weeks", r).0, "2024-03-29");
+        assert_eq!(dr("a fortnight ago", r).0, "2024-03-01");
+        let a = normalize_value("three weeks later", &date_ctx(r));
+        assert_eq!(a.resolution, Some(7.0));
+        // In prose, after a word of the future it is the day two weeks on; elsewhere the
+        // duration it states.
+        let (kind, low, _) = one(
+            "The airport will reopen in two weeks, officials said.",
+            r,
+            "in two weeks",
+        );
+        assert_eq!((kind, low.as_str()), ("date", "\"2024-03-29\""));
+        let (kind, ..) = one("It was the first death in two weeks.", r, "two weeks");
+        assert_eq!(kind, "duration");
+    }
+
+    #[test]
+    fn pounds_are_sterling_or_weight_as_the_sentence_says_or_unread() {
+        let kg = |s: &str, span: &str| one(s, None, span);
+        assert_eq!(
+            kg("Police seized 5,000 pounds of fireworks.", "5,000 pounds"),
+            ("quantity", "2267.9619".into(), " kg".into())
+        );
+        assert_eq!(
+            kg(
+                "A cubic yard of sea water weighs 1,728 pounds.",
+                "1,728 pounds"
+            )
+            .2,
+            " kg"
+        );
+        assert_eq!(
+            kg("The repairs cost 500 pounds.", "500 pounds"),
+            ("money", "500".into(), " GBP".into())
+        );
+        assert_eq!(
+            kg(
+                "It wasted 9 million pounds of taxpayers' money.",
+                "9 million pounds"
+            )
+            .2,
+            " GBP"
+        );
+        assert_eq!(kg("He gave her 500 pounds.", "500 pounds").0, "unparsed");
+        assert_eq!(
+            kg(
+                "He was paid 500 pounds and weighed 200 pounds.",
+                "500 pounds"
+            )
+            .0,
+            "unparsed"
+        );
+        // "sterling" and "£" settle it.
+        assert_eq!(
+            kg("He gave 500 pounds sterling.", "500 pounds sterling").2,
+            " GBP"
+        );
+    }
+
+    #[test]
+    fn cents_and_grand_take_the_currency_the_sentence_names_or_stay_unread() {
+        assert_eq!(
+            one(
+                "Average hourly earnings rose by 9 cents, or 0.3%, to $36.00.",
+                None,
+                "9 cents"
+            ),
+            ("money", "0.09".into(), " USD".into())
+        );
+        assert_eq!(
+            one("A man lost 20 grand to the scam.", None, "20 grand").0,
+            "unparsed"
+        );
+        assert_eq!(
+            one("A ticket costs 99 cents or €1.", None, "99 cents"),
+            ("money", "0.99".into(), " EUR".into())
+        );
+        assert_eq!(n("99 cents").kind, AssertionKind::Unparsed);
+    }
+
+    #[test]
+    fn bracketed_restatements_in_prose_are_figures_of_their_own() {
+        let f = found(
+            "France registered 45.9C (114.6F), and the record was 42C (108F).",
+            None,
+        );
+        let spans: Vec<&str> = f.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(spans, ["45.9C", "114.6F", "42C", "108F"]);
+        assert_eq!(f[1].2, "45.8889");
+        assert!(f.iter().all(|x| x.3 == " °C"));
+        // A claim's value still reads one figure and checks the restatement.
+        assert!(n("45.9C (114.6F)").conversion.is_some_and(|c| c.consistent));
+    }
+
+    #[test]
+    fn changes_are_two_figures_and_ambiguous_ones_unread() {
+        let spans = |s: &str| -> Vec<(String, String)> {
+            found(s, None).into_iter().map(|x| (x.0, x.2)).collect()
+        };
+        assert_eq!(
+            spans("The unemployment rate rose from 4.3% to 4.4%."),
+            [("4.3%".into(), "4.3".into()), ("4.4%".into(), "4.4".into())]
+        );
+        assert_eq!(
+            one(
+                "Prices rose from January to March, it said.",
+                Some("2024-05-01"),
+                "from January to March"
+            )
+            .1,
+            "\"2024-01-01\""
+        );
+        assert_eq!(
+            spans("Weekly claims jumped 27,000 to 263,000."),
+            [
+                ("27,000".into(), "27000".into()),
+                ("263,000".into(), "263000".into())
+            ]
+        );
+        assert_eq!(
+            spans("The panel voted by a majority of 10 to 2."),
+            [("10".into(), "10".into()), ("2".into(), "2".into())]
+        );
+        assert_eq!(
+            spans("It cut its forecast from 714 billion yen to 692 billion yen, it said."),
+            [
+                ("714 billion yen".into(), "714000000000".into()),
+                ("692 billion yen".into(), "692000000000".into())
+            ]
+        );
+        // "rose 10 to 15 percent": a range of the change, or a change to 15%? Unread.
+        assert_eq!(
+            one("Prices rose 10 to 15 percent.", None, "10 to 15 percent").0,
+            "unparsed"
+        );
+        // Without a verb of change, a range stays a range.
+        assert_eq!(
+            one(
+                "It will cost 10 to 15 percent more.",
+                None,
+                "10 to 15 percent"
+            )
+            .0,
+            "range"
+        );
+    }
+
+    #[test]
+    fn prose_spans_end_at_the_unit() {
+        assert_eq!(
+            one("A record course must be 42.195 km long.", None, "42.195 km").2,
+            " km"
+        );
+        assert_eq!(
+            one("A swath 50 to 100 miles wide.", None, "50 to 100 miles").1,
+            "80.4672"
+        );
+        // In a value the extent word belongs to it.
+        assert_eq!(n("42.195 km long").stated, Some(42.195));
+    }
+
+    #[test]
+    fn halves_and_times_in_words() {
+        let years = normalize_value(
+            "seven-and-a-half years",
+            &Context {
+                expect: Some(ValueKind::Duration),
+                ..Context::default()
+            },
+        );
+        assert!(close(years.stated, 7.5 * 365.2425));
+        assert_eq!(n("two and a half million").stated, Some(2.5e6));
+        assert_eq!(n("one and a half").stated, Some(1.5));
+        assert_eq!(n("7 and a half").stated, Some(7.5));
+        let time = |v: &str| {
+            normalize_value(
+                v,
+                &Context {
+                    expect: Some(ValueKind::Time),
+                    ..Context::default()
+                },
+            )
+        };
+        assert_eq!(time("half past seven in the evening").stated, Some(1170.0));
+        assert_eq!(time("half past nine in the morning").stated, Some(570.0));
+        assert_eq!(time("quarter to midnight").stated, Some(1425.0));
+        assert_eq!(time("twenty past nine p.m.").stated, Some(1280.0));
+        assert_eq!(time("nine pm").stated, Some(1260.0));
+        assert_eq!(time("seven o'clock at night").stated, Some(1140.0));
+        // The twelve-hour clock without a part of the day: morning or evening is not said.
+        assert_eq!(time("half past seven").kind, AssertionKind::Unparsed);
+        assert_eq!(
+            one(
+                "The show starts at half past seven in the evening.",
+                None,
+                "half past seven in the evening"
+            ),
+            ("time", "1170".into(), " minute".into())
+        );
+        assert_eq!(
+            one("Gunmen killed seven in the evening raid.", None, "seven").0,
+            "number"
+        );
+        assert!(
+            found("A quarter of 5 people agreed.", None)
+                .iter()
+                .all(|x| x.1 != "time" && x.1 != "unparsed")
+        );
+        assert_eq!(
+            one(
+                "He will serve seven-and-a-half years.",
+                None,
+                "seven-and-a-half years"
+            )
+            .0,
+            "duration"
+        );
+    }
+
+    #[test]
+    fn bare_degrees_take_the_scale_the_sentence_states_or_stay_unread() {
+        assert_eq!(
+            one(
+                "July highs are 21 degrees Celsius, with night lows of 12 degrees.",
+                None,
+                "12 degrees"
+            ),
+            ("quantity", "12".into(), " °C".into())
+        );
+        assert_eq!(
+            one("The ramp rises at 12 degrees.", None, "12 degrees").0,
+            "unparsed"
+        );
+        let fahrenheit = normalize_value(
+            "104 degrees",
+            &Context {
+                expect: Some(ValueKind::Quantity),
+                unit: Some("°F"),
+                ..Context::default()
+            },
+        );
+        assert!(close(fahrenheit.stated, 40.0));
+    }
+
+    #[test]
+    fn thresholds_ages_spread_periods_and_garbled_figures() {
+        assert_eq!(one("The toll would cross 100.", None, "cross 100").1, "100");
+        assert_eq!(one("They crossed 3 rivers.", None, "3").0, "number");
+        assert_eq!(
+            one("It surveyed children aged 8-16.", None, "8-16"),
+            ("duration", "2921.94".into(), " day".into())
+        );
+        assert_eq!(
+            one(
+                "The tour takes in seven cities over 17 days, with nine concerts.",
+                None,
+                "17 days"
+            )
+            .1,
+            "17"
+        );
+        assert_eq!(
+            one(
+                "The strike lasted over 17 days, they said.",
+                None,
+                "over 17 days"
+            )
+            .0,
+            "duration"
+        );
+        assert_eq!(
+            one("Rainfall of 5 inches over two days.", None, "two days").1,
+            "2"
+        );
+        assert_eq!(
+            one(
+                "Storm tides can reach up to 20 feet or more.",
+                None,
+                "reach up to 20 feet or more"
+            )
+            .0,
+            "unparsed"
+        );
+        assert_eq!(
+            one(
+                "Die Polizei stellte 3.458 Tonnen Kokain sicher.",
+                None,
+                "3.458 Tonnen"
+            )
+            .0,
+            "unparsed"
+        );
+        assert_eq!(
+            one(
+                "Losses ran into the l00s of millions.",
+                None,
+                "l00s of millions"
+            )
+            .0,
+            "unparsed"
+        );
+        // A unit the reader knows stays read.
+        assert_eq!(one("It weighs 3 tonnes.", None, "3 tonnes").0, "quantity");
+    }
+
+    #[test]
+    fn iso_months_weeks_reported_quarters_and_stamps() {
+        let r = Some("2024-05-02");
+        assert_eq!(dr("2021-03", r).0, "2021-03-01..2021-03-31");
+        // A season stays the years it names.
+        assert_eq!(dr("2011-12", r).0, "2011-01-01..2012-12-31");
+        assert_eq!(dr("week 12 of 2024", r).0, "2024-03-18..2024-03-24");
+        assert_eq!(dr("week 1 2021", r).0, "2021-01-04..2021-01-10");
+        assert_eq!(dr("4Q12", r).0, "2012-10-01..2012-12-31");
+        assert_eq!(dr("3Q2012", r).0, "2012-07-01..2012-09-30");
+        assert_eq!(dr("mid-March", r).0, "2024-03-11..2024-03-20");
+        assert_eq!(dr("2024-03-17T14:30:00Z", r).0, "2024-03-17");
+        assert_eq!(
+            one(
+                "The alarm was logged at 2024-03-17T14:30:00Z.",
+                None,
+                "2024-03-17T14:30:00Z"
+            ),
+            ("date", "\"2024-03-17\"".into(), String::new())
+        );
+        assert_eq!(
+            one(
+                "Prices rose 5-7% in the first half, it said.",
+                Some("2023-08-01"),
+                "the first half"
+            )
+            .1,
+            "\"2023-01-01\""
+        );
+        // A capitalised May after "in" is the month; at the head of a sentence it is not read.
+        assert_eq!(
+            one(
+                "Forecasters expect 188,000 new jobs in May.",
+                Some("2023-05-31"),
+                "May"
+            )
+            .0,
+            "date"
+        );
+        assert!(
+            found("May I ask about 12 things?", Some("2023-05-31"))
+                .iter()
+                .all(|x| x.0 != "May")
+        );
+        // "ten years after a discount" counts from something else than the reference.
+        assert_eq!(
+            one(
+                "He will serve seven years, down from ten years after a discount.",
+                Some("2023-05-31"),
+                "ten years"
+            )
+            .0,
+            "duration"
+        );
+    }
+
+    #[test]
+    fn race_clocks_mixed_fractions_and_swiss_grouping() {
+        assert_eq!(
+            one(
+                "Kipchoge crossed the finish line in 2:01:09.",
+                None,
+                "2:01:09"
+            ),
+            ("duration", "0.0841".into(), " day".into())
+        );
+        let race = normalize_value(
+            "2:01:09",
+            &Context {
+                expect: Some(ValueKind::Duration),
+                ..Context::default()
+            },
+        );
+        assert!(close(race.stated, (2.0 * 3600.0 + 69.0) / 86_400.0));
+        assert_eq!(n("6-1/2").stated, Some(6.5));
+        assert_eq!(
+            one(
+                "He held out for nearly 6-1/2 hours, police said.",
+                None,
+                "nearly 6-1/2 hours"
+            )
+            .0,
+            "duration"
+        );
+        assert_eq!(n("1'000'000").stated, Some(1e6));
+    }
+
+    #[test]
+    fn decimals_in_words_and_without_a_leading_zero() {
+        assert_eq!(n("three point five million").stated, Some(3.5e6));
+        assert!(close(n("one point two four").stated, 1.24));
+        assert_eq!(n(".5").stated, Some(0.5));
+        assert_eq!(
+            one(
+                "It cost three point five million dollars.",
+                None,
+                "three point five million dollars"
+            ),
+            ("money", "3500000".into(), " USD".into())
+        );
+        assert_eq!(one("Each costs $.75, it said.", None, "$.75").1, "0.75");
+        // "three points" is a count of points, and "No.5" a name.
+        assert_eq!(one("He scored three points.", None, "three").1, "3");
+        assert!(
+            found("It was No.5 on the list.", None)
+                .iter()
+                .all(|x| x.2 != "0.5")
+        );
+    }
+
+    #[test]
+    fn a_countrys_currency_by_its_adjective_or_unread() {
+        for (s, span, cur) in [
+            ("It costs 5 US dollars.", "5 US dollars", " USD"),
+            (
+                "Tickets are 15 Canadian dollars.",
+                "15 Canadian dollars",
+                " CAD",
+            ),
+            (
+                "They raised 1.2 million Australian dollars.",
+                "1.2 million Australian dollars",
+                " AUD",
+            ),
+            (
+                "He sold it for 100 British pounds.",
+                "100 British pounds",
+                " GBP",
+            ),
+            (
+                "The loan was 5 million Swiss francs.",
+                "5 million Swiss francs",
+                " CHF",
+            ),
+        ] {
+            assert_eq!(one(s, None, span).2, cur, "{s}");
+        }
+        // A country's name the reader does not pair with the word: unread, not a bare number.
+        for (s, span) in [
+            ("It cost 100 Zimbabwean dollars.", "100 Zimbabwean dollars"),
+            ("It cost 5 New Zealand dollars.", "5 New Zealand dollars"),
+            ("He paid 5 extra dollars.", "5 extra dollars"),
+        ] {
+            assert_eq!(one(s, None, span).0, "unparsed", "{s}");
+        }
+        let money = Context {
+            expect: Some(ValueKind::Money),
+            ..Context::default()
+        };
+        assert_eq!(
+            normalize_value("15 Canadian dollars", &money).currency,
+            Some("CAD")
+        );
+        assert_eq!(
+            normalize_value("100 Zimbabwean dollars", &money).kind,
+            AssertionKind::Unparsed
+        );
+    }
+
+    #[test]
+    fn a_unit_after_a_figure_is_the_rate_not_one_unit() {
+        let f = found("Oil hit $100 a barrel and wages rose to £10 an hour.", None);
+        let spans: Vec<&str> = f.iter().map(|x| x.0.as_str()).collect();
+        assert_eq!(spans, ["$100", "£10"]);
+        assert_eq!(one("The well is a mile deep.", None, "a mile").2, " km");
     }
 }

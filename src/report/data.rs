@@ -8,10 +8,10 @@ use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Report {
+pub struct Report<'a> {
     pub summary: Summary,
     pub sources: Vec<SourceEntry>,
-    pub groups: Vec<GroupEntry>,
+    pub groups: Vec<GroupEntry<'a>>,
     pub findings: Vec<Finding>,
 }
 
@@ -28,7 +28,7 @@ pub struct Summary {
     pub input_errors: usize,
 }
 
-impl Report {
+impl Report<'_> {
     /// The findings that mean part of the dossier could not be read.
     pub fn input_errors(&self) -> impl Iterator<Item = &Finding> {
         self.findings.iter().filter(|f| f.rule.is_input_error())
@@ -90,29 +90,29 @@ pub struct Normalized {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct ClaimEntry {
-    pub source: String,
-    pub id: String,
-    pub stated: String,
+pub struct ClaimEntry<'a> {
+    pub source: &'a str,
+    pub id: &'a str,
+    pub stated: &'a str,
     pub normalized: Normalized,
-    pub quote: Option<String>,
+    pub quote: Option<&'a str>,
     /// The sentence of the seed the quote sits in, with the quote's byte range in it.
-    pub context: Option<Context>,
-    pub file: String,
+    pub context: Option<Context<'a>>,
+    pub file: &'a str,
     pub line: u32,
-    pub attribution: Option<String>,
+    pub attribution: Option<&'a str>,
     pub hedge: &'static str,
     pub negated: bool,
     /// The source itself calls this figure an earlier one.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub earlier: bool,
-    pub as_of: Option<String>,
-    pub note: Option<String>,
+    pub as_of: Option<&'a str>,
+    pub note: Option<&'a str>,
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct Context {
-    pub sentence: String,
+pub struct Context<'a> {
+    pub sentence: &'a str,
     pub start: usize,
     pub end: usize,
     pub seed_line: u32,
@@ -147,7 +147,7 @@ pub struct GapEntry {
 }
 
 #[derive(Debug, Clone, Serialize)]
-pub struct GroupEntry {
+pub struct GroupEntry<'a> {
     pub key: Key,
     pub kind: &'static str,
     pub verdict: Verdict,
@@ -160,7 +160,7 @@ pub struct GroupEntry {
     pub contested: Vec<ContestedEntry>,
     /// Claims left out of the verdict, and why.
     pub set_aside: Vec<SetAsideEntry>,
-    pub claims: Vec<ClaimEntry>,
+    pub claims: Vec<ClaimEntry<'a>>,
     pub related: Vec<RelatedEntry>,
     /// The reasons given in claims/accepted.yaml for this fact's findings (a conflict, a
     /// falling total...), when the editors acknowledged them.
@@ -175,7 +175,7 @@ fn is_zero(n: &usize) -> bool {
     *n == 0
 }
 
-impl GroupEntry {
+impl GroupEntry<'_> {
     /// `acknowledged` or `partly acknowledged`, when editors accepted this fact's findings.
     pub fn acknowledgement(&self) -> Option<&'static str> {
         match (self.acknowledged.is_empty(), self.unacknowledged) {
@@ -296,14 +296,14 @@ fn normalized(d: &Dossier, a: &Assertion) -> Normalized {
 }
 
 /// Assembles the report. Groups come conflicts first, then by verdict, subject, property.
-pub fn build(
-    d: &Dossier,
+pub fn build<'a>(
+    d: &'a Dossier,
     assertions: &[Assertion],
     comparison: &Comparison,
-    contexts: &HashMap<u32, QuoteContext>,
+    contexts: &'a HashMap<u32, QuoteContext>,
     findings: &[Finding],
     filter: &Filter,
-) -> Report {
+) -> Report<'a> {
     let key_of = |gi: usize| {
         let g = &comparison.groups[gi];
         let (s, p) = (
@@ -387,26 +387,28 @@ pub fn build(
                 .par_iter()
                 .map(|&c| {
                     let cl = &d.claims[c as usize];
+                    // Borrowed from the dossier: a million-claim report would otherwise copy
+                    // every quote and seed sentence once more before writing them.
                     ClaimEntry {
-                        source: d.sources[cl.source as usize].id.clone(),
-                        id: cl.id.clone(),
-                        stated: cl.value.clone(),
+                        source: &d.sources[cl.source as usize].id,
+                        id: &cl.id,
+                        stated: &cl.value,
                         normalized: normalized(d, &assertions[c as usize]),
-                        quote: cl.quote.clone(),
+                        quote: cl.quote.as_deref(),
                         context: contexts.get(&c).map(|q| Context {
-                            sentence: q.sentence.clone(),
+                            sentence: &q.sentence,
                             start: q.start,
                             end: q.end,
                             seed_line: q.line,
                         }),
-                        file: cl.locs.file.to_string(),
+                        file: &cl.locs.file,
                         line: cl.locs.claim().line,
-                        attribution: cl.attribution.clone(),
+                        attribution: cl.attribution.as_deref(),
                         hedge: cl.hedge.name(),
                         negated: cl.negated,
                         earlier: cl.earlier,
-                        as_of: cl.as_of.clone(),
-                        note: cl.note.clone(),
+                        as_of: cl.as_of.as_deref(),
+                        note: cl.note.as_deref(),
                     }
                 })
                 .collect();

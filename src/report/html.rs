@@ -141,7 +141,7 @@ fn coord(v: &serde_json::Value) -> Option<f64> {
 }
 
 struct Row<'a> {
-    claim: &'a ClaimEntry,
+    claim: &'a ClaimEntry<'a>,
     low: Option<f64>,
     high: Option<f64>,
     related: Option<&'a str>,
@@ -174,7 +174,6 @@ fn chart(r: &Report, g: &GroupEntry) -> Markup {
     // Revisions read as a timeline: earliest `as_of` first, undated claims after.
     let as_of_day = |c: &ClaimEntry| {
         c.as_of
-            .as_deref()
             .and_then(Date::parse_iso)
             .and_then(|r| r.first)
             .map(|d| d.to_days())
@@ -224,16 +223,16 @@ fn chart(r: &Report, g: &GroupEntry) -> Markup {
     // Rows sharing a source are told apart by their claim ids; revisions lead with their date.
     let mut per_source: HashMap<&str, usize> = HashMap::new();
     for row in &rows {
-        *per_source.entry(row.claim.source.as_str()).or_default() += 1;
+        *per_source.entry(row.claim.source).or_default() += 1;
     }
     let labels: Vec<String> = rows
         .iter()
         .map(|row| {
             let c = row.claim;
-            let mut label = if per_source[c.source.as_str()] > 1 {
+            let mut label = if per_source[c.source] > 1 {
                 format!("{} · {}", c.source, c.id)
             } else {
-                c.source.clone()
+                c.source.to_string()
             };
             if let Some(a) = &c.as_of {
                 label = format!("{a} · {label}");
@@ -346,10 +345,10 @@ fn chart_row(
     let x1 = row.high.map_or(left + width + 4.0, x);
     let fill = |inclusive: bool| if inclusive { color } else { "#fff" };
     html! {
-        g class={ "row" @if muted { " related" } } data-source=(Text(&c.source)) {
+        g class={ "row" @if muted { " related" } } data-source=(Text(c.source)) {
             text x=(left - 8.0) y=(y + 4.0) text-anchor="end" { (Text(&shown)) }
             title {
-                (Text(label)) ": " (Text(&c.stated))
+                (Text(label)) ": " (Text(c.stated))
                 @if let Some(d) = row.related { " (related, " (Text(d)) ")" }
             }
             @if (x1 - x0).abs() < 0.5 {
@@ -387,13 +386,13 @@ fn evidence(c: &ClaimEntry, sources: &HashMap<&str, &SourceEntry>) -> Markup {
                 &ctx.sentence[ctx.end..],
             ))
         }
-        (_, Some(q)) => Some(("", q.as_str(), "")),
+        (_, Some(q)) => Some(("", *q, "")),
         _ => None,
     };
     html! {
-        details class="claim" data-source=(Text(&c.source)) {
+        details class="claim" data-source=(Text(c.source)) {
             summary {
-                (Text(&c.source)) ": " (Text(&c.stated))
+                (Text(c.source)) ": " (Text(c.stated))
                 @if c.negated { " " em { "(denied)" } }
                 @if c.hedge != "stated" { " " span class="muted" { "[" (Text(c.hedge)) "]" } }
                 @if let Some(a) = &c.attribution { " " span class="muted" { "per " (Text(a)) } }
@@ -402,7 +401,7 @@ fn evidence(c: &ClaimEntry, sources: &HashMap<&str, &SourceEntry>) -> Markup {
                 blockquote { (Text(before)) mark { (Text(quoted)) } (Text(after)) }
             }
             dl {
-                @if let Some(src) = sources.get(c.source.as_str()) {
+                @if let Some(src) = sources.get(c.source) {
                     dt { "source" } dd { (Text(&src.title)) }
                     dt { "publisher" } dd { (Text(&src.publisher)) }
                     dt { "published" } dd { (Text(&src.published)) }
@@ -421,7 +420,7 @@ fn evidence(c: &ClaimEntry, sources: &HashMap<&str, &SourceEntry>) -> Markup {
                 @if let Some(a) = &c.attribution { dt { "attribution" } dd { (Text(a)) } }
                 dt { "hedge" } dd { (Text(c.hedge)) }
                 @if let Some(a) = &c.as_of { dt { "as of" } dd { (Text(a)) } }
-                dt { "claim" } dd { code { (Text(&c.file)) ":" (c.line) } " (" (Text(&c.id)) ")" }
+                dt { "claim" } dd { code { (Text(c.file)) ":" (c.line) } " (" (Text(c.id)) ")" }
             }
         }
     }
@@ -435,7 +434,7 @@ fn section(
     lazy: Option<usize>,
     sources: &HashMap<&str, &SourceEntry>,
 ) -> Markup {
-    let mut srcs: Vec<&str> = g.claims.iter().map(|c| c.source.as_str()).collect();
+    let mut srcs: Vec<&str> = g.claims.iter().map(|c| c.source).collect();
     srcs.sort_unstable();
     srcs.dedup();
     let v = g.verdict.name();

@@ -353,9 +353,9 @@ pub fn markdown(r: &Report) -> String {
                 format!(
                     "{} ([{}:{}]({}#L{}))",
                     md_escape(&claim_line(c)),
-                    md_escape(&c.file),
+                    md_escape(c.file),
                     c.line,
-                    super::escape::url_path(&c.file),
+                    super::escape::url_path(c.file),
                     c.line
                 )
             })
