@@ -5,7 +5,7 @@
 //! lock keeps two concurrent writers from overwriting each other's entries.
 
 use crate::load::yaml::AcceptedFile;
-use crate::model::Fingerprint;
+use crate::model::{Finding, Fingerprint};
 use crate::text::yaml_quoted;
 use crate::write::{WriteError, write_atomic};
 use std::path::{Path, PathBuf};
@@ -275,9 +275,69 @@ pub fn append(path: &Path, entries: &[Entry]) -> Result<usize, AckError> {
     Ok(added)
 }
 
+/// The entries `accept` adds, with `reason`: one for each open finding with one of
+/// `fingerprints`, or, without any, one for each open finding of the rule coded `rule`.
+/// Fails with the first fingerprint no open finding has.
+pub fn select(
+    findings: &[Finding],
+    fingerprints: &[String],
+    rule: &str,
+    reason: &str,
+) -> Result<Vec<Entry>, String> {
+    let open: Vec<&Finding> = findings
+        .iter()
+        .filter(|f| f.acknowledged.is_none())
+        .collect();
+    let chosen: Vec<&Finding> = if fingerprints.is_empty() {
+        open.into_iter().filter(|f| f.rule.code() == rule).collect()
+    } else {
+        fingerprints
+            .iter()
+            .map(|fp| {
+                open.iter()
+                    .find(|f| &f.fingerprint == fp)
+                    .copied()
+                    .ok_or_else(|| fp.clone())
+            })
+            .collect::<Result<_, _>>()?
+    };
+    Ok(chosen
+        .into_iter()
+        .map(|f| Entry {
+            fingerprint: f.fingerprint.clone(),
+            rule: f.rule.code().to_string(),
+            reason: reason.to_string(),
+            note: Some(f.message.clone()),
+        })
+        .collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn selection_takes_open_findings_by_rule_or_fingerprint() {
+        use crate::model::Rule;
+        let f = |r, fp: &str| Finding::new(r, None, format!("m {fp}"), fp.into());
+        let mut acked = f(Rule::Conflict, "c2");
+        acked.acknowledged = Some("known".into());
+        let all = [f(Rule::Conflict, "c1"), acked, f(Rule::Contested, "v1")];
+        let by_rule = select(&all, &[], "conflict", "why").unwrap();
+        assert_eq!(by_rule.len(), 1);
+        assert_eq!(by_rule[0].fingerprint, "c1");
+        assert_eq!(by_rule[0].rule, "conflict");
+        assert_eq!(by_rule[0].reason, "why");
+        assert_eq!(by_rule[0].note.as_deref(), Some("m c1"));
+        let by_fp = select(&all, &["v1".into(), "c1".into()], "conflict", "r").unwrap();
+        let fps: Vec<&str> = by_fp.iter().map(|e| e.fingerprint.as_str()).collect();
+        assert_eq!(fps, ["v1", "c1"]);
+        // An acknowledged finding is not open.
+        assert_eq!(
+            select(&all, &["c2".into()], "conflict", "r").unwrap_err(),
+            "c2"
+        );
+    }
 
     fn entry(fp: &str) -> Entry {
         Entry {

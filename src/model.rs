@@ -506,6 +506,22 @@ pub enum ValueKind {
 }
 
 impl ValueKind {
+    pub const ALL: [ValueKind; 8] = [
+        ValueKind::Quantity,
+        ValueKind::Money,
+        ValueKind::Date,
+        ValueKind::Duration,
+        ValueKind::Entity,
+        ValueKind::Text,
+        ValueKind::NameList,
+        ValueKind::Time,
+    ];
+
+    /// The kind of this name, as `properties.yaml` and the command line write it.
+    pub fn from_name(name: &str) -> Option<ValueKind> {
+        ValueKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             ValueKind::Quantity => "quantity",

@@ -1,5 +1,6 @@
 //! Everything corroborate shows: diagnostics for findings and the discrepancy report.
-//! Renderers turn the same data into text; none of them does I/O.
+//! Renderers turn the same data into text; none of them opens a file or prints. [`output`]
+//! chooses the renderer for each format and writes to the `io::Write` its caller gives.
 
 pub mod axis;
 pub mod ci;
@@ -8,8 +9,10 @@ pub mod diagnostics;
 pub mod escape;
 pub mod gitlab;
 pub mod html;
+pub mod json;
 pub mod junit;
 pub mod normalized;
+pub mod output;
 pub mod reason;
 pub mod render;
 pub mod resolved;
@@ -24,48 +27,6 @@ pub use normalized::{
 /// reader's terminal nor change what it appears to say. Line breaks are kept.
 pub fn sanitize(text: &str) -> String {
     escape::visible(text).into_owned()
-}
-
-/// Writes `items` as serde_json's pretty printer would write them as an array value at
-/// nesting `depth` (two spaces per level), every string already passed through
-/// [`escape::json_text`] (so `w` needs no further escaping). Large reports have hundreds of
-/// thousands of elements: they are rendered in parallel, a batch at a time, so that only one
-/// batch is in memory besides what `w` keeps.
-pub(crate) fn write_pretty_array<T: serde::Serialize + Sync>(
-    w: &mut dyn std::io::Write,
-    items: &[T],
-    depth: usize,
-) -> std::io::Result<()> {
-    use rayon::prelude::*;
-    if items.is_empty() {
-        return w.write_all(b"[]");
-    }
-    let inner = "  ".repeat(depth + 1);
-    w.write_all(b"[\n")?;
-    for (b, batch) in items.chunks(16_384).enumerate() {
-        let parts: Vec<Vec<u8>> = batch
-            .par_iter()
-            .map(|item| {
-                let mut one = Vec::with_capacity(512);
-                let mut ser = serde_json::Serializer::with_formatter(
-                    &mut one,
-                    escape::SafePretty::at(depth + 1),
-                );
-                if item.serialize(&mut ser).is_err() {
-                    one = b"null".to_vec();
-                }
-                one
-            })
-            .collect();
-        for (i, part) in parts.iter().enumerate() {
-            if b > 0 || i > 0 {
-                w.write_all(b",\n")?;
-            }
-            w.write_all(inner.as_bytes())?;
-            w.write_all(part)?;
-        }
-    }
-    write!(w, "\n{}]", "  ".repeat(depth))
 }
 
 /// `corroborate rules`: every rule with its severity, meaning, example and fix.
@@ -104,31 +65,4 @@ pub fn rules_markdown() -> String {
         ));
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn parallel_pretty_arrays_match_serde_json() {
-        let mut items: Vec<serde_json::Value> = vec![
-            serde_json::json!({"a": 1, "b": ["x\ny", {"c": null}], "d": {}, "##[e\u{202e}": "\u{200b}##[x"}),
-            serde_json::json!([]),
-            serde_json::json!("plain"),
-        ];
-        // Deeper than the indentation writer's block of spaces.
-        let mut deep = serde_json::json!(1);
-        for _ in 0..40 {
-            deep = serde_json::json!([deep]);
-        }
-        items.push(deep);
-        let whole = serde_json::to_string_pretty(&serde_json::json!({"k": items})).unwrap();
-        let whole = super::escape::json_text(&whole).into_owned();
-        let mut spliced = b"{\n  \"k\": ".to_vec();
-        super::write_pretty_array(&mut spliced, &items, 1).unwrap();
-        spliced.extend_from_slice(b"\n}");
-        assert_eq!(whole, String::from_utf8(spliced).unwrap());
-        let mut empty = Vec::new();
-        super::write_pretty_array::<u8>(&mut empty, &[], 3).unwrap();
-        assert_eq!(empty, b"[]");
-    }
 }

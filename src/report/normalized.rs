@@ -76,6 +76,18 @@ pub fn normalized_text(text: &str, a: &Assertion) -> String {
     out
 }
 
+/// The title and id of a draft's source: the article's file name without its extension, and
+/// that name as an id.
+fn draft_source(file: &Path) -> (String, String) {
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "source".into());
+    let id = crate::text::slug(&stem);
+    (stem, id)
+}
+
+/// `extract --format jsonl`: one object per figure or date found.
 pub fn extracted_jsonl(found: &[Extracted]) -> String {
     let mut out = String::new();
     for e in found {
@@ -105,11 +117,7 @@ fn draft_claim(n: usize, e: &Extracted) -> ClaimRecord {
 /// plus the `source` they belong to (named after the file), for machine-scale dossiers.
 /// Keys are written in alphabetical order (through a `serde_json` map), as they always were.
 pub fn extracted_claims_jsonl(found: &[Extracted], file: &Path) -> String {
-    let stem = file
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "source".into());
-    let source = crate::text::slug(&stem);
+    let (_, source) = draft_source(file);
     let mut out = String::new();
     for (n, e) in found.iter().enumerate() {
         let line = ClaimLine::new(source.clone(), draft_claim(n, e));
@@ -126,10 +134,7 @@ pub fn extracted_claims_jsonl(found: &[Extracted], file: &Path) -> String {
 /// A draft claim file: one claim per expression, its sentence as the quote, subject and
 /// property left for a person to fill in.
 pub fn extracted_yaml(found: &[Extracted], file: &Path, published: Option<DateRange>) -> String {
-    let stem = file
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "source".into());
+    let (stem, id) = draft_source(file);
     let published = published.map_or("unknown".to_string(), |p| match p.precision {
         crate::model::Precision::Year => p.first.map_or("unknown".into(), |d| d.year.to_string()),
         crate::model::Precision::Month => p
@@ -139,7 +144,7 @@ pub fn extracted_yaml(found: &[Extracted], file: &Path, published: Option<DateRa
     });
     let draft = SourceFile {
         source: SourceHeader {
-            id: crate::text::slug(&stem),
+            id,
             title: stem,
             publisher: "unknown".into(),
             published: Text(published),

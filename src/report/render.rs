@@ -414,19 +414,12 @@ pub fn json(r: &Report) -> String {
 /// Streams the JSON report to `w` (a large dossier's report is larger than its claims), the
 /// long arrays rendered in parallel.
 pub fn write_json(r: &Report, w: &mut dyn std::io::Write) -> std::io::Result<()> {
-    // The arrays come out of `write_pretty_array` escaped; only the summary needs the pass.
-    let summary = serde_json::to_string_pretty(&r.summary).unwrap_or_else(|_| "{}".into());
-    write!(
-        w,
-        "{{\n  \"summary\": {},\n  \"sources\": ",
-        super::escape::json_text(&summary.replace('\n', "\n  "))
-    )?;
-    super::write_pretty_array(w, &r.sources, 1)?;
-    w.write_all(b",\n  \"groups\": ")?;
-    super::write_pretty_array(w, &r.groups, 1)?;
-    w.write_all(b",\n  \"findings\": ")?;
-    super::write_pretty_array(w, &r.findings, 1)?;
-    w.write_all(b"\n}\n")
+    let mut o = super::json::PrettyObject::begin(w)?;
+    o.field("summary", &r.summary)?;
+    o.array("sources", &r.sources)?;
+    o.array("groups", &r.groups)?;
+    o.array("findings", &r.findings)?;
+    o.end()
 }
 
 #[cfg(test)]

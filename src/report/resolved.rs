@@ -61,7 +61,22 @@ struct CopyRow<'a> {
     probability: f64,
 }
 
+/// The outcome as JSON: every fact, every source, the likeliest copying pairs.
 pub fn json(d: &Dossier, assertions: &[Assertion], cmp: &Comparison, o: &Outcome) -> String {
+    let mut out = Vec::with_capacity(o.resolutions.len() * 600);
+    // Writing to memory cannot fail.
+    let _ = write_json(&mut out, d, assertions, cmp, o);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`json`], streamed to `w`, the long arrays rendered in parallel.
+pub fn write_json(
+    w: &mut dyn std::io::Write,
+    d: &Dossier,
+    assertions: &[Assertion],
+    cmp: &Comparison,
+    o: &Outcome,
+) -> std::io::Result<()> {
     use rayon::prelude::*;
     let groups: Vec<GroupRow> = o
         .resolutions
@@ -126,29 +141,15 @@ pub fn json(d: &Dossier, assertions: &[Assertion], cmp: &Comparison, o: &Outcome
             probability: p,
         })
         .collect();
-    // Written field by field, as serde_json's pretty printer would, so the long arrays are
-    // rendered in parallel batches.
-    let mut out = Vec::with_capacity(groups.len() * 600);
-    let write = |w: &mut dyn std::io::Write| -> std::io::Result<()> {
-        write!(
-            w,
-            "{{\n  \"method\": {},\n  \"iterations\": {},\n  \"converged\": {},\n  \"last_change\": {},\n  \"groups\": ",
-            serde_json::to_string(o.method.name()).unwrap_or_default(),
-            o.iterations,
-            o.converged,
-            serde_json::to_string(&o.last_change).unwrap_or_else(|_| "null".into())
-        )?;
-        super::write_pretty_array(w, &groups, 1)?;
-        w.write_all(b",\n  \"sources\": ")?;
-        super::write_pretty_array(w, &sources, 1)?;
-        w.write_all(b",\n  \"copying\": ")?;
-        super::write_pretty_array(w, &copying, 1)?;
-        w.write_all(b"\n}\n")
-    };
-    // Writing to memory cannot fail.
-    // The header is numbers and a method name; the arrays come out escaped.
-    let _ = write(&mut out);
-    String::from_utf8(out).unwrap_or_default()
+    let mut obj = super::json::PrettyObject::begin(w)?;
+    obj.field("method", o.method.name())?;
+    obj.field("iterations", &o.iterations)?;
+    obj.field("converged", &o.converged)?;
+    obj.field("last_change", &o.last_change)?;
+    obj.array("groups", &groups)?;
+    obj.array("sources", &sources)?;
+    obj.array("copying", &copying)?;
+    obj.end()
 }
 
 /// A table of the contested facts (more than one value), at most `limit` of them (0: all),
