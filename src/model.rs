@@ -10,6 +10,7 @@ use std::sync::Arc;
 
 mod finding;
 pub mod hierarchy;
+pub mod record;
 
 pub use finding::*;
 

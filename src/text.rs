@@ -2,6 +2,8 @@
 
 use std::borrow::Cow;
 
+pub mod yaml;
+
 /// `1 source`, `2 sources`: a count with its noun in the right number.
 pub fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })

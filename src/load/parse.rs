@@ -8,9 +8,10 @@ use super::findings::FieldProblem;
 use super::recover::place_missing_field;
 use super::recover::recover_claims;
 use super::stream::parse_jsonl_lines;
-use super::yaml::{self, ClaimRecord, SourceFile};
+use super::yaml::{self, SourceFile};
+use crate::model::record::{ClaimRecord, EntityRecord, SourceHeader};
 use crate::model::{
-    Claim, ClaimLocs, Date, Finding, Fingerprint, Hedge, Loc, Problem, Published, Rule, Source,
+    Claim, ClaimLocs, Date, EntityDef, Finding, Fingerprint, Loc, Problem, Published, Rule, Source,
 };
 use std::path::Path;
 use std::sync::Arc;
@@ -137,12 +138,6 @@ pub(super) struct FileOut {
     pub(super) partial: bool,
 }
 
-pub(super) fn opt_text(s: &Option<String>) -> Option<String> {
-    s.as_ref()
-        .map(|t| t.trim().to_string())
-        .filter(|t| !t.is_empty())
-}
-
 #[allow(clippy::result_large_err)]
 pub(super) fn parse_published(t: &str, loc: Loc, name: &str) -> Result<Published, Finding> {
     let t = t.trim();
@@ -158,31 +153,50 @@ pub(super) fn parse_published(t: &str, loc: Loc, name: &str) -> Result<Published
     })
 }
 
-/// The fields of a source header, wherever they came from.
-pub(super) struct HeaderFields<'a> {
-    pub(super) id: (&'a str, Loc),
-    pub(super) title: (&'a str, Loc),
-    pub(super) publisher: (&'a str, Loc),
-    pub(super) published: (&'a str, Loc),
-    pub(super) text: Option<(&'a str, Loc)>,
-    pub(super) url: Option<&'a String>,
-    pub(super) derived_from: Vec<String>,
-    pub(super) note: &'a Option<String>,
-    pub(super) loc: Loc,
+/// An entity of the vocabulary from its record (an `entities.yaml` entry or an
+/// `entities.jsonl` line); unnamed, it is called by its id.
+pub(super) fn entity_def(r: EntityRecord, loc: Loc) -> EntityDef {
+    let id = r.id.trim().to_string();
+    EntityDef {
+        name: r.name.unwrap_or_else(|| id.clone()),
+        id,
+        aliases: r.aliases,
+        kind: r.kind,
+        part_of: r.part_of,
+        party: r.party,
+        loc,
+    }
 }
 
-pub(super) fn make_source(h: HeaderFields, name: &Arc<str>, findings: &mut Vec<Finding>) -> Source {
-    let published = match parse_published(h.published.0, h.published.1.clone(), name) {
+/// Where a source header and its fields are, for diagnostics (YAML spans, or the columns of
+/// a JSON line's keys).
+pub(super) struct HeaderLocs {
+    pub(super) header: Loc,
+    pub(super) id: Loc,
+    pub(super) title: Loc,
+    pub(super) publisher: Loc,
+    pub(super) published: Loc,
+    /// Only when the header has a text.
+    pub(super) text: Option<Loc>,
+}
+
+pub(super) fn make_source(
+    h: SourceHeader,
+    at: HeaderLocs,
+    name: &Arc<str>,
+    findings: &mut Vec<Finding>,
+) -> Source {
+    let published = match parse_published(&h.published.0, at.published, name) {
         Ok(p) => p,
         Err(f) => {
             findings.push(f);
             Published::Unknown
         }
     };
-    for (field, (value, loc)) in [
-        ("id", &h.id),
-        ("title", &h.title),
-        ("publisher", &h.publisher),
+    for (field, value, loc) in [
+        ("id", &h.id, &at.id),
+        ("title", &h.title, &at.title),
+        ("publisher", &h.publisher, &at.publisher),
     ] {
         if value.trim().is_empty() {
             findings.push(
@@ -191,35 +205,17 @@ pub(super) fn make_source(h: HeaderFields, name: &Arc<str>, findings: &mut Vec<F
         }
     }
     Source {
-        id: h.id.0.trim().to_string(),
-        title: h.title.0.trim().to_string(),
-        publisher: h.publisher.0.trim().to_string(),
+        id: trimmed(h.id),
+        title: trimmed(h.title),
+        publisher: trimmed(h.publisher),
         published,
-        text: h.text.as_ref().map(|(t, _)| t.to_string()),
-        text_loc: h.text.map(|(_, l)| l),
-        url: h.url.cloned(),
-        derived_from: h.derived_from,
-        note: opt_text(h.note),
-        loc: h.loc,
+        text_loc: h.text.as_ref().and(at.text),
+        text: h.text,
+        url: h.url,
+        derived_from: h.derived_from.into_iter().map(trimmed).collect(),
+        note: opt_trimmed(h.note),
+        loc: at.header,
     }
-}
-
-/// The fields of a claim, wherever they came from, moved out of the parsed record so that
-/// each string is allocated once.
-pub(super) struct ClaimFields {
-    pub(super) id: String,
-    pub(super) subject: String,
-    pub(super) property: String,
-    pub(super) value: String,
-    pub(super) quote: Option<String>,
-    pub(super) scope: Option<String>,
-    pub(super) as_of: Option<(String, Loc)>,
-    pub(super) attribution: Option<String>,
-    pub(super) hedge: Option<Hedge>,
-    pub(super) negated: bool,
-    pub(super) earlier: bool,
-    pub(super) note: Option<String>,
-    pub(super) locs: ClaimLocs,
 }
 
 /// `s` without surrounding whitespace, reusing its allocation when there is none.
@@ -232,11 +228,19 @@ pub(super) fn opt_trimmed(s: Option<String>) -> Option<String> {
     s.map(trimmed).filter(|t| !t.is_empty())
 }
 
-pub(super) fn make_claim(c: ClaimFields, source_hint: &str, findings: &mut Vec<Finding>) -> Claim {
-    let id = trimmed(c.id);
+/// A claim from its record; `as_of` is where its `as_of` is, when it has one. Each string is
+/// moved out of the record, so it is allocated once.
+pub(super) fn make_claim(
+    c: ClaimRecord,
+    locs: ClaimLocs,
+    as_of: Option<Loc>,
+    source_hint: &str,
+    findings: &mut Vec<Finding>,
+) -> Claim {
+    let id = trimmed(c.id.0);
     let subject = trimmed(c.subject);
     let property = trimmed(c.property);
-    let value = trimmed(c.value);
+    let value = trimmed(c.value.0);
     // The location is only built for a finding: this runs for every claim.
     type Place = fn(&ClaimLocs) -> Loc;
     for (field, v, place) in [
@@ -252,20 +256,20 @@ pub(super) fn make_claim(c: ClaimFields, source_hint: &str, findings: &mut Vec<F
                     claim: &id,
                     field,
                 }
-                .finding(Some(place(&c.locs))),
+                .finding(Some(place(&locs))),
             );
         }
     }
-    if let Some((a, loc)) = &c.as_of
-        && Date::parse_iso(a).is_none()
+    if let Some(a) = &c.as_of
+        && Date::parse_iso(&a.0).is_none()
     {
         findings.push(
             FieldProblem::BadAsOf {
                 source: source_hint,
                 claim: &id,
-                value: a,
+                value: &a.0,
             }
-            .finding(Some(loc.clone())),
+            .finding(Some(as_of.unwrap_or_else(|| locs.claim()))),
         );
     }
     Claim {
@@ -276,13 +280,13 @@ pub(super) fn make_claim(c: ClaimFields, source_hint: &str, findings: &mut Vec<F
         value,
         quote: c.quote,
         scope: opt_trimmed(c.scope),
-        as_of: c.as_of.map(|(a, _)| trimmed(a)),
+        as_of: c.as_of.map(|a| trimmed(a.0)),
         attribution: opt_trimmed(c.attribution),
         hedge: c.hedge.unwrap_or_default(),
         negated: c.negated,
         earlier: c.earlier,
         note: opt_trimmed(c.note),
-        locs: c.locs,
+        locs,
     }
 }
 
@@ -333,29 +337,26 @@ pub(super) fn parse_yaml_text(name: &Arc<str>, text: String) -> FileOut {
         };
     drop(text);
     let header_loc = yaml::loc(&name, &parsed.source);
-    let h = &parsed.source.value;
-    let source = make_source(
-        HeaderFields {
-            id: (&h.id.value, yaml::loc(&name, &h.id)),
-            title: (&h.title.value, yaml::loc(&name, &h.title)),
-            publisher: (&h.publisher.value, yaml::loc(&name, &h.publisher)),
-            published: (&h.published.value.0, yaml::loc(&name, &h.published)),
-            text: h
-                .text
-                .as_ref()
-                .map(|t| (t.value.as_str(), yaml::loc(&name, t))),
-            url: h.url.as_ref(),
-            derived_from: h
-                .derived_from
-                .iter()
-                .map(|d| d.value.trim().to_string())
-                .collect(),
-            note: &h.note,
-            loc: header_loc.clone(),
-        },
-        &name,
-        &mut out.findings,
-    );
+    let h = parsed.source.value;
+    let at = HeaderLocs {
+        header: header_loc,
+        id: yaml::loc(&name, &h.id),
+        title: yaml::loc(&name, &h.title),
+        publisher: yaml::loc(&name, &h.publisher),
+        published: yaml::loc(&name, &h.published),
+        text: h.text.as_ref().map(|t| yaml::loc(&name, t)),
+    };
+    let header = SourceHeader {
+        id: h.id.value,
+        title: h.title.value,
+        publisher: h.publisher.value,
+        published: h.published.value,
+        text: h.text.map(|t| t.value),
+        url: h.url,
+        derived_from: h.derived_from.into_iter().map(|d| d.value).collect(),
+        note: h.note,
+    };
+    let source = make_source(header, at, &name, &mut out.findings);
     let hint = source.id.clone();
     out.sources.push(source);
     for (i, rec) in parsed.claims.into_iter().enumerate() {
@@ -363,7 +364,7 @@ pub(super) fn parse_yaml_text(name: &Arc<str>, text: String) -> FileOut {
         let offset = offsets.get(i).copied().unwrap_or(0);
         let at = |loc: Loc| shifted(loc, offset);
         let claim_loc = at(yaml::loc(&name, &rec));
-        let r: ClaimRecord = rec.value;
+        let r: yaml::ClaimRecord = rec.value;
         let locs = ClaimLocs::from_locs([
             claim_loc.clone(),
             at(yaml::loc(&name, &r.subject)),
@@ -373,29 +374,22 @@ pub(super) fn parse_yaml_text(name: &Arc<str>, text: String) -> FileOut {
                 .as_ref()
                 .map_or(claim_loc, |q| at(yaml::loc(&name, q))),
         ]);
-        let as_of = r.as_of.map(|a| {
-            let loc = at(yaml::loc(&name, &a));
-            (a.value.0, loc)
-        });
-        let claim = make_claim(
-            ClaimFields {
-                id: r.id.value.0,
-                subject: r.subject.value,
-                property: r.property.value,
-                value: r.value.value.0,
-                quote: r.quote.map(|q| q.value),
-                scope: r.scope,
-                as_of,
-                attribution: r.attribution,
-                hedge: r.hedge,
-                negated: r.negated,
-                earlier: r.earlier,
-                note: r.note,
-                locs,
-            },
-            &hint,
-            &mut out.findings,
-        );
+        let as_of_loc = r.as_of.as_ref().map(|a| at(yaml::loc(&name, a)));
+        let record = ClaimRecord {
+            id: r.id.value,
+            subject: r.subject.value,
+            property: r.property.value,
+            value: r.value.value,
+            quote: r.quote.map(|q| q.value),
+            scope: r.scope,
+            as_of: r.as_of.map(|a| a.value),
+            attribution: r.attribution,
+            hedge: r.hedge,
+            negated: r.negated,
+            earlier: r.earlier,
+            note: r.note,
+        };
+        let claim = make_claim(record, locs, as_of_loc, &hint, &mut out.findings);
         out.claims.push(Pending {
             source: SourceRef::Local(0),
             claim,

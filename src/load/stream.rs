@@ -5,7 +5,7 @@ use super::files::{inside_root, outside_finding, rel_name};
 use super::findings::FileProblem;
 use super::jsonl;
 use super::parse::{
-    ClaimFields, FileOut, HeaderFields, Pending, SourceRef, make_claim, make_source, trimmed,
+    FileOut, HeaderLocs, Pending, SourceRef, entity_def, make_claim, make_source, trimmed,
     with_field_hint,
 };
 use super::{MAX_CLAIM_FILE_BYTES, MAX_JSONL_FILE_BYTES, SOURCES_JSONL};
@@ -13,25 +13,60 @@ use crate::model::{ClaimLocs, EntityDef, Finding, Fingerprint, Loc, Problem, Rul
 use std::path::Path;
 use std::sync::Arc;
 
-/// Finds the columns of fields' keys in JSON lines: one prepared searcher per key, built once
-/// per file rather than a scan per key and line. A key is the quoted name with both its
-/// quotes; the same name quoted inside a value is escaped (`\"subject\"`), so it never matches.
-pub(super) struct KeyColumns<const N: usize>([memchr::memmem::Finder<'static>; N]);
+/// Finds the column of one field's key in JSON lines with a searcher prepared once per file
+/// rather than a scan per key and line. A key is the quoted name with both its quotes; the
+/// same name quoted inside a value is escaped (`\"subject\"`), so it never matches.
+pub(super) struct KeyColumn(memchr::memmem::Finder<'static>);
 
-impl<const N: usize> KeyColumns<N> {
-    fn new(keys: [&str; N]) -> Self {
-        KeyColumns(
-            keys.map(|k| memchr::memmem::Finder::new(format!("\"{k}\"").as_bytes()).into_owned()),
-        )
+impl KeyColumn {
+    fn new(key: &str) -> Self {
+        KeyColumn(memchr::memmem::Finder::new(format!("\"{key}\"").as_bytes()).into_owned())
     }
-    /// 1-based character column of key `k` in `line`, or 1 if it is not there.
-    fn column(&self, line: &str, k: usize) -> u32 {
-        column_at(line, self.0[k].find(line.as_bytes()))
+    /// 1-based character column of the key in `line`, or 1 if it is not there.
+    fn column(&self, line: &str) -> u32 {
+        column_at(line, self.0.find(line.as_bytes()))
     }
-    /// The columns of the first `M` keys.
-    fn columns<const M: usize>(&self, line: &str) -> [u32; M] {
-        const { assert!(M <= N) };
-        std::array::from_fn(|k| self.column(line, k))
+}
+
+/// The keys of a source line that diagnostics point at.
+struct SourceKeys {
+    id: KeyColumn,
+    title: KeyColumn,
+    publisher: KeyColumn,
+    published: KeyColumn,
+    text: KeyColumn,
+}
+
+impl SourceKeys {
+    fn new() -> Self {
+        SourceKeys {
+            id: KeyColumn::new("id"),
+            title: KeyColumn::new("title"),
+            publisher: KeyColumn::new("publisher"),
+            published: KeyColumn::new("published"),
+            text: KeyColumn::new("text"),
+        }
+    }
+}
+
+/// The keys of a claim line that diagnostics point at.
+struct ClaimKeys {
+    subject: KeyColumn,
+    property: KeyColumn,
+    value: KeyColumn,
+    quote: KeyColumn,
+    as_of: KeyColumn,
+}
+
+impl ClaimKeys {
+    fn new() -> Self {
+        ClaimKeys {
+            subject: KeyColumn::new("subject"),
+            property: KeyColumn::new("property"),
+            value: KeyColumn::new("value"),
+            quote: KeyColumn::new("quote"),
+            as_of: KeyColumn::new("as_of"),
+        }
     }
 }
 
@@ -175,37 +210,27 @@ pub(super) fn parse_jsonl_lines(
     let mut claims = Vec::new();
     let mut source_names: rustc_hash::FxHashMap<String, u32> = rustc_hash::FxHashMap::default();
     let mut names_in_order: Vec<String> = Vec::new();
-    let source_keys = KeyColumns::new(["id", "title", "publisher", "published", "text"]);
-    let claim_keys = KeyColumns::new(["subject", "property", "value", "quote", "as_of"]);
+    let source_keys = SourceKeys::new();
+    let claim_keys = ClaimKeys::new();
     each_json_line(
         &name,
         reader,
         &mut out.findings,
         |line, line_no, findings| {
-            let at = |keys: &KeyColumns<5>, k| Loc::new(&name, line_no, keys.column(line, k));
+            let at = |key: &KeyColumn| Loc::new(&name, line_no, key.column(line));
             let line_loc = Loc::new(&name, line_no, 1);
             if is_sources {
                 match serde_json::from_str::<jsonl::SourceLine>(line) {
                     Ok(h) => {
-                        let src = make_source(
-                            HeaderFields {
-                                id: (&h.id, at(&source_keys, 0)),
-                                title: (&h.title, at(&source_keys, 1)),
-                                publisher: (&h.publisher, at(&source_keys, 2)),
-                                published: (&h.published.0, at(&source_keys, 3)),
-                                text: h.text.as_deref().map(|t| (t, at(&source_keys, 4))),
-                                url: h.url.as_ref(),
-                                derived_from: h
-                                    .derived_from
-                                    .iter()
-                                    .map(|d| d.trim().to_string())
-                                    .collect(),
-                                note: &h.note,
-                                loc: line_loc,
-                            },
-                            &name,
-                            findings,
-                        );
+                        let locs = HeaderLocs {
+                            header: line_loc,
+                            id: at(&source_keys.id),
+                            title: at(&source_keys.title),
+                            publisher: at(&source_keys.publisher),
+                            published: at(&source_keys.published),
+                            text: h.text.is_some().then(|| at(&source_keys.text)),
+                        };
+                        let src = make_source(h, locs, &name, findings);
                         sources.push(src);
                     }
                     Err(e) => findings.push(json_finding(&name, line_no, &e)),
@@ -213,31 +238,21 @@ pub(super) fn parse_jsonl_lines(
             } else {
                 match serde_json::from_str::<jsonl::ClaimLine>(line) {
                     Ok(r) => {
-                        let [subject, property, value, quote] =
-                            claim_keys.columns::<4>(line).map(|col| (line_no, col));
-                        let locs =
-                            ClaimLocs::new(&name, [(line_no, 1), subject, property, value, quote]);
-                        let source = trimmed(r.source);
-                        let as_of = r.as_of.map(|a| (a.0, at(&claim_keys, 4)));
-                        let claim = make_claim(
-                            ClaimFields {
-                                id: r.id.0,
-                                subject: r.subject,
-                                property: r.property,
-                                value: r.value.0,
-                                quote: r.quote,
-                                scope: r.scope,
-                                as_of,
-                                attribution: r.attribution,
-                                hedge: r.hedge,
-                                negated: r.negated,
-                                earlier: r.earlier,
-                                note: r.note,
-                                locs,
-                            },
-                            &source,
-                            findings,
+                        let col = |key: &KeyColumn| (line_no, key.column(line));
+                        let locs = ClaimLocs::new(
+                            &name,
+                            [
+                                (line_no, 1),
+                                col(&claim_keys.subject),
+                                col(&claim_keys.property),
+                                col(&claim_keys.value),
+                                col(&claim_keys.quote),
+                            ],
                         );
+                        let as_of = r.as_of.is_some().then(|| at(&claim_keys.as_of));
+                        let (source, record) = r.split();
+                        let source = trimmed(source);
+                        let claim = make_claim(record, locs, as_of, &source, findings);
                         // A file's claims name few sources: each name is kept once.
                         let named = match source_names.get(&source) {
                             Some(&k) => k,
@@ -326,18 +341,7 @@ pub(super) fn load_entity_lines(
         std::io::BufReader::with_capacity(1 << 16, file),
         findings,
         |line, line_no, findings| match serde_json::from_str::<jsonl::EntityLine>(line) {
-            Ok(r) => {
-                let id = r.id.trim().to_string();
-                out.push(EntityDef {
-                    name: r.name.unwrap_or_else(|| id.clone()),
-                    id,
-                    aliases: r.aliases,
-                    kind: r.kind,
-                    part_of: r.part_of,
-                    party: r.party,
-                    loc: Loc::new(&name, line_no, 1),
-                });
-            }
+            Ok(r) => out.push(entity_def(r, Loc::new(&name, line_no, 1))),
             Err(e) => findings.push(json_finding(&name, line_no, &e)),
         },
     );
@@ -372,19 +376,14 @@ mod tests {
     #[test]
     fn json_columns_count_characters_up_to_the_key() {
         let line = r#"{"id":"c1","value":"é \"subject\"","subject":"x"}"#;
-        let keys = KeyColumns::new(["id", "value", "subject", "quote"]);
-        assert_eq!(keys.column(line, 0), 2);
-        assert_eq!(keys.column(line, 1), 12);
+        assert_eq!(KeyColumn::new("id").column(line), 2);
+        assert_eq!(KeyColumn::new("value").column(line), 12);
         // The key, not an earlier value that happens to contain its name in quotes.
         let key_at = line.rfind("\"subject\"").unwrap();
         assert_eq!(
-            keys.column(line, 2),
+            KeyColumn::new("subject").column(line),
             line[..key_at].chars().count() as u32 + 1
         );
-        assert_eq!(keys.column(line, 3), 1);
-        assert_eq!(
-            keys.columns::<4>(line),
-            [2, 12, line[..key_at].chars().count() as u32 + 1, 1]
-        );
+        assert_eq!(KeyColumn::new("quote").column(line), 1);
     }
 }

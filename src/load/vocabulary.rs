@@ -360,16 +360,15 @@ pub(super) fn entity_defs(name: &Arc<str>, e: EntitiesFile, offsets: &[u32]) -> 
         .map(|(i, r)| {
             let loc = shifted(yaml::loc(name, &r), offsets.get(i).copied().unwrap_or(0));
             let r = r.value;
-            let id = r.id.value.trim().to_string();
-            EntityDef {
-                name: r.name.unwrap_or_else(|| id.clone()),
-                id,
+            let record = crate::model::record::EntityRecord {
+                id: r.id.value,
+                name: r.name,
                 aliases: r.aliases.into_iter().map(|a| a.value).collect(),
                 kind: r.kind,
                 part_of: r.part_of.into_iter().map(|a| a.value).collect(),
                 party: r.party,
-                loc,
-            }
+            };
+            super::parse::entity_def(record, loc)
         })
         .collect()
 }

@@ -1,72 +1,16 @@
 //! The YAML file formats, as serde sees them, and their conversion into model types.
 //!
-//! Every field a diagnostic may point at is `Spanned`, so errors name the exact line.
+//! Every field a diagnostic may point at is `Spanned`, so errors name the exact line. The
+//! plain records of the same files (`model::record`), which the writers serialize, are
+//! checked against these by comparing their JSON Schemas: the two must describe one format.
 
 use crate::model::{Hedge, Loc, Temporal, ValueKind};
 use schemars::JsonSchema;
-use serde::de::{self, Deserializer, Visitor};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use serde_saphyr::Spanned;
-use std::fmt;
 use std::sync::Arc;
 
-/// A scalar a person may write with or without quotes (`value: 130` or `value: "130"`),
-/// kept as the text they wrote.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(transparent)]
-pub struct Text(pub String);
-
-impl JsonSchema for Text {
-    fn schema_name() -> std::borrow::Cow<'static, str> {
-        "Text".into()
-    }
-    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-        schemars::json_schema!({
-            "description": "Text as the source writes it; a bare number is read as its digits.",
-            "type": ["string", "number"]
-        })
-    }
-}
-
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl Visitor<'_> for V {
-            type Value = Text;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("text or a number")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {
-                Ok(Text(v.to_owned()))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Text, E> {
-                Ok(Text(v))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Text, E> {
-                Ok(Text(v.to_string()))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Text, E> {
-                Ok(Text(v.to_string()))
-            }
-            fn visit_i128<E: de::Error>(self, v: i128) -> Result<Text, E> {
-                Ok(Text(v.to_string()))
-            }
-            fn visit_u128<E: de::Error>(self, v: u128) -> Result<Text, E> {
-                Ok(Text(v.to_string()))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Text, E> {
-                if v.is_finite() {
-                    Ok(Text(v.to_string()))
-                } else {
-                    Err(E::custom(
-                        "a non-finite number (NaN or infinity) is not a value a source states; quote it if you mean the text",
-                    ))
-                }
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
+pub use crate::model::record::Text;
 
 /// A claim file: one source and what it claims.
 #[derive(Debug, Deserialize, JsonSchema)]

@@ -1,6 +1,7 @@
 //! Showing how values and articles are read: `normalize` and `extract` output.
 
 use super::sanitize;
+use crate::model::record::{ClaimLine, ClaimRecord, SourceFile, SourceHeader, Text};
 use crate::model::{Assertion, DateRange, fmt_num};
 use crate::normalize::Extracted;
 use std::path::Path;
@@ -84,8 +85,25 @@ pub fn extracted_jsonl(found: &[Extracted]) -> String {
     out
 }
 
+/// What a draft leaves for a person to fill in.
+const TODO: &str = "TODO";
+
+/// The draft claim of the `n`-th expression found (from 0).
+fn draft_claim(n: usize, e: &Extracted) -> ClaimRecord {
+    let mut claim = ClaimRecord::new(
+        format!("{}-{}", e.kind, n + 1),
+        TODO.into(),
+        e.property.clone().unwrap_or_else(|| TODO.into()),
+        e.text.clone(),
+    );
+    claim.quote = Some(e.sentence.clone());
+    claim.note = Some(format!("{} read as {}", e.kind, e.rule));
+    claim
+}
+
 /// Draft claims as JSON Lines, one per figure or date: the same fields as the YAML draft,
 /// plus the `source` they belong to (named after the file), for machine-scale dossiers.
+/// Keys are written in alphabetical order (through a `serde_json` map), as they always were.
 pub fn extracted_claims_jsonl(found: &[Extracted], file: &Path) -> String {
     let stem = file
         .file_stem()
@@ -94,16 +112,12 @@ pub fn extracted_claims_jsonl(found: &[Extracted], file: &Path) -> String {
     let source = crate::text::slug(&stem);
     let mut out = String::new();
     for (n, e) in found.iter().enumerate() {
-        let line = serde_json::json!({
-            "source": source,
-            "id": format!("{}-{}", e.kind, n + 1),
-            "subject": "TODO",
-            "property": e.property.as_deref().unwrap_or("TODO"),
-            "value": e.text,
-            "quote": e.sentence,
-            "note": format!("{} read as {}", e.kind, e.rule),
-        });
-        out.push_str(&line.to_string());
+        let line = ClaimLine::new(source.clone(), draft_claim(n, e));
+        out.push_str(
+            &serde_json::to_value(&line)
+                .map(|v| v.to_string())
+                .unwrap_or_default(),
+        );
         out.push('\n');
     }
     out
@@ -116,33 +130,46 @@ pub fn extracted_yaml(found: &[Extracted], file: &Path, published: Option<DateRa
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "source".into());
-    let id = crate::text::slug(&stem);
+    let published = published.map_or("unknown".to_string(), |p| match p.precision {
+        crate::model::Precision::Year => p.first.map_or("unknown".into(), |d| d.year.to_string()),
+        crate::model::Precision::Month => p
+            .first
+            .map_or("unknown".into(), |d| format!("{}-{:02}", d.year, d.month)),
+        _ => p.first.map_or("unknown".into(), |d| d.to_string()),
+    });
+    let draft = SourceFile {
+        source: SourceHeader {
+            id: crate::text::slug(&stem),
+            title: stem,
+            publisher: "unknown".into(),
+            published: Text(published),
+            text: Some(format!(
+                "seeds/{}",
+                file.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            )),
+            url: None,
+            derived_from: Vec::new(),
+            note: None,
+        },
+        claims: found
+            .iter()
+            .enumerate()
+            .map(|(n, e)| draft_claim(n, e))
+            .collect(),
+    };
     let mut out = String::from("# yaml-language-server: $schema=../schema/claims.schema.json\n");
     out.push_str(
         "# Draft written by `corroborate extract`: fill in each claim's subject and property.\n",
     );
-    out.push_str(&format!(
-        "source:\n  id: {}\n  title: {}\n  publisher: unknown\n  published: {}\n  text: {}\nclaims:\n",
-        crate::text::yaml_quoted(&id),
-        crate::text::yaml_quoted(&stem),
-        published.map_or("unknown".to_string(), |p| match p.precision {
-            crate::model::Precision::Year => p.first.map_or("unknown".into(), |d| d.year.to_string()),
-            crate::model::Precision::Month => p.first.map_or("unknown".into(), |d| format!("{}-{:02}", d.year, d.month)),
-            _ => p.first.map_or("unknown".into(), |d| d.to_string()),
-        }),
-        crate::text::yaml_quoted(&format!("seeds/{}", file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()))
-    ));
-    for (n, e) in found.iter().enumerate() {
-        out.push_str(&format!(
-            "  - id: {}\n    subject: TODO\n    property: {}\n    value: {}\n    quote: {}\n    note: {}\n",
-            crate::text::yaml_quoted(&format!("{}-{}", e.kind, n + 1)),
-            e.property
-                .as_deref()
-                .map_or_else(|| "TODO".to_string(), crate::text::yaml_quoted),
-            crate::text::yaml_quoted(&e.text),
-            crate::text::yaml_quoted(&e.sentence),
-            crate::text::yaml_quoted(&format!("{} read as {}", e.kind, e.rule)),
-        ));
-    }
+    // The placeholders and the date (or `unknown`) are written bare, as a person would; the
+    // rest is quoted so that no value reads back as a number or a boolean.
+    let bare = |key: &str, v: &str| {
+        key == "published"
+            || (matches!(key, "subject" | "property") && v == TODO)
+            || (key == "publisher" && v == "unknown")
+    };
+    out.push_str(&crate::text::yaml::to_string_with(&draft, bare).unwrap_or_default());
     out
 }
