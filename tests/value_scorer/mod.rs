@@ -451,6 +451,11 @@ pub fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/values")
 }
 
+/// The held-out corpus: labelled blind, after the reader was tuned on `corpus_dir()`.
+pub fn heldout_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/values-heldout")
+}
+
 /// Reads every `*.yaml` of `dir`; an error names the file, the item and what is wrong.
 pub fn load(dir: &Path) -> Result<Corpus, String> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
