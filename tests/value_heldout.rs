@@ -53,41 +53,8 @@ fn reader_holds_its_heldout_accuracy() {
     let corpus = load(&heldout_dir()).unwrap_or_else(|e| panic!("held-out corpus: {e}"));
     let s = score(&corpus);
     println!("{}", table(&s));
-    let mut failures = Vec::new();
-    for (c, floor, ceiling) in THRESHOLDS {
-        let t = s.tally(c);
-        if t.accuracy() + 1e-9 < floor {
-            failures.push(format!(
-                "{c}: accuracy {:.4} below {floor} ({} of {})",
-                t.accuracy(),
-                t.correct,
-                t.n
-            ));
-        }
-        if t.misread_rate() > ceiling + 1e-9 {
-            failures.push(format!(
-                "{c}: confident misreads {:.4} above {ceiling} ({} of {})",
-                t.misread_rate(),
-                t.misread,
-                t.n
-            ));
-        }
-    }
-    let total = s.total();
-    if total.accuracy() + 1e-9 < MIN_ACCURACY {
-        failures.push(format!(
-            "overall accuracy {:.4} below {MIN_ACCURACY} ({} of {})",
-            total.accuracy(),
-            total.correct,
-            total.n
-        ));
-    }
-    if total.misread > MAX_MISREADS {
-        failures.push(format!(
-            "{} confident misreads, at most {MAX_MISREADS} accepted",
-            total.misread
-        ));
-    }
+    let failures =
+        value_scorer::ratchet_failures(&s, &THRESHOLDS, Some(MIN_ACCURACY), MAX_MISREADS);
     assert!(
         failures.is_empty(),
         "{}\n\nmisreads:\n{}",

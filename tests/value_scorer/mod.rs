@@ -1047,3 +1047,52 @@ pub fn misses(score: &Score, only: Option<Outcome>) -> String {
     }
     out
 }
+
+/// What a ratchet test finds wrong with a score: each category against its accuracy floor and
+/// confident-misread-rate ceiling (written to three decimals, rounded in the reader's
+/// disfavour), the whole against an optional accuracy floor and a misread count.
+pub fn ratchet_failures(
+    s: &Score,
+    thresholds: &[(&str, f64, f64)],
+    min_accuracy: Option<f64>,
+    max_misreads: usize,
+) -> Vec<String> {
+    let mut failures = Vec::new();
+    for &(c, floor, ceiling) in thresholds {
+        let t = s.tally(c);
+        if t.accuracy() + 1e-9 < floor {
+            failures.push(format!(
+                "{c}: accuracy {:.4} below {floor} ({} of {})",
+                t.accuracy(),
+                t.correct,
+                t.n
+            ));
+        }
+        if t.misread_rate() > ceiling + 1e-9 {
+            failures.push(format!(
+                "{c}: confident misreads {:.4} above {ceiling} ({} of {})",
+                t.misread_rate(),
+                t.misread,
+                t.n
+            ));
+        }
+    }
+    let total = s.total();
+    if let Some(min) = min_accuracy
+        && total.accuracy() + 1e-9 < min
+    {
+        failures.push(format!(
+            "overall accuracy {:.4} below {min} ({} of {})",
+            total.accuracy(),
+            total.correct,
+            total.n
+        ));
+    }
+    if total.misread > max_misreads {
+        failures.push(format!(
+            "{} confident misreads, at most {max_misreads} accepted",
+            total.misread
+        ));
+    }
+    failures
+}
