@@ -803,6 +803,19 @@ pub struct Dossier {
     pub date_order: Option<DateOrder>,
 }
 
+impl Dossier {
+    /// The distinct sources (indices, ascending) of `claims`.
+    pub fn sources_of(&self, claims: &[u32]) -> Vec<u32> {
+        let mut srcs: Vec<u32> = claims
+            .iter()
+            .map(|&c| self.claims[c as usize].source)
+            .collect();
+        srcs.sort_unstable();
+        srcs.dedup();
+        srcs
+    }
+}
+
 /// The order of day, month and year in all-numeric dates. Undeclared, a date like
 /// "04/05/2021" that reads either way is reported, never guessed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]

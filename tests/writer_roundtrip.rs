@@ -102,8 +102,8 @@ proptest! {
         let article = format!("{article} killed 95 people on 3 January 2024. {article}");
         let file = std::path::Path::new("seeds").join(format!("{stem}.txt"));
         let found = corroborate::normalize::extract(&article, None);
-        let yaml = corroborate::report::extracted_yaml(&found, &file, None);
-        let jsonl = corroborate::report::extracted_claims_jsonl(&found, &file);
+        let yaml = corroborate::report::extracted_yaml(&article, &found, &file, None);
+        let jsonl = corroborate::report::extracted_claims_jsonl(&article, &found, &file);
         std::fs::create_dir_all(dir.path().join("claims")).unwrap();
         std::fs::write(dir.path().join("claims/draft.yaml"), &yaml).unwrap();
         std::fs::write(dir.path().join("claims/draft.jsonl"), &jsonl).unwrap();

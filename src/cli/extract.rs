@@ -46,10 +46,10 @@ pub fn run(args: &ExtractArgs) -> u8 {
     if Path::new("claims/properties.yaml").is_file()
         && let Ok(loaded) = corroborate::load::load(Path::new("."))
     {
-        corroborate::normalize::suggest_properties(&mut found, &loaded.dossier.properties);
+        corroborate::normalize::suggest_properties(&text, &mut found, &loaded.dossier.properties);
     }
     match write_to(args.output.as_deref(), args.force, |w| {
-        output::write_extracted(w, args.format.into(), &found, file, published)
+        output::write_extracted(w, args.format.into(), &text, &found, file, published)
     }) {
         Ok(()) => EXIT_CLEAN,
         Err(code) => code,

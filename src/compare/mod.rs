@@ -418,12 +418,7 @@ fn count_sources(ctx: &Ctx, claims: &[u32]) -> (usize, usize) {
         }
         return (ns, nr);
     }
-    let mut srcs: Vec<u32> = claims
-        .iter()
-        .map(|&c| ctx.d.claims[c as usize].source)
-        .collect();
-    srcs.sort_unstable();
-    srcs.dedup();
+    let srcs = ctx.d.sources_of(claims);
     let mut roots: Vec<u32> = srcs.iter().map(|&s| ctx.origin[s as usize]).collect();
     roots.sort_unstable();
     roots.dedup();

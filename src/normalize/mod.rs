@@ -11,7 +11,7 @@ pub mod units;
 pub mod value;
 pub mod vocab;
 
-pub use value::{Context, Extracted, extract, normalize_value, suggest_properties};
+pub use value::{Context, Found, extract, normalize_value, suggest_properties};
 
 use crate::model::{Assertion, AssertionKind, Date, Dossier, Finding, Rule, ValueKind};
 use rayon::prelude::*;

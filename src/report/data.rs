@@ -280,15 +280,15 @@ fn published(p: &Published) -> String {
 }
 
 fn normalized(d: &Dossier, a: &Assertion) -> Normalized {
-    let end = |low: bool| crate::normalize::value::json_end(a, low);
+    let p = super::normalized::Projection::of(a);
     Normalized {
-        kind: a.kind.name(),
-        low: end(true),
-        high: end(false),
-        low_inclusive: a.interval.is_none_or(|i| i.low_inclusive),
-        high_inclusive: a.interval.is_none_or(|i| i.high_inclusive),
-        unit: a.unit,
-        currency: a.currency,
+        kind: p.kind,
+        low: p.low,
+        high: p.high,
+        low_inclusive: p.low_inclusive,
+        high_inclusive: p.high_inclusive,
+        unit: p.unit,
+        currency: p.currency,
         entity: a.entity.map(|e| d.entities[e as usize].id.clone()),
         rule: a.rule.clone(),
         unresolved: a.unresolved.clone(),
@@ -515,14 +515,7 @@ pub fn build<'a>(
         claim_counts[c.source as usize] += 1;
     }
     for g in &comparison.groups {
-        let mut srcs: Vec<u32> = g
-            .claims
-            .iter()
-            .map(|&c| d.claims[c as usize].source)
-            .collect();
-        srcs.sort_unstable();
-        srcs.dedup();
-        for s in srcs {
+        for s in d.sources_of(&g.claims) {
             *per_source[s as usize].entry(g.verdict.name()).or_default() += 1;
         }
     }

@@ -19,7 +19,8 @@ pub mod resolved;
 pub mod stats;
 
 pub use normalized::{
-    extracted_claims_jsonl, extracted_jsonl, extracted_yaml, normalized_json, normalized_text,
+    Extracted, extracted_claims_jsonl, extracted_jsonl, extracted_yaml, normalized_json,
+    normalized_text,
 };
 
 /// Shows hidden characters (terminal escape sequences, bidi overrides, zero-width

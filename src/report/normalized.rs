@@ -3,14 +3,111 @@
 use super::sanitize;
 use crate::model::record::{ClaimLine, ClaimRecord, SourceFile, SourceHeader, Text};
 use crate::model::{Assertion, DateRange, fmt_num};
-use crate::normalize::Extracted;
+use crate::model::{Interval, Precision};
+use crate::normalize::Found;
+use serde::Serialize;
 use std::path::Path;
+
+/// One figure as `extract --format jsonl` and `normalize --format json` show it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Extracted<'a> {
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub kind: &'static str,
+    pub value: Option<f64>,
+    pub low: serde_json::Value,
+    pub high: serde_json::Value,
+    pub low_inclusive: bool,
+    pub high_inclusive: bool,
+    pub unit: Option<&'static str>,
+    pub currency: Option<&'static str>,
+    pub sentence: &'a str,
+    pub rule: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unresolved: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub property: Option<&'a str>,
+}
+
+impl<'a> Extracted<'a> {
+    /// The figure `f` found in `article`.
+    pub fn of(article: &'a str, f: &'a Found) -> Extracted<'a> {
+        let a = &f.assertion;
+        let p = Projection::of(a);
+        Extracted {
+            text: f.text(article),
+            start: f.start,
+            end: f.end,
+            kind: p.kind,
+            value: a
+                .interval
+                .filter(Interval::is_point)
+                .and_then(|iv| iv.low)
+                .filter(|_| a.date.is_none()),
+            low: p.low,
+            high: p.high,
+            low_inclusive: p.low_inclusive,
+            high_inclusive: p.high_inclusive,
+            unit: p.unit,
+            currency: p.currency,
+            sentence: f.sentence(article),
+            rule: &a.rule,
+            unresolved: a.unresolved.as_deref(),
+            property: f.property.as_deref(),
+        }
+    }
+}
+
+/// How a reading is shown in every JSON output (`report`, `resolve`, `extract`,
+/// `normalize`): its kind, its two ends (ISO days for dates, numbers otherwise, null when
+/// open), whether they are included, its unit and currency. Computed in this one place so that
+/// the outputs cannot drift apart; each output picks the fields its format documents.
+pub(crate) struct Projection {
+    pub kind: &'static str,
+    pub low: serde_json::Value,
+    pub high: serde_json::Value,
+    pub low_inclusive: bool,
+    pub high_inclusive: bool,
+    pub unit: Option<&'static str>,
+    pub currency: Option<&'static str>,
+}
+
+impl Projection {
+    pub(crate) fn of(a: &Assertion) -> Projection {
+        let end = |low: bool| {
+            if let Some(d) = a.date {
+                let v = if low { d.first } else { d.last };
+                return v.map_or(serde_json::Value::Null, |d| {
+                    serde_json::Value::String(d.to_string())
+                });
+            }
+            let v = a.interval.and_then(|i| if low { i.low } else { i.high });
+            v.map_or(serde_json::Value::Null, |x| serde_json::json!(x))
+        };
+        Projection {
+            kind: a.kind.name(),
+            low: end(true),
+            high: end(false),
+            low_inclusive: a.interval.is_none_or(|i| i.low_inclusive),
+            high_inclusive: a.interval.is_none_or(|i| i.high_inclusive),
+            unit: a.unit,
+            currency: a.currency,
+        }
+    }
+}
 
 /// `normalize --format json`: the keys of `extract`'s objects, plus `rule`, precision and
 /// any conversion check.
 pub fn normalized_json(text: &str, a: &Assertion) -> String {
-    let e = Extracted::new(text, 0, text.len(), text, a.clone());
-    let mut v = serde_json::to_value(&e).unwrap_or_default();
+    let whole = Found {
+        start: 0,
+        end: text.len(),
+        sentence: 0..text.len(),
+        assertion: a.clone(),
+        property: None,
+    };
+    let mut v = serde_json::to_value(Extracted::of(text, &whole)).unwrap_or_default();
     if let Some(obj) = v.as_object_mut() {
         obj.insert(
             "precision".into(),
@@ -88,10 +185,10 @@ fn draft_source(file: &Path) -> (String, String) {
 }
 
 /// `extract --format jsonl`: one object per figure or date found.
-pub fn extracted_jsonl(found: &[Extracted]) -> String {
+pub fn extracted_jsonl(article: &str, found: &[Found]) -> String {
     let mut out = String::new();
-    for e in found {
-        out.push_str(&serde_json::to_string(e).unwrap_or_default());
+    for f in found {
+        out.push_str(&serde_json::to_string(&Extracted::of(article, f)).unwrap_or_default());
         out.push('\n');
     }
     out
@@ -101,26 +198,27 @@ pub fn extracted_jsonl(found: &[Extracted]) -> String {
 const TODO: &str = "TODO";
 
 /// The draft claim of the `n`-th expression found (from 0).
-fn draft_claim(n: usize, e: &Extracted) -> ClaimRecord {
+fn draft_claim(n: usize, article: &str, f: &Found) -> ClaimRecord {
+    let kind = f.assertion.kind.name();
     let mut claim = ClaimRecord::new(
-        format!("{}-{}", e.kind, n + 1),
+        format!("{kind}-{}", n + 1),
         TODO.into(),
-        e.property.clone().unwrap_or_else(|| TODO.into()),
-        e.text.clone(),
+        f.property.clone().unwrap_or_else(|| TODO.into()),
+        f.text(article).to_string(),
     );
-    claim.quote = Some(e.sentence.clone());
-    claim.note = Some(format!("{} read as {}", e.kind, e.rule));
+    claim.quote = Some(f.sentence(article).to_string());
+    claim.note = Some(format!("{kind} read as {}", f.assertion.rule));
     claim
 }
 
 /// Draft claims as JSON Lines, one per figure or date: the same fields as the YAML draft,
 /// plus the `source` they belong to (named after the file), for machine-scale dossiers.
 /// Keys are written in alphabetical order (through a `serde_json` map), as they always were.
-pub fn extracted_claims_jsonl(found: &[Extracted], file: &Path) -> String {
+pub fn extracted_claims_jsonl(article: &str, found: &[Found], file: &Path) -> String {
     let (_, source) = draft_source(file);
     let mut out = String::new();
     for (n, e) in found.iter().enumerate() {
-        let line = ClaimLine::new(source.clone(), draft_claim(n, e));
+        let line = ClaimLine::new(source.clone(), draft_claim(n, article, e));
         out.push_str(
             &serde_json::to_value(&line)
                 .map(|v| v.to_string())
@@ -133,11 +231,16 @@ pub fn extracted_claims_jsonl(found: &[Extracted], file: &Path) -> String {
 
 /// A draft claim file: one claim per expression, its sentence as the quote, subject and
 /// property left for a person to fill in.
-pub fn extracted_yaml(found: &[Extracted], file: &Path, published: Option<DateRange>) -> String {
+pub fn extracted_yaml(
+    article: &str,
+    found: &[Found],
+    file: &Path,
+    published: Option<DateRange>,
+) -> String {
     let (stem, id) = draft_source(file);
     let published = published.map_or("unknown".to_string(), |p| match p.precision {
-        crate::model::Precision::Year => p.first.map_or("unknown".into(), |d| d.year.to_string()),
-        crate::model::Precision::Month => p
+        Precision::Year => p.first.map_or("unknown".into(), |d| d.year.to_string()),
+        Precision::Month => p
             .first
             .map_or("unknown".into(), |d| format!("{}-{:02}", d.year, d.month)),
         _ => p.first.map_or("unknown".into(), |d| d.to_string()),
@@ -161,7 +264,7 @@ pub fn extracted_yaml(found: &[Extracted], file: &Path, published: Option<DateRa
         claims: found
             .iter()
             .enumerate()
-            .map(|(n, e)| draft_claim(n, e))
+            .map(|(n, f)| draft_claim(n, article, f))
             .collect(),
     };
     let mut out = String::from("# yaml-language-server: $schema=../schema/claims.schema.json\n");

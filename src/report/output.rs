@@ -8,7 +8,7 @@ use super::{
 };
 use crate::compare::Comparison;
 use crate::model::{Assertion, DateRange, Dossier, Finding, LineSource, Severity};
-use crate::normalize::Extracted;
+use crate::normalize::Found;
 use crate::resolve::Outcome;
 use crate::text::plural;
 use std::io::{self, Write};
@@ -270,18 +270,20 @@ pub enum ExtractFormat {
     ClaimsJsonl,
 }
 
-/// Writes what `extract` found in the article `file` (drafts name their source after it).
+/// Writes what `extract` found in `article`, read from `file` (drafts name their source
+/// after it).
 pub fn write_extracted(
     w: &mut dyn Write,
     format: ExtractFormat,
-    found: &[Extracted],
+    article: &str,
+    found: &[Found],
     file: &Path,
     published: Option<DateRange>,
 ) -> io::Result<()> {
     let out = match format {
-        ExtractFormat::Jsonl => normalized::extracted_jsonl(found),
-        ExtractFormat::Yaml => normalized::extracted_yaml(found, file, published),
-        ExtractFormat::ClaimsJsonl => normalized::extracted_claims_jsonl(found, file),
+        ExtractFormat::Jsonl => normalized::extracted_jsonl(article, found),
+        ExtractFormat::Yaml => normalized::extracted_yaml(article, found, file, published),
+        ExtractFormat::ClaimsJsonl => normalized::extracted_claims_jsonl(article, found, file),
     };
     w.write_all(out.as_bytes())
 }

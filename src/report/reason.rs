@@ -288,13 +288,7 @@ const MAX_LISTED: usize = 8;
 /// Who relays whom among a group's sources: linear in the sources and their declared links
 /// (a 100,000-source `derived_from` chain or a 50,000-outlet star stays fast).
 fn relays(d: &Dossier, cmp: &Comparison, g: &Group) -> String {
-    let mut srcs: Vec<u32> = g
-        .claims
-        .iter()
-        .map(|&c| d.claims[c as usize].source)
-        .collect();
-    srcs.sort_unstable();
-    srcs.dedup();
+    let srcs = d.sources_of(&g.claims);
     let in_group: std::collections::HashMap<&str, u32> = srcs
         .iter()
         .map(|&s| (d.sources[s as usize].id.as_str(), s))

@@ -85,6 +85,7 @@ pub fn write_json(
             let g = &cmp.groups[r.group as usize];
             let claim = r.claim;
             let a = &assertions[claim as usize];
+            let p = super::normalized::Projection::of(a);
             GroupRow {
                 key: Key {
                     subject: &d.entities[g.subject as usize].id,
@@ -96,11 +97,11 @@ pub fn write_json(
                 value: Chosen {
                     stated: &d.claims[claim as usize].value,
                     normalized: Normalized {
-                        kind: a.kind.name(),
-                        low: crate::normalize::value::json_end(a, true),
-                        high: crate::normalize::value::json_end(a, false),
-                        unit: a.unit,
-                        currency: a.currency,
+                        kind: p.kind,
+                        low: p.low,
+                        high: p.high,
+                        unit: p.unit,
+                        currency: p.currency,
                         entity: a.entity.map(|e| d.entities[e as usize].id.as_str()),
                         text: &a.text,
                     },

@@ -9,7 +9,8 @@
 
 use corroborate::model::{AssertionKind, Date, ValueKind};
 use corroborate::normalize::date::Reference;
-use corroborate::normalize::{Context, Extracted, extract, normalize_value};
+use corroborate::normalize::{Context, extract, normalize_value};
+use corroborate::report::Extracted;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt;
@@ -717,7 +718,7 @@ fn found_of(e: &Extracted) -> Found {
     Found {
         start: e.start,
         end: e.end,
-        text: e.text.clone(),
+        text: e.text.to_string(),
         reading,
     }
 }
@@ -727,7 +728,7 @@ pub fn read_sentence(item: &SentenceItem) -> Vec<Found> {
     let published = item.reference.as_deref().and_then(Date::parse_iso);
     extract(&item.sentence, published)
         .iter()
-        .map(found_of)
+        .map(|f| found_of(&Extracted::of(&item.sentence, f)))
         .collect()
 }
 

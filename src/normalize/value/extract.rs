@@ -2,54 +2,30 @@
 
 use super::*;
 
-/// One expression found in an article.
-#[derive(Debug, Clone, Serialize)]
-pub struct Extracted {
-    pub text: String,
+/// One figure found in an article: where it stands, in which sentence, and what it reads.
+/// How it is shown (JSON, draft claims) is the report's business.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// The figure's bytes in the article.
     pub start: usize,
     pub end: usize,
-    pub kind: &'static str,
-    pub value: Option<f64>,
-    pub low: serde_json::Value,
-    pub high: serde_json::Value,
-    pub low_inclusive: bool,
-    pub high_inclusive: bool,
-    pub unit: Option<&'static str>,
-    pub currency: Option<&'static str>,
-    pub sentence: String,
-    pub rule: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub unresolved: Option<String>,
+    /// Its sentence's bytes in the article.
+    pub sentence: std::ops::Range<usize>,
+    pub assertion: Assertion,
     /// A property of the dossier that words near the figure name ("killed" for the death
     /// toll), as a suggestion for a draft claim.
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub property: Option<String>,
 }
 
-impl Extracted {
-    /// The report of one expression: `text` at `start..end`, inside `sentence`.
-    pub fn new(text: &str, start: usize, end: usize, sentence: &str, a: Assertion) -> Extracted {
-        Extracted {
-            text: text.to_string(),
-            start,
-            end,
-            kind: a.kind.name(),
-            value: a
-                .interval
-                .filter(Interval::is_point)
-                .and_then(|iv| iv.low)
-                .filter(|_| a.date.is_none()),
-            low: json_end(&a, true),
-            high: json_end(&a, false),
-            low_inclusive: a.interval.is_none_or(|iv| iv.low_inclusive),
-            high_inclusive: a.interval.is_none_or(|iv| iv.high_inclusive),
-            unit: a.unit,
-            currency: a.currency,
-            sentence: sentence.to_string(),
-            rule: a.rule,
-            unresolved: a.unresolved,
-            property: None,
-        }
+impl Found {
+    /// The figure as written.
+    pub fn text<'a>(&self, article: &'a str) -> &'a str {
+        &article[self.start..self.end]
+    }
+
+    /// The sentence that holds it.
+    pub fn sentence<'a>(&self, article: &'a str) -> &'a str {
+        &article[self.sentence.clone()]
     }
 }
 
@@ -171,7 +147,11 @@ pub(super) fn kind_fits(found: &str, kind: ValueKind) -> bool {
 /// Suggests, for each figure, the property of `properties` whose name or alias the words
 /// around it (up to six on either side, within its sentence) spell, the nearest first. A
 /// suggestion needs the property's kind to fit what was found.
-pub fn suggest_properties(found: &mut [Extracted], properties: &[crate::model::PropertyDef]) {
+pub fn suggest_properties(
+    article: &str,
+    found: &mut [Found],
+    properties: &[crate::model::PropertyDef],
+) {
     let names: Vec<(Vec<String>, &crate::model::PropertyDef)> = properties
         .iter()
         .flat_map(|p| {
@@ -189,21 +169,21 @@ pub fn suggest_properties(found: &mut [Extracted], properties: &[crate::model::P
         .filter(|(w, _)| !w.is_empty())
         .collect();
     for e in found.iter_mut() {
-        let Some(offset) = e.sentence.find(&e.text) else {
-            continue;
-        };
-        let before: Vec<String> = crate::normalize::vocab::key(&e.sentence[..offset])
+        let sentence = e.sentence(article);
+        let offset = e.start - e.sentence.start;
+        let before: Vec<String> = crate::normalize::vocab::key(&sentence[..offset])
             .split_whitespace()
             .map(str::to_string)
             .collect();
-        let after: Vec<String> = crate::normalize::vocab::key(&e.sentence[offset + e.text.len()..])
-            .split_whitespace()
-            .map(str::to_string)
-            .collect();
+        let after: Vec<String> =
+            crate::normalize::vocab::key(&sentence[offset + (e.end - e.start)..])
+                .split_whitespace()
+                .map(str::to_string)
+                .collect();
         // Words by distance from the figure: (distance, word index in the side, side).
         let mut best: Option<(usize, &crate::model::PropertyDef)> = None;
         for (words, p) in &names {
-            if !kind_fits(e.kind, p.kind) {
+            if !kind_fits(e.assertion.kind.name(), p.kind) {
                 continue;
             }
             let n = words.len();
@@ -237,26 +217,20 @@ pub(super) fn worth_it(t: &[Token], start: usize, end: usize, a: &Assertion) -> 
     true
 }
 
-/// One end of a value as JSON: an ISO date for dates, a number otherwise, null when open.
-pub fn json_end(a: &Assertion, low: bool) -> serde_json::Value {
-    if let Some(d) = a.date {
-        let v = if low { d.first } else { d.last };
-        return v.map_or(serde_json::Value::Null, |d| {
-            serde_json::Value::String(d.to_string())
-        });
-    }
-    let v = a.interval.and_then(|i| if low { i.low } else { i.high });
-    v.map_or(serde_json::Value::Null, |x| serde_json::json!(x))
-}
-
 /// Finds every number, range, amount of money, quantity, duration and date in `text`.
 /// Relative dates are resolved against `published` when given.
-pub fn extract(text: &str, published: Option<DateRange>) -> Vec<Extracted> {
+pub fn extract(text: &str, published: Option<DateRange>) -> Vec<Found> {
     readings(text, published)
         .into_iter()
-        .map(|(s, e, a)| {
-            let (ss, se) = crate::text::sentence_bounds(text, s, e);
-            Extracted::new(&text[s..e], s, e, &text[ss..se], a)
+        .map(|(start, end, assertion)| {
+            let (ss, se) = crate::text::sentence_bounds(text, start, end);
+            Found {
+                start,
+                end,
+                sentence: ss..se,
+                assertion,
+                property: None,
+            }
         })
         .collect()
 }

@@ -15,8 +15,7 @@ use crate::model::{
 };
 use clock::*;
 pub use clock::{time_in_stamp, time_of_day, time_prefix};
-pub use extract::{Extracted, extract, json_end, readings, suggest_properties};
-use serde::Serialize;
+pub use extract::{Found, extract, readings, suggest_properties};
 
 /// What the caller knows about the value before reading it.
 #[derive(Debug, Clone, Copy, Default)]

@@ -660,7 +660,10 @@ fn extract_keeps_codes_whole_and_reads_times_and_durations() {
     let text = "At 9:45 PM, 14 or 15 people were hurt; forty minutes later police arrived. \
                 Call 555-123-4567 or see 192.168.1.1. On 2005-11-20 the 2.1m wall fell.";
     let found = extract(text, Date::parse_iso("2024-01"));
-    let got: Vec<(&str, &str)> = found.iter().map(|e| (e.text.as_str(), e.kind)).collect();
+    let got: Vec<(&str, &str)> = found
+        .iter()
+        .map(|e| (e.text(text), e.assertion.kind.name()))
+        .collect();
     assert_eq!(
         got,
         [
@@ -807,7 +810,7 @@ fn extract_finds_figures_in_prose() {
     let text = "In February 2022, a breach exposed approximately 25,000 Afghans. \
                 The £7 billion scheme ran for nearly two years; over 90 died on January 3.";
     let found = extract(text, Date::parse_iso("2024-01"));
-    let texts: Vec<&str> = found.iter().map(|e| e.text.as_str()).collect();
+    let texts: Vec<&str> = found.iter().map(|e| e.text(text)).collect();
     assert_eq!(
         texts,
         [
@@ -820,8 +823,8 @@ fn extract_finds_figures_in_prose() {
         ]
     );
     for e in &found {
-        assert_eq!(&text[e.start..e.end], e.text);
-        assert!(e.sentence.contains(&e.text));
+        assert!(e.sentence.start <= e.start && e.end <= e.sentence.end);
+        assert!(e.sentence(text).contains(e.text(text)));
     }
 }
 
@@ -830,18 +833,19 @@ fn found(text: &str, published: Option<&str>) -> Vec<(String, &'static str, Stri
     extract(text, published.and_then(Date::parse_iso))
         .into_iter()
         .map(|e| {
+            let a = &e.assertion;
             let what = format!(
                 "{}{}",
-                e.unit.map(|u| format!(" {u}")).unwrap_or_default(),
-                e.currency.map(|c| format!(" {c}")).unwrap_or_default()
+                a.unit.map(|u| format!(" {u}")).unwrap_or_default(),
+                a.currency.map(|c| format!(" {c}")).unwrap_or_default()
             );
-            let lo = match &e.low {
-                serde_json::Value::Number(n) => {
-                    format!("{}", (n.as_f64().unwrap_or(0.0) * 1e4).round() / 1e4)
-                }
-                other => other.to_string(),
+            // As the JSON shows the low end: a quoted ISO day, a number, or null.
+            let lo = match (a.date, a.interval.and_then(|i| i.low)) {
+                (Some(d), _) => d.first.map_or("null".into(), |d| format!("\"{d}\"")),
+                (None, Some(x)) => format!("{}", (x * 1e4).round() / 1e4),
+                (None, None) => "null".into(),
             };
-            (e.text, e.kind, lo, what)
+            (e.text(text).to_string(), a.kind.name(), lo, what)
         })
         .collect()
 }
