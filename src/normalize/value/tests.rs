@@ -1334,3 +1334,28 @@ fn a_unit_after_a_figure_is_the_rate_not_one_unit() {
     assert_eq!(spans, ["$100", "£10"]);
     assert_eq!(one("The well is a mile deep.", None, "a mile").2, " km");
 }
+
+#[test]
+fn suggestions_look_around_the_figure_where_it_stands() {
+    // "17" also occurs inside "2017": the words around the figure itself name the property.
+    let text = "In June 2017, the IS stormed the parliament and killed 17 locals.";
+    let toll = crate::model::PropertyDef {
+        id: "death-toll".into(),
+        name: "death toll".into(),
+        aliases: vec!["killed".into()],
+        kind: ValueKind::Quantity,
+        unit: None,
+        single_valued: false,
+        temporal: Default::default(),
+        tolerance: None,
+        description: None,
+        loc: crate::model::Loc::new(&"claims/properties.yaml".into(), 1, 1),
+    };
+    let mut found = extract(text, None);
+    suggest_properties(text, &mut found, std::slice::from_ref(&toll));
+    let got: Vec<(&str, Option<&str>)> = found
+        .iter()
+        .map(|f| (f.text(text), f.property.as_deref()))
+        .collect();
+    assert_eq!(got, [("June 2017", None), ("17", Some("death toll"))]);
+}
