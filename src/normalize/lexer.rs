@@ -304,6 +304,7 @@ const WORDS: &[(&[&str], &str)] = &[
     (&["following", "subsequent"], "following"),
     (&["same"], "same"),
     (&["within"], "within"),
+    (&["near"], "near"),
     // months
     (&["january", "jan"], "january"),
     (&["february", "feb"], "february"),

@@ -70,6 +70,8 @@ pub enum Ambiguity {
     ChangeOrRange,
     /// "100 Zimbabwean dollars": a currency word of a country the reader does not know.
     UnknownCurrency,
+    /// "ran 100m", "3m viewers": a glued "m" with no currency is metres or millions.
+    MetreOrMillion,
 }
 
 impl Ambiguity {
@@ -90,6 +92,9 @@ impl Ambiguity {
             }
             Ambiguity::ChangeOrRange => {
                 "after a verb of change, \"A to B\" may be a range of the change or a change to the level B"
+            }
+            Ambiguity::MetreOrMillion => {
+                "a glued \"m\" with no currency may be metres or millions, and nothing around it says which"
             }
         }
     }
@@ -292,7 +297,7 @@ fn year_like(t: &[Token], k: usize) -> bool {
 
 /// A hedge before a range: "as much as 10-15 inches" is at most 15, "more than 10-15" more
 /// than 10, "about 10-15" 10-15 widened at both ends as "about" widens a figure.
-fn hedged_range(mut r: Amount, h: Hedge, margin: f64) -> Amount {
+fn hedged_range(mut r: Amount, h: Hedge) -> Amount {
     let (Some(lo), Some(hi)) = (r.interval.low, r.interval.high) else {
         return r;
     };
@@ -302,18 +307,18 @@ fn hedged_range(mut r: Amount, h: Hedge, margin: f64) -> Amount {
         low_inclusive: li,
         high_inclusive: hi_inc,
     };
+    // "an estimated 9-10 thousand", "about 80,000-100,000": the range already is the
+    // estimate; widening it again would claim less than the source does.
+    if h == Hedge::Approximate {
+        r.rule = format!("approximate range, read as stated: {}", r.rule);
+        return r;
+    }
     r.interval = match h {
-        Hedge::Exact => return r,
+        Hedge::Exact | Hedge::Approximate => return r,
         Hedge::AtMost => open((hi > 0.0).then_some(0.0), true, Some(hi), true),
         Hedge::Under => open((hi > 0.0).then_some(0.0), true, Some(hi), false),
         Hedge::AtLeast => open(Some(lo), true, None, false),
         Hedge::Over => open(Some(lo), false, None, false),
-        Hedge::Approximate => open(
-            Some(lo - margin * lo.abs()),
-            true,
-            Some(hi + margin * hi.abs()),
-            true,
-        ),
         Hedge::Nearly => open(Some(lo - 0.1 * lo.abs()), true, Some(hi), false),
         Hedge::JustOver => open(Some(lo), false, Some(hi + 0.1 * hi.abs()), true),
     };
@@ -543,11 +548,23 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
             _ => None,
         }
     };
+    // "5- or 6-year", "two- to three-day": a suspended hyphen, the unit after the second
+    // figure serving both.
+    let join_at = if t
+        .get(after_a)
+        .is_some_and(|x| x.tok == Tok::Dash && !x.spaced)
+        && t.get(after_a + 1)
+            .is_some_and(|x| x.spaced && (x.is("or") || x.is("to")))
+    {
+        after_a + 1
+    } else {
+        after_a
+    };
     if !a.ordinal
         && !fraction
-        && let Some(j) = joiner(after_a)
+        && let Some(j) = joiner(join_at)
     {
-        let (cur_b, b_at) = pre_currency(t, after_a + 1);
+        let (cur_b, b_at) = pre_currency(t, join_at + 1);
         let cur = currency.or(cur_b);
         if let Some((b, after_b)) = signed_figure(t, b_at, m_mode(cur), opts)
             && !b.ordinal
@@ -559,7 +576,7 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
             // A dash range written high to low is more likely a score or a code than a
             // range: left to the caller to report.
             if let Some(r) = finish_range(t, a, None, b, after_b, cur, opts, rule, j != "dash") {
-                return Some(hedged_range(r, h, opts.margin));
+                return Some(hedged_range(r, h));
             }
         }
     }

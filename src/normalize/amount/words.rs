@@ -451,6 +451,26 @@ impl Hedge {
 
 /// Reads a hedge phrase at `i`; returns it and where the figure starts.
 pub(super) fn hedge(t: &[Token], i: usize) -> (Hedge, usize) {
+    let (h, at) = hedge_words(t, i);
+    // "more than a 40 percent rise", "nearly a 10% drop": an article between the hedge and
+    // digits belongs to the noun the figure qualifies ("a third" stays a fraction).
+    // Not after a preposition that may be no hedge at all ("over a 5-year period").
+    if h != Hedge::Exact
+        && !t.get(i).is_some_and(|x| {
+            ["over", "under", "above", "below", "within"]
+                .iter()
+                .any(|p| x.is(p))
+        })
+        && t.get(at).is_some_and(|x| x.is("a") || x.is("an"))
+        && t.get(at + 1)
+            .is_some_and(|x| matches!(x.tok, Tok::Num { .. }))
+    {
+        return (h, at + 1);
+    }
+    (h, at)
+}
+
+fn hedge_words(t: &[Token], i: usize) -> (Hedge, usize) {
     let w = |k: usize| t.get(k).and_then(|x| x.word());
     match (w(i), w(i + 1), w(i + 2)) {
         (Some("an"), Some("estimated"), _) => (Hedge::Approximate, i + 2),
@@ -468,6 +488,8 @@ pub(super) fn hedge(t: &[Token], i: usize) -> (Hedge, usize) {
             (Hedge::JustOver, i + skip)
         }
         (Some("nearly" | "almost" | "approaching"), _, _) => (Hedge::Nearly, i + 1),
+        // "a near 20% slump": near as an adjective of the figure is nearly.
+        (Some("near"), _, _) if starts_figure(t, i + 1) => (Hedge::Nearly, i + 1),
         (Some("more" | "greater"), Some("than"), _) => (Hedge::Over, i + 2),
         (Some("over" | "above" | "exceeding"), _, _) => (Hedge::Over, i + 1),
         (Some("upwards"), Some("of"), _) => (Hedge::Over, i + 2),
@@ -478,6 +500,8 @@ pub(super) fn hedge(t: &[Token], i: usize) -> (Hedge, usize) {
         (Some("less" | "fewer"), Some("than"), _) => (Hedge::Under, i + 2),
         (Some("under" | "below"), _, _) => (Hedge::Under, i + 1),
         (Some("up"), Some("to"), _) => (Hedge::AtMost, i + 2),
+        // "within 100 km", "within 48 hours": anything from nothing up to the figure.
+        (Some("within"), _, _) if starts_figure(t, i + 1) => (Hedge::AtMost, i + 1),
         (Some("at"), Some("most"), _) => (Hedge::AtMost, i + 2),
         (Some("as"), Some("many" | "much" | "extent"), Some("as")) => (Hedge::AtMost, i + 3),
         (Some("no"), Some("more"), Some("than")) => (Hedge::AtMost, i + 3),

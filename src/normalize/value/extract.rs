@@ -390,6 +390,24 @@ pub fn readings(text: &str, published: Option<DateRange>) -> Vec<(usize, usize, 
         let year_like = matches!(t[i].tok, Tok::Num { int_digits: 4, grouped: false, ordinal: false, value, .. } if (1000.0..=2999.0).contains(&value));
         let d = date::date(&t, i, reference, year_like, None);
         let a = amount::amount(&t, i, o).map(|a| prose_amount(text, &t, i, a, o));
+        // "in the five months before", "the three weeks after": with a determiner the
+        // figure names a stretch of time, not the day that far from the reference.
+        let stretch = i > 0
+            && [
+                "the",
+                "those",
+                "these",
+                "its",
+                "their",
+                "past",
+                "previous",
+                "preceding",
+            ]
+            .iter()
+            .any(|w| t[i - 1].is(w))
+            && a.as_ref()
+                .is_some_and(|a| a.kind == AssertionKind::Duration);
+        let d = d.filter(|_| !stretch);
         let found = match (d, a) {
             (Some(d), Some(a)) if a.end > d.end => Some((from_amount(&a, text), a.end)),
             (Some(d), _) => Some((from_date(&d), d.end)),
@@ -397,6 +415,22 @@ pub fn readings(text: &str, published: Option<DateRange>) -> Vec<(usize, usize, 
             (None, None) => None,
         };
         match found {
+            // "Order No. 12-0529", "case 07-1123": a zero-padded number glued into a dash
+            // run is a reference number, not a range or a quantity.
+            Some((ref a, end))
+                if a.kind != AssertionKind::Date
+                    && (i..end).any(|k| {
+                        matches!(t[k].tok, Tok::Num { .. })
+                            && ((k > i && !t[k].spaced) || t.get(k + 1).is_some_and(|n| !n.spaced))
+                            && zero_padded(&text[t[k].start..t[k].end])
+                    }) =>
+            {
+                let mut k = i + 1;
+                while k < t.len() && !t[k].spaced {
+                    k += 1;
+                }
+                i = k;
+            }
             Some((_, end))
                 if glued_to_digits_after(&t, end)
                     || t.get(end)
@@ -447,7 +481,59 @@ pub fn readings(text: &str, published: Option<DateRange>) -> Vec<(usize, usize, 
             _ => i += 1,
         }
     }
+    carry_hedges_into_restatements(text, &t, &mut out, o);
     out
+}
+
+/// "within 100 km (62 miles)", "gusts above 125 km/h (77 mph)": a figure in brackets right
+/// after a hedged one restates it in other units, hedge and all, so it is read with the same
+/// hedge words in front of it. Only where the restatement has no hedge of its own and reads
+/// as a quantity in the same canonical unit.
+pub(super) fn carry_hedges_into_restatements(
+    text: &str,
+    t: &[Token],
+    out: &mut [(usize, usize, Assertion)],
+    o: AmountOptions,
+) {
+    for k in 1..out.len() {
+        let (s0, e0) = (out[k - 1].0, out[k - 1].1);
+        let (s1, e1) = (out[k].0, out[k].1);
+        if text[e0..s1].trim() != "(" || !text[e1..].trim_start().starts_with(')') {
+            continue;
+        }
+        let (a0, a1) = (&out[k - 1].2, &out[k].2);
+        // Money in another currency is a conversion at some rate, rounded by the publisher:
+        // its figure is stated as it stands.
+        let same_thing = a0.kind == a1.kind && a0.unit.is_some() && a0.unit == a1.unit;
+        if !same_thing {
+            continue;
+        }
+        let i0 = t.partition_point(|x| x.start < s0);
+        let i1 = t.partition_point(|x| x.start < s1);
+        let (h, at) = amount::verb_hedge(t, i0);
+        if h == amount::Hedge::Exact
+            || t.get(at).is_none_or(|x| x.start >= e0)
+            || amount::verb_hedge(t, i1).0 != amount::Hedge::Exact
+        {
+            continue;
+        }
+        let phrase = format!("{}{}", &text[s0..t[at].start], &text[s1..e1]);
+        let pt = lex(&phrase);
+        if let Some(a) = amount::amount(&pt, 0, o).filter(|a| a.end == pt.len()) {
+            let mut b = from_amount(&a, &phrase);
+            if b.kind == a1.kind && b.unit == a1.unit {
+                b.rule = format!("{}, carried from the figure it restates", b.rule);
+                out[k].2 = b;
+            }
+        }
+    }
+}
+
+/// "0529", "07": digits with a leading zero, as codes and clocks write them, never a
+/// quantity ("0.5" is a decimal).
+pub(super) fn zero_padded(raw: &str) -> bool {
+    let b = raw.as_bytes();
+    b.len() >= 2 && b[0] == b'0' && b[1].is_ascii_digit()
 }
 
 /// The words a reporter uses for a time ahead: "will", "is expected to", "is due to".
@@ -548,6 +634,18 @@ pub(super) fn prose_amount(
         } else {
             a.ambiguous = Some(amount::Ambiguity::ChangeOrRange);
         }
+    }
+    // In running text a glued "m" without a currency ("ran 100m", "3m viewers") is read
+    // as millions by the figure reader; the sentence decides (see `settle`).
+    if a.ambiguous.is_none()
+        && a.currency.is_none()
+        && a.unit.is_none()
+        && (i..a.end).any(|k| {
+            matches!(t[k].tok, Tok::Num { .. })
+                && t.get(k + 1).is_some_and(|m| !m.spaced && m.is("m"))
+        })
+    {
+        a.ambiguous = Some(amount::Ambiguity::MetreOrMillion);
     }
     for _ in 0..3 {
         let Some(why) = a.ambiguous else { break };
@@ -666,11 +764,89 @@ pub(super) fn settle(
             }
             o.degrees = Some(scale?);
         }
+        Ambiguity::MetreOrMillion => {
+            // Words of length or movement say metres; money, a currency or what a count
+            // counts ("3m viewers") say millions; both or neither, nothing.
+            let mut length = false;
+            let mut million = false;
+            for (k, x) in t.iter().enumerate().take(last).skip(first) {
+                if (i..end).contains(&k) {
+                    continue;
+                }
+                match x.tok {
+                    Tok::Currency(_) => million = true,
+                    Tok::Word(_) => {
+                        let w = raw(k);
+                        length |= length_word(&w);
+                        million |= money_word(&w) || crate::normalize::units::count_noun(&w);
+                    }
+                    _ => {}
+                }
+            }
+            // What the figure counts, right after it, says most.
+            // ("4m viewers", "2m homes": a plural noun; "the 200m freestyle" is singular).
+            let counted = t.get(end).is_some_and(|x| {
+                let w = raw(end);
+                x.spaced
+                    && matches!(x.tok, Tok::Word(_))
+                    && (crate::normalize::units::count_noun(&w)
+                        || (w.len() > 3
+                            && w.ends_with('s')
+                            && !w.ends_with("ss")
+                            && !length_word(&w)))
+            });
+            match (counted, length, million) {
+                (true, _, _) | (false, false, true) => {}
+                (false, true, false) => o.m_is_metre = true,
+                _ => return None,
+            }
+        }
         Ambiguity::Contradiction | Ambiguity::ChangeOrRange | Ambiguity::UnknownCurrency => {
             return None;
         }
     }
     amount::amount(t, i, o)
+}
+
+/// Words that say a sentence's glued "m" is metres: length, height, depth, distance and the
+/// sports measured in metres.
+pub(super) fn length_word(w: &str) -> bool {
+    matches!(
+        w,
+        "tall"
+            | "high"
+            | "height"
+            | "deep"
+            | "depth"
+            | "wide"
+            | "width"
+            | "long"
+            | "length"
+            | "distance"
+            | "away"
+            | "run"
+            | "ran"
+            | "running"
+            | "race"
+            | "sprint"
+            | "sprinter"
+            | "hurdles"
+            | "relay"
+            | "freestyle"
+            | "backstroke"
+            | "breaststroke"
+            | "butterfly"
+            | "swim"
+            | "swam"
+            | "jump"
+            | "jumped"
+            | "throw"
+            | "threw"
+            | "altitude"
+            | "elevation"
+            | "metres"
+            | "meters"
+    )
 }
 
 /// Words that say a sentence's "pounds" are a weight.

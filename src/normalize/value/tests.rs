@@ -671,7 +671,8 @@ fn extract_keeps_codes_whole_and_reads_times_and_durations() {
             ("14 or 15", "range"),
             ("forty minutes", "duration"),
             ("2005-11-20", "date"),
-            ("2.1m", "number"),
+            // Nothing says whether the wall is 2.1 metres or 2.1 million: unread, not a guess.
+            ("2.1m", "unparsed"),
         ]
     );
 }
@@ -1358,4 +1359,117 @@ fn suggestions_look_around_the_figure_where_it_stands() {
         .map(|f| (f.text(text), f.property.as_deref()))
         .collect();
     assert_eq!(got, [("June 2017", None), ("17", Some("death toll"))]);
+}
+
+#[test]
+fn hedges_within_near_and_an_article_before_the_figure() {
+    assert_eq!(ends("within 30 km"), (Some(0.0), Some(30.0), true, true));
+    assert_eq!(ends("near 50%"), (Some(45.0), Some(50.0), true, false));
+    assert_eq!(
+        ends("more than a 25 percent"),
+        (Some(25.0), None, false, false)
+    );
+    // "over a 3-year period" is a stretch of time, not more than three years: no article
+    // is skipped after a bare preposition.
+    let over = n("over a 3-year");
+    assert!(
+        over.interval.is_none_or(|i| i.low != Some(3.0 * 365.2425)),
+        "{over:?}"
+    );
+    let (kind, low, _) = one(
+        "Talks must end within 72 hours of the vote.",
+        None,
+        "within 72 hours",
+    );
+    assert_eq!((kind, low.as_str()), ("duration", "0"));
+}
+
+#[test]
+fn a_hedged_range_is_the_estimate_as_stated() {
+    assert_eq!(
+        ends("about 80,000-100,000"),
+        (Some(8e4), Some(1e5), true, true)
+    );
+    assert_eq!(
+        ends("an estimated 3-4 thousand"),
+        (Some(3e3), Some(4e3), true, true)
+    );
+    // Other hedges still bound the range.
+    assert_eq!(ends("more than 10-12"), (Some(10.0), None, false, false));
+}
+
+#[test]
+fn suspended_hyphens_share_the_unit_of_the_second_figure() {
+    let a = n("2- or 3-day");
+    assert_eq!(a.kind, AssertionKind::Duration);
+    assert_eq!(ends("2- or 3-day"), (Some(2.0), Some(3.0), true, true));
+    let hours = ends("four- to five-hour");
+    assert!(
+        close(hours.0, 4.0 / 24.0) && close(hours.1, 5.0 / 24.0),
+        "{hours:?}"
+    );
+}
+
+#[test]
+fn a_restatement_in_brackets_keeps_the_hedge_of_what_it_restates() {
+    let text = "Residents within 50 km (31 miles) were moved; gusts topped 90 km/h (56 mph).";
+    let got: Vec<(String, Option<f64>, Option<f64>)> = extract(text, None)
+        .iter()
+        .map(|f| {
+            let i = f.assertion.interval;
+            (
+                f.text(text).to_string(),
+                i.and_then(|i| i.low),
+                i.and_then(|i| i.high),
+            )
+        })
+        .collect();
+    assert_eq!(got[1].0, "31 miles");
+    assert_eq!(got[1].1, Some(0.0));
+    assert!((got[1].2.unwrap_or(0.0) - 31.0 * 1.609344).abs() < 1e-6);
+    assert_eq!(got[3].0, "56 mph");
+    assert!(got[3].2.is_none(), "{got:?}");
+    // A conversion into another currency is stated as it stands.
+    let text = "It is worth nearly 100 million euros ($108 million).";
+    let f = extract(text, None);
+    assert_eq!(f[1].assertion.interval, Some(Interval::point(108e6)));
+}
+
+#[test]
+fn a_glued_m_is_metres_or_millions_as_the_sentence_says() {
+    let read = |s: &str, span: &str| one(s, None, span);
+    assert_eq!(
+        read("She swam the 200m in under two minutes.", "200m").2,
+        " km"
+    );
+    assert_eq!(
+        read("The show drew 4m viewers on Sunday.", "4m").1,
+        "4000000"
+    );
+    assert_eq!(
+        read("Its budget, 6m, was spent on salaries.", "6m").1,
+        "6000000"
+    );
+    assert_eq!(read("The 30m span was finished.", "30m").0, "unparsed");
+    assert_eq!(read("It cost £3m.", "£3m").1, "3000000");
+}
+
+#[test]
+fn zero_padded_numbers_in_a_dash_run_are_references() {
+    let text = "Decision 14-0317 was upheld; 10-12 people were hurt.";
+    let got: Vec<&str> = extract(text, None).iter().map(|f| f.text(text)).collect();
+    assert_eq!(got, ["10-12"]);
+}
+
+#[test]
+fn a_determiner_makes_an_offset_a_stretch_of_time() {
+    let r = Some("2021-06-01");
+    assert_eq!(
+        one("In the three weeks before, prices fell.", r, "three weeks").0,
+        "duration"
+    );
+    assert_eq!(
+        one("Three weeks later, prices fell.", r, "Three weeks later").0,
+        "date"
+    );
 }
