@@ -387,6 +387,17 @@ pub fn readings(text: &str, published: Option<DateRange>) -> Vec<(usize, usize, 
             i += 1;
             continue;
         }
+        // "by 2330 hrs", "since 0600 GMT": the word leads a time of day, not a year; the time
+        // is read from its digits next.
+        if t[i].word().is_some()
+            && t.get(i + 1).is_some_and(|x| {
+                matches!(x.tok, Tok::Num { int_digits: 4, .. })
+                    && four_digit_clock(&text[x.start..]).is_some()
+            })
+        {
+            i += 1;
+            continue;
+        }
         let year_like = matches!(t[i].tok, Tok::Num { int_digits: 4, grouped: false, ordinal: false, value, .. } if (1000.0..=2999.0).contains(&value));
         let d = date::date(&t, i, reference, year_like, None);
         let a = amount::amount(&t, i, o).map(|a| prose_amount(text, &t, i, a, o));

@@ -1359,3 +1359,47 @@ fn suggestions_look_around_the_figure_where_it_stands() {
         .collect();
     assert_eq!(got, [("June 2017", None), ("17", Some("death toll"))]);
 }
+
+#[test]
+fn four_digit_clocks_need_a_zone_or_marker() {
+    let time = |s: &str| {
+        normalize_value(
+            s,
+            &Context {
+                expect: Some(ValueKind::Time),
+                ..Context::default()
+            },
+        )
+        .stated
+    };
+    assert_eq!(time("0745 UTC"), Some(465.0));
+    assert_eq!(time("1815 EDT"), Some(1095.0));
+    assert_eq!(time("0430Z"), Some(270.0));
+    assert_eq!(time("2215 hrs"), Some(1335.0));
+    assert_eq!(time("0615 local time"), Some(375.0));
+    // Not a clock: the hour or minute is out of range, the zone is not written as one, or
+    // nothing marks the digits as a time.
+    assert_eq!(time("2475 GMT"), None);
+    assert_eq!(time("1890 UTC"), None);
+    assert_eq!(time("1300 est"), None);
+    assert_eq!(time("0430Zulu"), None);
+    assert_eq!(time("1300 sheep"), None);
+    let r = Some("2021-05-04");
+    let f = found(
+        "Rescuers left at 0745 UTC, the villagers by 2215 hrs, and the ferry before 0615 \
+         local time.",
+        r,
+    );
+    let got: Vec<(&str, &str, &str)> = f
+        .iter()
+        .map(|x| (x.0.as_str(), x.1, x.2.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("0745 UTC", "time", "465"),
+            ("2215 hrs", "time", "1335"),
+            ("0615 local time", "time", "375"),
+        ]
+    );
+}
