@@ -249,6 +249,10 @@ fn date_one(
         }
     };
 
+    if let Some(p) = fiscal_year(t, i) {
+        return Some(p);
+    }
+
     // Open-ended: "since 2020", "before March 2022", "after 3 January".
     if let Some(edge @ ("since" | "starting" | "before" | "after" | "until" | "by")) = w(i)
         && let Some(inner) = date(t, i + 1, reference, true, order)

@@ -1403,3 +1403,41 @@ fn four_digit_clocks_need_a_zone_or_marker() {
         ]
     );
 }
+
+#[test]
+fn fiscal_years_stay_unread_whatever_their_spelling() {
+    for s in [
+        "fiscal year 2017",
+        "fiscal 2016",
+        "FY2023",
+        "FY 2011",
+        "FY21",
+        "FY 2018-19",
+        "2016-17 fiscal year",
+        "the 2009 financial year",
+        "financial year 2012/13",
+        "fiscal years 2015 and 2016",
+    ] {
+        let (range, _, why) = dr(s, Some("2024-02-01"));
+        assert!(range.is_empty(), "{s}: {range}");
+        assert!(why.unwrap_or_default().contains("fiscal year"), "{s}");
+    }
+    // In prose the whole phrase is one unread span; its year is not a calendar year.
+    let text = "Exports fell in fiscal 2016 and again in FY2023, and in the 2016-17 fiscal year \
+                rose 4%.";
+    let got: Vec<(String, &str, String)> = found(text, None)
+        .into_iter()
+        .map(|x| (x.0, x.1, x.2))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("fiscal 2016".into(), "date", "null".into()),
+            ("FY2023".into(), "date", "null".into()),
+            ("2016-17 fiscal year".into(), "date", "null".into()),
+            ("4%".into(), "quantity", "4".into()),
+        ]
+    );
+    // The plain year beside other words is still the calendar year.
+    assert_eq!(dr("2016", None).0, "2016-01-01..2016-12-31");
+}
