@@ -185,9 +185,24 @@ pub fn date(
             _ => x.tok == Tok::Dash || x.is("to") || x.is("through") || x.is("until"),
         })
     };
+    // "October 1, 2019, through September 30, 2020": the comma that closes a year written
+    // after the day stands before the joining word.
+    let join_at = |a: &DateParse| {
+        if t.get(a.end).is_some_and(|x| x.is_punct(b','))
+            && a.end > 0
+            && year_at(t, a.end - 1).is_some()
+            && t.get(a.end + 1)
+                .is_some_and(|x| x.is("to") || x.is("through") || x.is("until"))
+            && lead != Some("between")
+        {
+            a.end + 1
+        } else {
+            a.end
+        }
+    };
     if let Some(a) = &first
-        && joined(a.end)
-        && let Some(b) = date_one(t, a.end + 1, reference, year_alone, order)
+        && joined(join_at(a))
+        && let Some(b) = date_one(t, join_at(a) + 1, reference, year_alone, order)
         && let Some(rb) = b.range
         && let (Some(_), Some(b_last)) = (rb.first, rb.last)
     {

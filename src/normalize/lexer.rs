@@ -301,6 +301,7 @@ const WORDS: &[(&[&str], &str)] = &[
     (&["quarterly"], "quarterly"),
     (&["fiscal", "financial"], "fiscal"),
     (&["fy"], "fy"),
+    (&["final", "closing"], "final"),
     (&["following", "subsequent"], "following"),
     (&["same"], "same"),
     (&["within"], "within"),

@@ -129,8 +129,14 @@ pub(super) fn part_of_year(
             "half" => 2,
             _ => 0,
         };
+        // "the final quarter", "the last half of 2008": the last part. "Last quarter" alone
+        // is the one before the reference's, so "last" names the last part only when a year
+        // follows.
+        let last_of_year = o == "final" || (o == "last" && names_year(t, i + 2));
         if n > 0 && parts > 0 && n <= parts {
             (parts, n, i + 2)
+        } else if parts > 0 && last_of_year {
+            (parts, parts, i + 2)
         } else if parts == 4 && matches!(o, "last" | "this" | "next" | "following") {
             // "last quarter": the quarter before the reference's.
             let delta: i64 = match o {
@@ -248,6 +254,21 @@ pub(super) fn fiscal_year(t: &[Token], i: usize) -> Option<DateParse> {
         "fiscal year",
         end,
     )
+}
+
+/// Whether a year follows a part of the year at `k`: "of 2008", ", 2008", "of last year",
+/// "of the year".
+fn names_year(t: &[Token], k: usize) -> bool {
+    let w = |k: usize| t.get(k).and_then(|x| x.word());
+    let k = if t.get(k).is_some_and(|x| x.is_punct(b',')) {
+        k + 1
+    } else {
+        k
+    };
+    let k = if w(k) == Some("of") { k + 1 } else { k };
+    year_at(t, k).is_some()
+        || year_word(t, k).is_some()
+        || (w(k) == Some("the") && w(k + 1) == Some("year"))
 }
 
 /// "from June to October 2022", "June-October", "between 3 and 5 March", "3-5 March 2022",

@@ -282,7 +282,7 @@ pub fn readings(text: &str, published: Option<DateRange>) -> Vec<(usize, usize, 
         if t[i].is("the")
             && matches!(
                 t.get(i + 1).and_then(|x| x.word()),
-                Some("first" | "second" | "third" | "fourth")
+                Some("first" | "second" | "third" | "fourth" | "final" | "last")
             )
             && matches!(
                 t.get(i + 2).and_then(|x| x.word()),

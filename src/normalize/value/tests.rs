@@ -1441,3 +1441,53 @@ fn fiscal_years_stay_unread_whatever_their_spelling() {
     // The plain year beside other words is still the calendar year.
     assert_eq!(dr("2016", None).0, "2016-01-01..2016-12-31");
 }
+
+#[test]
+fn final_and_closing_parts_of_a_year_are_the_last() {
+    let r = Some("2019-05-10");
+    for (s, want) in [
+        ("the final quarter of 2011", "2011-10-01..2011-12-31"),
+        ("the closing quarter of 2011", "2011-10-01..2011-12-31"),
+        ("the last quarter of 2011", "2011-10-01..2011-12-31"),
+        ("the final half of 2011", "2011-07-01..2011-12-31"),
+        ("the last half of last year", "2018-07-01..2018-12-31"),
+        ("the final quarter", "2019-10-01..2019-12-31"),
+        // Alone, "last quarter" is the one before the reference's.
+        ("last quarter", "2019-01-01..2019-03-31"),
+    ] {
+        assert_eq!(dr(s, r).0, want, "{s}");
+    }
+    assert_eq!(
+        one(
+            "Sales slid in the closing quarter of 2011.",
+            r,
+            "the closing quarter of 2011"
+        )
+        .1,
+        "\"2011-10-01\""
+    );
+}
+
+#[test]
+fn ranges_through_full_dates_and_a_comma_after_the_year() {
+    for (s, want) in [
+        (
+            "July 1, 2016, through June 30, 2017",
+            "2016-07-01..2017-06-30",
+        ),
+        ("July 1, 2016, to June 30, 2017", "2016-07-01..2017-06-30"),
+        (
+            "from April 9, 2017 through May 2, 2018",
+            "2017-04-09..2018-05-02",
+        ),
+        ("Feb. 3 thru Feb. 17, 2022", "2022-02-03..2022-02-17"),
+        ("3 Feb through 17 Feb 2022", "2022-02-03..2022-02-17"),
+    ] {
+        assert_eq!(dr(s, None).0, want, "{s}");
+    }
+    let text = "The program ran from July 1, 2016, through June 30, 2017, in two states.";
+    assert_eq!(
+        one(text, None, "from July 1, 2016, through June 30, 2017").1,
+        "\"2016-07-01\""
+    );
+}
