@@ -302,6 +302,7 @@ const WORDS: &[(&[&str], &str)] = &[
     (&["fiscal", "financial"], "fiscal"),
     (&["fy"], "fy"),
     (&["final", "closing"], "final"),
+    (&["again"], "again"),
     (&["following", "subsequent"], "following"),
     (&["same"], "same"),
     (&["within"], "within"),

@@ -1491,3 +1491,34 @@ fn ranges_through_full_dates_and_a_comma_after_the_year() {
         "\"2016-07-01\""
     );
 }
+
+#[test]
+fn a_year_at_the_end_of_a_list_of_days_is_each_ones_year() {
+    let r = Some("2020-06-01");
+    let days = |text: &str| -> Vec<(String, String)> {
+        found(text, r).into_iter().map(|x| (x.0, x.2)).collect()
+    };
+    assert_eq!(
+        days("The dam overflowed on 12 March and again on 2 April 2009."),
+        [
+            ("12 March".to_string(), "\"2009-03-12\"".to_string()),
+            ("2 April 2009".into(), "\"2009-04-02\"".into()),
+        ]
+    );
+    assert_eq!(
+        days("Votes were held on May 4, June 8 or July 13, 2016."),
+        [
+            ("May 4".to_string(), "\"2016-05-04\"".to_string()),
+            ("June 8".into(), "\"2016-06-08\"".into()),
+            ("July 13, 2016".into(), "\"2016-07-13\"".into()),
+        ]
+    );
+    // A list that may cross into the year it names leaves the earlier day unread.
+    let f = days("Flights stopped on 30 November and 6 January 2011.");
+    assert_eq!(f[0], ("30 November".to_string(), "null".to_string()));
+    // Not one list: the sentence goes on between the two dates.
+    assert_eq!(
+        days("It opened on 12 March and closed after talks on 2 April 2009.")[0].1,
+        "\"2020-03-12\""
+    );
+}
