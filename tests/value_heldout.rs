@@ -14,7 +14,8 @@ mod value_scorer;
 use value_scorer::{CATEGORIES, Outcome, heldout_dir, load, misses, score, table};
 
 /// (category, lowest accepted accuracy, highest accepted share of confident misreads), as
-/// measured on the first run (rounded down and up to three decimals).
+/// measured on the first run and raised where the reader has since improved (rounded down
+/// and up to three decimals).
 const THRESHOLDS: [(&str, f64, f64); 11] = [
     ("number", 1.000, 0.000),     // 88 of 88
     ("fraction", 0.666, 0.000),   // 2 of 3
@@ -23,15 +24,16 @@ const THRESHOLDS: [(&str, f64, f64); 11] = [
     ("vague", 0.956, 0.000),      // 22 of 23
     ("unit", 0.955, 0.023),       // 43 of 45, 1 misread
     ("money", 1.000, 0.000),      // 24 of 24
-    ("date", 0.857, 0.096),       // 54 of 63, 6 misread
-    ("time", 0.823, 0.059),       // 14 of 17, 1 misread
+    ("date", 0.904, 0.000),       // 57 of 63; fiscal years now unread
+    ("time", 0.882, 0.000),       // 15 of 17
     ("duration", 0.750, 0.188),   // 12 of 16, 3 misread
     ("unreadable", 0.928, 0.072), // 13 of 14, 1 misread
 ];
 
-/// Over all held-out figures: 304 of 334 correct (91.0%), 20 confident misreads.
-const MIN_ACCURACY: f64 = 0.910;
-const MAX_MISREADS: usize = 20;
+/// Over all held-out figures: 308 of 334 correct (92.2%), 13 confident misreads (first run:
+/// 304, 91.0%, 20 misreads).
+const MIN_ACCURACY: f64 = 0.922;
+const MAX_MISREADS: usize = 13;
 
 #[test]
 fn heldout_corpus_is_well_formed_and_large_enough() {
