@@ -185,9 +185,24 @@ pub fn date(
             _ => x.tok == Tok::Dash || x.is("to") || x.is("through") || x.is("until"),
         })
     };
+    // "October 1, 2019, through September 30, 2020": the comma that closes a year written
+    // after the day stands before the joining word.
+    let join_at = |a: &DateParse| {
+        if t.get(a.end).is_some_and(|x| x.is_punct(b','))
+            && a.end > 0
+            && year_at(t, a.end - 1).is_some()
+            && t.get(a.end + 1)
+                .is_some_and(|x| x.is("to") || x.is("through") || x.is("until"))
+            && lead != Some("between")
+        {
+            a.end + 1
+        } else {
+            a.end
+        }
+    };
     if let Some(a) = &first
-        && joined(a.end)
-        && let Some(b) = date_one(t, a.end + 1, reference, year_alone, order)
+        && joined(join_at(a))
+        && let Some(b) = date_one(t, join_at(a) + 1, reference, year_alone, order)
         && let Some(rb) = b.range
         && let (Some(_), Some(b_last)) = (rb.first, rb.last)
     {
@@ -220,6 +235,43 @@ pub fn date(
             );
         }
     }
+    // "on 29 August and again on 4 September 2012": a year written once at the end of a
+    // list of days is the year of each.
+    if lead.is_none()
+        && let Some(a) = &first
+        && day_month_at(t, a_at)
+        && date_one(t, a_at, None, year_alone, order).is_some_and(|x| x.range.is_none())
+        && let Some(last) = listed_year(t, a.end, order)
+    {
+        let with_year = |y: i32| {
+            date_one(
+                t,
+                a_at,
+                DateRange::year(y).map(|range| Reference {
+                    range,
+                    label: "year written with the last date of the list",
+                }),
+                year_alone,
+                order,
+            )
+        };
+        let mine = with_year(last.year)
+            .and_then(|p| p.range)
+            .and_then(|r| r.first);
+        return match mine {
+            Some(d) if d <= last => with_year(last.year),
+            // "29 December and 4 January 2013": the list may cross into the year it names.
+            _ => unresolved(
+                format!(
+                    "the list's year ({}) is written with a later date that falls earlier \
+                     in the year, so this one may be in the year before",
+                    last.year
+                ),
+                "day and month in a list",
+                a.end,
+            ),
+        };
+    }
     if lead.is_some() && first.is_some() {
         // "from June" alone is not a range: leave it to the forms below.
         return date_one(t, i, reference, year_alone, order);
@@ -231,6 +283,56 @@ pub fn date(
             None
         }
     })
+}
+
+/// A day and a month at `k`, in either order: "29 August", "3rd of May", "Sept. 4".
+fn day_month_at(t: &[Token], k: usize) -> bool {
+    let w = |k: usize| t.get(k).and_then(|x| x.word());
+    if let Some((_, after)) = day_at(t, k) {
+        let m = if w(after) == Some("of") {
+            after + 1
+        } else {
+            after
+        };
+        return w(m).and_then(month_of).is_some();
+    }
+    w(k).and_then(month_of).is_some() && day_at(t, k + 1).is_some()
+}
+
+/// The day written with its year at the end of a list that goes on from `k`: ", 4 September
+/// 2012", " and again on 4 September 2012", ", 3 May and 9 June 2012". Only days and months
+/// may stand between; anything else ends the list without a year.
+fn listed_year(t: &[Token], mut k: usize, order: Option<DateOrder>) -> Option<Date> {
+    let w = |k: usize| t.get(k).and_then(|x| x.word());
+    loop {
+        let mut j = k;
+        let comma = t.get(j).is_some_and(|x| x.is_punct(b','));
+        if comma {
+            j += 1;
+        }
+        let conj = matches!(w(j), Some("and" | "or"));
+        if conj {
+            j += 1;
+        }
+        if !comma && !conj {
+            return None;
+        }
+        if w(j) == Some("again") {
+            j += 1;
+        }
+        if w(j) == Some("on") {
+            j += 1;
+        }
+        if !day_month_at(t, j) {
+            return None;
+        }
+        let p = date_one(t, j, None, false, order)?;
+        match p.range {
+            Some(r) if r.precision == Precision::Day && r.first == r.last => return r.first,
+            None if p.unresolved.is_some() => k = p.end,
+            _ => return None,
+        }
+    }
 }
 
 fn date_one(
@@ -248,6 +350,10 @@ fn date_one(
             k
         }
     };
+
+    if let Some(p) = fiscal_year(t, i) {
+        return Some(p);
+    }
 
     // Open-ended: "since 2020", "before March 2022", "after 3 January".
     if let Some(edge @ ("since" | "starting" | "before" | "after" | "until" | "by")) = w(i)

@@ -301,6 +301,8 @@ const WORDS: &[(&[&str], &str)] = &[
     (&["quarterly"], "quarterly"),
     (&["fiscal", "financial"], "fiscal"),
     (&["fy"], "fy"),
+    (&["final", "closing"], "final"),
+    (&["again"], "again"),
     (&["following", "subsequent"], "following"),
     (&["same"], "same"),
     (&["within"], "within"),
@@ -769,13 +771,14 @@ pub fn lex(text: &str) -> Vec<Token> {
                 continue;
             }
             // Letters glued to digits form a name ("MI6", "G7", "COVID19"), not a unit and a
-            // number. The exceptions: "Q1" and "H1" (a quarter, a half), a currency code or
+            // number. The exceptions: "Q1" and "H1" (a quarter, a half), "FY2020" (a fiscal year), a currency code or
             // abbreviation before its amount ("USD12.50", "Rs12", "RM90"), and a unit of area or
             // volume ("km2", "m3").
             let glued_digit = bytes.get(j).is_some_and(u8::is_ascii_digit);
             let prefix_word = glued_digit
                 && (word.eq_ignore_ascii_case("q")
                     || word.eq_ignore_ascii_case("h")
+                    || word.eq_ignore_ascii_case("fy")
                     || glued_currency(word).is_some());
             let power = glued_digit
                 && matches!(bytes[j], b'2' | b'3')

@@ -129,8 +129,14 @@ pub(super) fn part_of_year(
             "half" => 2,
             _ => 0,
         };
+        // "the final quarter", "the last half of 2008": the last part. "Last quarter" alone
+        // is the one before the reference's, so "last" names the last part only when a year
+        // follows.
+        let last_of_year = o == "final" || (o == "last" && names_year(t, i + 2));
         if n > 0 && parts > 0 && n <= parts {
             (parts, n, i + 2)
+        } else if parts > 0 && last_of_year {
+            (parts, parts, i + 2)
         } else if parts == 4 && matches!(o, "last" | "this" | "next" | "following") {
             // "last quarter": the quarter before the reference's.
             let delta: i64 = match o {
@@ -175,6 +181,94 @@ pub(super) fn part_of_year(
     rel(reference, &what, end, move |d| {
         period_of_year(d.year + delta, parts, n)
     })
+}
+
+/// A fiscal year: "fiscal year 2014", "fiscal 2019", "FY2020", "FY 2019-20", "FY20",
+/// "2019-20 fiscal year", "the 2014 financial year". Its days depend on who keeps it (the
+/// US federal year runs October to September, the British and Indian April to March, the
+/// Australian July to June), so it is read as the phrase it is and left unresolved, never as
+/// the calendar year its number names.
+pub(super) fn fiscal_year(t: &[Token], i: usize) -> Option<DateParse> {
+    let w = |k: usize| t.get(k).and_then(|x| x.word());
+    // The year and a second one after a dash or slash ("2019-20", "2019/2020", "19/20").
+    let years_at = |k: usize, short_ok: bool| -> Option<usize> {
+        let (v, digits, ordinal) = int_at(t, k)?;
+        let first = match digits {
+            4 if (1000..=2999).contains(&v) => true,
+            2 if short_ok => true,
+            _ => false,
+        };
+        if !first || ordinal {
+            return None;
+        }
+        let glued = |j: usize| t.get(j).is_some_and(|x| !x.spaced);
+        if t.get(k + 1)
+            .is_some_and(|x| x.tok == Tok::Dash || x.is_punct(b'/'))
+            && glued(k + 1)
+            && glued(k + 2)
+            && matches!(int_at(t, k + 2), Some((_, 2 | 4, false)))
+        {
+            return Some(k + 3);
+        }
+        Some(k + 1)
+    };
+    // After "fiscal" or "FY", the years it names: "fiscal year 2014", "FY2020", "FY 20"
+    // (the letters say fiscal year, so two digits are a year too).
+    let led = |k: usize| -> Option<usize> {
+        match w(k)? {
+            "fiscal" => {
+                let k = if w(k + 1) == Some("year") {
+                    k + 2
+                } else {
+                    k + 1
+                };
+                years_at(k, false)
+            }
+            _ => years_at(k + 1, true),
+        }
+    };
+    let end = match w(i) {
+        Some("fiscal" | "fy") => {
+            let short = w(i) == Some("fy");
+            let mut end = led(i)?;
+            // "fiscal years 2019 and 2020": every year the phrase lists is a fiscal one; the
+            // later ones are not calendar years either.
+            while t
+                .get(end)
+                .is_some_and(|x| x.is("and") || x.is("or") || x.is("to") || x.is("through"))
+            {
+                match years_at(end + 1, short) {
+                    Some(e) => end = e,
+                    None => break,
+                }
+            }
+            end
+        }
+        _ => {
+            let k = years_at(i, false)?;
+            (w(k) == Some("fiscal") && w(k + 1) == Some("year")).then_some(k + 2)?
+        }
+    };
+    unresolved(
+        "a fiscal year: its calendar depends on who keeps it".into(),
+        "fiscal year",
+        end,
+    )
+}
+
+/// Whether a year follows a part of the year at `k`: "of 2008", ", 2008", "of last year",
+/// "of the year".
+fn names_year(t: &[Token], k: usize) -> bool {
+    let w = |k: usize| t.get(k).and_then(|x| x.word());
+    let k = if t.get(k).is_some_and(|x| x.is_punct(b',')) {
+        k + 1
+    } else {
+        k
+    };
+    let k = if w(k) == Some("of") { k + 1 } else { k };
+    year_at(t, k).is_some()
+        || year_word(t, k).is_some()
+        || (w(k) == Some("the") && w(k + 1) == Some("year"))
 }
 
 /// "from June to October 2022", "June-October", "between 3 and 5 March", "3-5 March 2022",

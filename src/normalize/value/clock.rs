@@ -315,6 +315,50 @@ pub(super) fn time_zone(w: &str) -> bool {
     )
 }
 
+/// The bytes "HHMM" and its marker take at the start of `text`: "hours" or "hrs", a time
+/// zone ("GMT", "local time"), or a glued military "Z". `None` unless HH < 24 and MM < 60.
+pub(super) fn four_digit_clock(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    if b.len() < 5 || !b[..4].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let (h, m) = (
+        text[..2].parse::<u32>().ok()?,
+        text[2..4].parse::<u32>().ok()?,
+    );
+    if h >= 24 || m >= 60 {
+        return None;
+    }
+    let ends_word = |k: usize| b.get(k).is_none_or(|c| !c.is_ascii_alphanumeric());
+    if b[4] == b'Z' && ends_word(5) {
+        return Some(5);
+    }
+    if b[4] != b' ' {
+        return None;
+    }
+    let word_at = |k: usize| {
+        let rest = text.get(k..).unwrap_or("");
+        let n = rest
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(rest.len());
+        &rest[..n]
+    };
+    let word = word_at(5);
+    let lower = word.to_ascii_lowercase();
+    if matches!(lower.as_str(), "hours" | "hrs") {
+        return Some(5 + word.len());
+    }
+    if lower == "local" {
+        let next = word_at(6 + word.len());
+        if b.get(5 + word.len()) == Some(&b' ') && next.eq_ignore_ascii_case("time") {
+            return Some(6 + word.len() + next.len());
+        }
+    }
+    // Zones are written in capitals; "1100 est" is no zone.
+    (word.len() >= 3 && word.bytes().all(|c| c.is_ascii_uppercase()) && time_zone(word))
+        .then_some(5 + word.len())
+}
+
 /// [`time_prefix`]; `dot_ok` also takes "21.45" without a meridiem (a value known to be a
 /// time; in prose it is more often a decimal).
 pub(super) fn time_prefix_with(text: &str, dot_ok: bool) -> Option<(f64, &'static str, usize)> {
@@ -326,27 +370,12 @@ pub(super) fn time_prefix_with(text: &str, dot_ok: bool) -> Option<(f64, &'stati
     if lower.starts_with("midday") {
         return Some((720.0, "time of day: noon", 6));
     }
-    // "1930 hours": the 24-hour clock as armies and police write it.
-    if t.len() >= 10
-        && t.as_bytes()[..4].iter().all(u8::is_ascii_digit)
-        && t.as_bytes().get(4) == Some(&b' ')
-        && let Some(rest) = t.get(5..)
-    {
-        let word = rest
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .next()
-            .unwrap_or("");
-        if matches!(word.to_ascii_lowercase().as_str(), "hours" | "hrs")
-            && let (Ok(h), Ok(m)) = (t[..2].parse::<u32>(), t[2..4].parse::<u32>())
-            && h < 24
-            && m < 60
-        {
-            return Some((
-                f64::from(h * 60 + m),
-                "time of day: 24-hour clock",
-                5 + word.len(),
-            ));
-        }
+    // "1930 hours", "1100 GMT", "1400 local time", "0900Z": the 24-hour clock as armies,
+    // police and wire services write it. Four digits alone are a count or a year; the marker
+    // or zone after them is what makes them a time.
+    if let Some(n) = four_digit_clock(t) {
+        let (h, m) = (t[..2].parse::<u32>().ok()?, t[2..4].parse::<u32>().ok()?);
+        return Some((f64::from(h * 60 + m), "time of day: 24-hour clock", n));
     }
     if lower.starts_with("midnight") {
         return Some((0.0, "time of day: midnight", 8));

@@ -282,7 +282,7 @@ pub fn readings(text: &str, published: Option<DateRange>) -> Vec<(usize, usize, 
         if t[i].is("the")
             && matches!(
                 t.get(i + 1).and_then(|x| x.word()),
-                Some("first" | "second" | "third" | "fourth")
+                Some("first" | "second" | "third" | "fourth" | "final" | "last")
             )
             && matches!(
                 t.get(i + 2).and_then(|x| x.word()),
@@ -384,6 +384,17 @@ pub fn readings(text: &str, published: Option<DateRange>) -> Vec<(usize, usize, 
         }
         // "seven cities over 17 days": a count spread over a period, not "more than 17 days".
         if t[i].is("over") && spread_over(&t, i, out.last().map(|x| x.1)) {
+            i += 1;
+            continue;
+        }
+        // "by 2330 hrs", "since 0600 GMT": the word leads a time of day, not a year; the time
+        // is read from its digits next.
+        if t[i].word().is_some()
+            && t.get(i + 1).is_some_and(|x| {
+                matches!(x.tok, Tok::Num { int_digits: 4, .. })
+                    && four_digit_clock(&text[x.start..]).is_some()
+            })
+        {
             i += 1;
             continue;
         }

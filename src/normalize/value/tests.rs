@@ -1473,3 +1473,166 @@ fn a_determiner_makes_an_offset_a_stretch_of_time() {
         "date"
     );
 }
+
+#[test]
+fn four_digit_clocks_need_a_zone_or_marker() {
+    let time = |s: &str| {
+        normalize_value(
+            s,
+            &Context {
+                expect: Some(ValueKind::Time),
+                ..Context::default()
+            },
+        )
+        .stated
+    };
+    assert_eq!(time("0745 UTC"), Some(465.0));
+    assert_eq!(time("1815 EDT"), Some(1095.0));
+    assert_eq!(time("0430Z"), Some(270.0));
+    assert_eq!(time("2215 hrs"), Some(1335.0));
+    assert_eq!(time("0615 local time"), Some(375.0));
+    // Not a clock: the hour or minute is out of range, the zone is not written as one, or
+    // nothing marks the digits as a time.
+    assert_eq!(time("2475 GMT"), None);
+    assert_eq!(time("1890 UTC"), None);
+    assert_eq!(time("1300 est"), None);
+    assert_eq!(time("0430Zulu"), None);
+    assert_eq!(time("1300 sheep"), None);
+    let r = Some("2021-05-04");
+    let f = found(
+        "Rescuers left at 0745 UTC, the villagers by 2215 hrs, and the ferry before 0615 \
+         local time.",
+        r,
+    );
+    let got: Vec<(&str, &str, &str)> = f
+        .iter()
+        .map(|x| (x.0.as_str(), x.1, x.2.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("0745 UTC", "time", "465"),
+            ("2215 hrs", "time", "1335"),
+            ("0615 local time", "time", "375"),
+        ]
+    );
+}
+
+#[test]
+fn fiscal_years_stay_unread_whatever_their_spelling() {
+    for s in [
+        "fiscal year 2017",
+        "fiscal 2016",
+        "FY2023",
+        "FY 2011",
+        "FY21",
+        "FY 2018-19",
+        "2016-17 fiscal year",
+        "the 2009 financial year",
+        "financial year 2012/13",
+        "fiscal years 2015 and 2016",
+    ] {
+        let (range, _, why) = dr(s, Some("2024-02-01"));
+        assert!(range.is_empty(), "{s}: {range}");
+        assert!(why.unwrap_or_default().contains("fiscal year"), "{s}");
+    }
+    // In prose the whole phrase is one unread span; its year is not a calendar year.
+    let text = "Exports fell in fiscal 2016 and again in FY2023, and in the 2016-17 fiscal year \
+                rose 4%.";
+    let got: Vec<(String, &str, String)> = found(text, None)
+        .into_iter()
+        .map(|x| (x.0, x.1, x.2))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("fiscal 2016".into(), "date", "null".into()),
+            ("FY2023".into(), "date", "null".into()),
+            ("2016-17 fiscal year".into(), "date", "null".into()),
+            ("4%".into(), "quantity", "4".into()),
+        ]
+    );
+    // The plain year beside other words is still the calendar year.
+    assert_eq!(dr("2016", None).0, "2016-01-01..2016-12-31");
+}
+
+#[test]
+fn final_and_closing_parts_of_a_year_are_the_last() {
+    let r = Some("2019-05-10");
+    for (s, want) in [
+        ("the final quarter of 2011", "2011-10-01..2011-12-31"),
+        ("the closing quarter of 2011", "2011-10-01..2011-12-31"),
+        ("the last quarter of 2011", "2011-10-01..2011-12-31"),
+        ("the final half of 2011", "2011-07-01..2011-12-31"),
+        ("the last half of last year", "2018-07-01..2018-12-31"),
+        ("the final quarter", "2019-10-01..2019-12-31"),
+        // Alone, "last quarter" is the one before the reference's.
+        ("last quarter", "2019-01-01..2019-03-31"),
+    ] {
+        assert_eq!(dr(s, r).0, want, "{s}");
+    }
+    assert_eq!(
+        one(
+            "Sales slid in the closing quarter of 2011.",
+            r,
+            "the closing quarter of 2011"
+        )
+        .1,
+        "\"2011-10-01\""
+    );
+}
+
+#[test]
+fn ranges_through_full_dates_and_a_comma_after_the_year() {
+    for (s, want) in [
+        (
+            "July 1, 2016, through June 30, 2017",
+            "2016-07-01..2017-06-30",
+        ),
+        ("July 1, 2016, to June 30, 2017", "2016-07-01..2017-06-30"),
+        (
+            "from April 9, 2017 through May 2, 2018",
+            "2017-04-09..2018-05-02",
+        ),
+        ("Feb. 3 thru Feb. 17, 2022", "2022-02-03..2022-02-17"),
+        ("3 Feb through 17 Feb 2022", "2022-02-03..2022-02-17"),
+    ] {
+        assert_eq!(dr(s, None).0, want, "{s}");
+    }
+    let text = "The program ran from July 1, 2016, through June 30, 2017, in two states.";
+    assert_eq!(
+        one(text, None, "from July 1, 2016, through June 30, 2017").1,
+        "\"2016-07-01\""
+    );
+}
+
+#[test]
+fn a_year_at_the_end_of_a_list_of_days_is_each_ones_year() {
+    let r = Some("2020-06-01");
+    let days = |text: &str| -> Vec<(String, String)> {
+        found(text, r).into_iter().map(|x| (x.0, x.2)).collect()
+    };
+    assert_eq!(
+        days("The dam overflowed on 12 March and again on 2 April 2009."),
+        [
+            ("12 March".to_string(), "\"2009-03-12\"".to_string()),
+            ("2 April 2009".into(), "\"2009-04-02\"".into()),
+        ]
+    );
+    assert_eq!(
+        days("Votes were held on May 4, June 8 or July 13, 2016."),
+        [
+            ("May 4".to_string(), "\"2016-05-04\"".to_string()),
+            ("June 8".into(), "\"2016-06-08\"".into()),
+            ("July 13, 2016".into(), "\"2016-07-13\"".into()),
+        ]
+    );
+    // A list that may cross into the year it names leaves the earlier day unread.
+    let f = days("Flights stopped on 30 November and 6 January 2011.");
+    assert_eq!(f[0], ("30 November".to_string(), "null".to_string()));
+    // Not one list: the sentence goes on between the two dates.
+    assert_eq!(
+        days("It opened on 12 March and closed after talks on 2 April 2009.")[0].1,
+        "\"2020-03-12\""
+    );
+}
