@@ -457,6 +457,11 @@ pub fn heldout_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/values-heldout")
 }
 
+/// The second held-out corpus: labelled blind on 2026-12-03, scored once, never tuned on.
+pub fn heldout_2_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/values-heldout-2")
+}
+
 /// Reads every `*.yaml` of `dir`; an error names the file, the item and what is wrong.
 pub fn load(dir: &Path) -> Result<Corpus, String> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
