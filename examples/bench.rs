@@ -86,6 +86,7 @@ fn main() {
             corroborate::normalize::date::Reference {
                 range,
                 label: "publication date",
+                ahead: false,
             }
         }),
         ..Context::default()

@@ -13,6 +13,7 @@ pub fn run(args: &NormalizeArgs) -> u8 {
         Ok(r) => r.map(|range| Reference {
             range,
             label: "as_of date",
+            ahead: false,
         }),
         Err(code) => return code,
     };

@@ -140,6 +140,9 @@ pub fn hull(a: DateRange, b: DateRange) -> DateRange {
 pub struct Reference {
     pub range: DateRange,
     pub label: &'static str,
+    /// The text looks ahead ("will open on 25 October"): a day or month written without a
+    /// year is the next one on or after the reference, not the last one on or before it.
+    pub ahead: bool,
 }
 
 fn ok(range: DateRange, rule: impl Into<String>, end: usize) -> Option<DateParse> {
@@ -214,6 +217,7 @@ pub fn date(
                 DateRange::year(b_last.year).map(|range| Reference {
                     range,
                     label: "year of the range's end",
+                    ahead: false,
                 }),
                 year_alone,
                 order,
@@ -250,6 +254,7 @@ pub fn date(
                 DateRange::year(y).map(|range| Reference {
                     range,
                     label: "year written with the last date of the list",
+                    ahead: false,
                 }),
                 year_alone,
                 order,
@@ -782,10 +787,19 @@ fn date_one(
             return None;
         }
         let what = mname.to_string();
-        return match relative(reference, &what, |d| month_range(d.year, m)) {
+        return match relative(reference, &what, |d| {
+            month_range(reference.map_or(d.year, |rf| year_of(rf, d, m, None)), m)
+        }) {
             Ok((r, note)) => ok(
                 r,
-                format!("month without a year, taken in the reference year ({note})"),
+                format!(
+                    "month without a year, the {} ({note})",
+                    if reference.is_some_and(|r| r.ahead) {
+                        "next such month on or after the reference"
+                    } else {
+                        "such month nearest the reference"
+                    }
+                ),
                 k + 1,
             ),
             Err(why) => unresolved(why, "month without a year", k + 1),

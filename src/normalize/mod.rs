@@ -215,10 +215,15 @@ pub fn assertions(
             };
             let source = &d.sources[c.source as usize];
             let reference = match c.as_of.as_deref().and_then(Date::parse_iso) {
-                Some(range) => Some(date::Reference { range, label: "claim's as_of date" }),
+                Some(range) => Some(date::Reference {
+                    range,
+                    label: "claim's as_of date",
+                    ahead: false,
+                }),
                 None => source.published.range().map(|range| date::Reference {
                     range,
                     label: "publication date",
+                    ahead: false,
                 }),
             };
             let ctx = Context {

@@ -164,6 +164,7 @@ pub const UNIT_WORDS: &[(&[&str], &str)] = &[
     ),
     (&["gallon", "gallons"], "gallon"),
     (&["barrel", "barrels", "bbl"], "barrel"),
+    (&["bushel", "bushels", "bu"], "bushel"),
     // mass
     (
         &[
@@ -241,6 +242,8 @@ pub fn unit(id: &str) -> Option<Unit> {
         // US gallon; the imperial gallon (4.546 l) is the British spelling's other meaning.
         "gallon" => u(Volume, 3.785_411_784),
         "barrel" => u(Volume, 158.987_294_928),
+        // The US (Winchester) bushel of grain statistics.
+        "bushel" => u(Volume, 35.239_070_166_88),
         "kg" => u(Mass, 1.0),
         "gram" => u(Mass, 0.001),
         "mg" => u(Mass, 1e-6),
@@ -340,6 +343,7 @@ pub fn currency_word(w: &str) -> Option<&'static str> {
         "QAR" => "QAR",
         "KWD" => "KWD",
         "TRY" => "TRY",
+        "ITL" => "ITL",
         _ => return None,
     })
 }
@@ -398,6 +402,8 @@ pub const CURRENCY_WORDS: &[(&[&str], &str)] = &[
     (&["qar"], "QAR"),
     (&["kwd"], "KWD"),
     (&["lira", "liras"], "TRY"),
+    // The Italian lira's plural; the Turkish lira's is "lira".
+    (&["lire"], "ITL"),
     (&["rs"], "INR"),
     (&["rm"], "MYR"),
 ];

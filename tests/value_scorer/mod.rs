@@ -630,6 +630,7 @@ fn reference(r: &Option<String>) -> Option<Reference> {
         .map(|range| Reference {
             range,
             label: "publication date",
+            ahead: false,
         })
 }
 

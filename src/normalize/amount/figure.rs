@@ -169,6 +169,13 @@ pub(super) fn figure_m(
             f.ulp *= s;
             f.scale = s;
             j += 1;
+            // "2 lakh crore", "5 thousand crore": Indian scales compound.
+            if t.get(j).is_some_and(|x| x.is("crore")) && matches!(s, 1e3 | 1e5) {
+                f.value *= 1e7;
+                f.ulp *= 1e7;
+                f.scale *= 1e7;
+                j += 1;
+            }
             // "2 million and a half"
             if t.get(j).is_some_and(|x| x.is("and"))
                 && t.get(j + 1).is_some_and(|x| x.is("a"))

@@ -613,6 +613,14 @@ pub fn amount(t: &[Token], i: usize, opts: AmountOptions) -> Option<Amount> {
             }
         }
     }
+    // "two more days", "350,000 more acres": "more" as "additional" leaves the unit the
+    // figure's ("more than" is a hedge, read before the figure).
+    if w(after_a) == Some("more")
+        && w(after_a + 1) != Some("than")
+        && post_unit(t, after_a + 1, opts).unit.is_some()
+    {
+        after_a += 1;
+    }
     let mut end = after_a;
     let post = post_unit(t, end, opts);
     let mut ambiguous = post.ambiguous;

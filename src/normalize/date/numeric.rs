@@ -135,12 +135,18 @@ pub(super) fn finish_dmy(
         };
     }
     match relative(reference, "day and month", |r| {
-        Date::new(r.year, m, d).map(DateRange::day)
+        let y = reference.map_or(r.year, |rf| year_of(rf, r, m, Some(d)));
+        Date::new(y, m, d).map(DateRange::day)
     }) {
         Ok((r, note)) => {
+            let which = if reference.is_some_and(|r| r.ahead) {
+                "the next such day on or after the reference"
+            } else {
+                "the such day nearest the reference"
+            };
             let mut p = ok(
                 r,
-                format!("day and month, year from the reference ({note})"),
+                format!("day and month without a year, {which} ({note})"),
                 end_without_year,
             )?;
             if let (Some(f), true) = (r.first, r.first == r.last)

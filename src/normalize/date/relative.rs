@@ -33,6 +33,44 @@ pub(super) fn relative(
     Ok((hull(ra, rb), note))
 }
 
+/// The year of a day or month written without one, seen from `anchor` (one end of the
+/// reference): the reference's year unless the day then lies more than seven months away,
+/// else the nearest occurrence ("Oct. 25" published on 6 January is last October, "30 June"
+/// published on 1 May this June); with `ahead` ("will open on 25 October") the first on or
+/// after it. A reference
+/// known only to the year keeps its year: nothing says which side of it the day falls. A
+/// month counts from its middle; a day that does not exist in a year (29 February) is not
+/// chosen there.
+pub(super) fn year_of(reference: Reference, anchor: Date, month: u8, day: Option<u8>) -> i32 {
+    if reference.range.precision == Precision::Year {
+        return anchor.year;
+    }
+    let at = |y: i32| Date::new(y, month, day.unwrap_or(15)).map(Date::to_days);
+    let here = anchor.to_days();
+    if reference.ahead {
+        return [anchor.year, anchor.year + 1]
+            .into_iter()
+            .find(|&y| at(y).is_some_and(|d| d >= here))
+            .unwrap_or(anchor.year);
+    }
+    // The reference's own year unless that puts the day more than seven months away: near
+    // the middle of the year either side is as likely, and the year stated by the reference
+    // is the reading with least surprise.
+    if at(anchor.year).is_some_and(|d| (d - here).abs() <= 214) {
+        return anchor.year;
+    }
+    let mut best: Option<(i64, i32)> = None;
+    for y in [anchor.year - 1, anchor.year, anchor.year + 1] {
+        let Some(d) = at(y) else { continue };
+        let distance = (d - here).abs();
+        // Scanning from the past, a tie keeps the earlier year.
+        if best.is_none_or(|(bd, _)| distance < bd) {
+            best = Some((distance, y));
+        }
+    }
+    best.map_or(anchor.year, |(_, y)| y)
+}
+
 pub(super) fn rel(
     reference: Option<Reference>,
     what: &str,

@@ -457,6 +457,9 @@ pub(super) fn time_prefix_with(text: &str, dot_ok: bool) -> Option<(f64, &'stati
         }
         _ => None,
     };
+    // A lone "a" or "p" is a meridiem only after a clock's colon ("7:10p"): "5p" and "3.06p"
+    // are pence.
+    let meridiem = meridiem.filter(|&(_, k)| k > i + 1 || (minute.is_some() && !dot));
     let minute_v = minute.unwrap_or(0);
     let (hour, end) = match meridiem {
         Some(_) if !(1..=12).contains(&hour) => return None,

@@ -242,6 +242,7 @@ pub fn readings(text: &str, published: Option<DateRange>) -> Vec<(usize, usize, 
     let reference = published.map(|range| Reference {
         range,
         label: "publication date",
+        ahead: false,
     });
     // In running text "3/4" may be a date or a score as well as a fraction.
     let o = AmountOptions {
@@ -399,7 +400,16 @@ pub fn readings(text: &str, published: Option<DateRange>) -> Vec<(usize, usize, 
             continue;
         }
         let year_like = matches!(t[i].tok, Tok::Num { int_digits: 4, grouped: false, ordinal: false, value, .. } if (1000.0..=2999.0).contains(&value));
-        let d = date::date(&t, i, reference, year_like, None);
+        let mut d = date::date(&t, i, reference, year_like, None);
+        // A day or month without a year in a sentence that looks ahead ("will tour from
+        // Oct. 4") is the next one, not the nearest.
+        if d.as_ref()
+            .is_some_and(|d| d.rule.contains("nearest the reference"))
+            && future_before(text, &t, i)
+        {
+            let ahead = reference.map(|r| Reference { ahead: true, ..r });
+            d = date::date(&t, i, ahead, year_like, None);
+        }
         let a = amount::amount(&t, i, o).map(|a| prose_amount(text, &t, i, a, o));
         // "in the five months before", "the three weeks after": with a determiner the
         // figure names a stretch of time, not the day that far from the reference.
@@ -425,6 +435,28 @@ pub fn readings(text: &str, published: Option<DateRange>) -> Vec<(usize, usize, 
             (None, Some(a)) => Some((from_amount(&a, text), a.end)),
             (None, None) => None,
         };
+        // "does not exceed 10,000", "never topped 40": a denied excess is an upper bound.
+        let found = found.map(|(mut a, end)| {
+            let denied = i > 0
+                && t[i].is("exceeded")
+                && ["not", "never", "n't", "n\u{2019}t"]
+                    .iter()
+                    .any(|n| text[t[i - 1].start..t[i - 1].end].eq_ignore_ascii_case(n));
+            if denied
+                && let Some(iv) = a.interval
+                && iv.high.is_none()
+                && let Some(x) = iv.low
+            {
+                a.interval = Some(Interval {
+                    low: (x > 0.0).then_some(0.0),
+                    high: Some(x),
+                    low_inclusive: true,
+                    high_inclusive: true,
+                });
+                a.rule = "a denied excess (\"does not exceed X\"): at most X".into();
+            }
+            (a, end)
+        });
         match found {
             // "Order No. 12-0529", "case 07-1123": a zero-padded number glued into a dash
             // run is a reference number, not a range or a quantity.

@@ -260,6 +260,7 @@ fn date_ctx(reference: Option<&str>) -> Context<'static> {
         reference: reference.map(|r| Reference {
             range: Date::parse_iso(r).unwrap(),
             label: "publication date",
+            ahead: false,
         }),
         ..Context::default()
     }
@@ -621,7 +622,9 @@ fn date_ranges_periods_weeks_and_offsets() {
         assert_eq!(dr(s, r).0, want, "{s}");
     }
     assert_eq!(dr("since August 2023", r).0, "2023-08-01..");
-    assert_eq!(dr("starting 7 January", r).0, "2024-01-07..");
+    // Eight months before the reference, 7 January is read as the coming one (the nearest).
+    assert_eq!(dr("starting 7 January", r).0, "2025-01-07..");
+    assert_eq!(dr("starting 7 August", r).0, "2024-08-07..");
     let start = normalize_value(
         "since August 2023",
         &Context {
@@ -1635,4 +1638,49 @@ fn a_year_at_the_end_of_a_list_of_days_is_each_ones_year() {
         days("It opened on 12 March and closed after talks on 2 April 2009.")[0].1,
         "\"2020-03-12\""
     );
+}
+
+#[test]
+fn pence_lire_indian_compound_scales_and_bushels() {
+    let money = |s: &str| {
+        let a = n(s);
+        (a.currency, a.interval.and_then(|i| i.low))
+    };
+    assert_eq!(money("8p"), (Some("GBP"), Some(0.08)));
+    assert_eq!(money("1.5p"), (Some("GBP"), Some(0.015)));
+    assert_eq!(money("12,000 lire"), (Some("ITL"), Some(12_000.0)));
+    assert_eq!(money("Rs 3 lakh crore"), (Some("INR"), Some(3e12)));
+    assert_eq!(money("Rs 40 thousand crore"), (Some("INR"), Some(4e11)));
+    let b = n("10 bushels");
+    assert_eq!(b.unit, Some("litre"));
+    assert!(
+        close(b.interval.and_then(|i| i.low), 352.3907016688),
+        "{b:?}"
+    );
+    // A lone "p" after a clock's colon is still the afternoon.
+    assert_eq!(time_of_day("6:05p").map(|t| t.0), Some(1085.0));
+    assert_eq!(time_of_day("6p").map(|t| t.0), None);
+}
+
+#[test]
+fn a_denied_excess_and_additional_units() {
+    let (kind, low, _) = one("Fees do not exceed 500 a year.", None, "exceed 500");
+    assert_eq!((kind, low.as_str()), ("number", "0"));
+    assert_eq!(n("three more weeks").interval, Some(Interval::point(21.0)));
+    assert_eq!(n("40 more km").unit, Some("km"));
+    assert_eq!(n("5 more than 4").kind, AssertionKind::Unparsed);
+}
+
+#[test]
+fn a_day_without_a_year_is_the_nearest_or_the_next_when_the_text_looks_ahead() {
+    let r = Some("2022-01-10");
+    assert_eq!(dr("Nov. 28", r).0, "2021-11-28");
+    assert_eq!(dr("March 2", r).0, "2022-03-02");
+    assert_eq!(dr("December", r).0, "2021-12-01..2021-12-31");
+    let (_, low, _) = one("The fair will open on Dec. 2.", r, "Dec. 2");
+    assert_eq!(low, "\"2022-12-02\"");
+    let (_, low, _) = one("The fair opened on Dec. 2.", r, "Dec. 2");
+    assert_eq!(low, "\"2021-12-02\"");
+    // Known only to the year, the reference keeps its year.
+    assert_eq!(dr("Nov. 28", Some("2022")).0, "2022-11-28");
 }
