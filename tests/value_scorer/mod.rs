@@ -457,9 +457,14 @@ pub fn heldout_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/values-heldout")
 }
 
-/// The second held-out corpus: labelled blind on 2026-12-03, scored once, never tuned on.
+/// The second held-out corpus: labelled blind on 2026-12-03; a development set since.
 pub fn heldout_2_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/values-heldout-2")
+}
+
+/// The third held-out corpus: labelled blind on 2026-12-03, scored once, never tuned on.
+pub fn heldout_3_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/values-heldout-3")
 }
 
 /// Reads every `*.yaml` of `dir`; an error names the file, the item and what is wrong.
