@@ -793,11 +793,11 @@ fn date_one(
             Ok((r, note)) => ok(
                 r,
                 format!(
-                    "month without a year, the {} ({note})",
+                    "month without a year, year from the reference: the {} such month ({note})",
                     if reference.is_some_and(|r| r.ahead) {
-                        "next such month on or after the reference"
+                        "next"
                     } else {
-                        "such month nearest the reference"
+                        "nearest"
                     }
                 ),
                 k + 1,

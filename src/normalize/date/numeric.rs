@@ -140,13 +140,13 @@ pub(super) fn finish_dmy(
     }) {
         Ok((r, note)) => {
             let which = if reference.is_some_and(|r| r.ahead) {
-                "the next such day on or after the reference"
+                "next"
             } else {
-                "the such day nearest the reference"
+                "nearest"
             };
             let mut p = ok(
                 r,
-                format!("day and month without a year, {which} ({note})"),
+                format!("day and month, year from the reference: the {which} such day ({note})"),
                 end_without_year,
             )?;
             if let (Some(f), true) = (r.first, r.first == r.last)
