@@ -7,7 +7,7 @@
 
 mod value_scorer;
 
-use value_scorer::{CATEGORIES, Outcome, Reading, corpus_dir, judge, load, misses, score, table};
+use value_scorer::{CATEGORIES, Outcome, Reading, corpus_dir, judge, load, score};
 
 /// (category, lowest accepted accuracy, highest accepted share of confident misreads), as the
 /// reader measured when they were last set (rounded down and up to three decimals).
@@ -60,16 +60,7 @@ fn corpus_is_well_formed_and_large_enough() {
 
 #[test]
 fn reader_holds_its_measured_accuracy() {
-    let corpus = load(&corpus_dir()).unwrap_or_else(|e| panic!("corpus: {e}"));
-    let s = score(&corpus);
-    println!("{}", table(&s));
-    let failures = value_scorer::ratchet_failures(&s, &THRESHOLDS, None, MAX_MISREADS);
-    assert!(
-        failures.is_empty(),
-        "{}\n\nmisreads:\n{}",
-        failures.join("\n"),
-        misses(&s, Some(Outcome::Misread))
-    );
+    value_scorer::assert_holds(&corpus_dir(), &THRESHOLDS, None, MAX_MISREADS);
 }
 
 #[test]

@@ -12,7 +12,7 @@
 
 mod value_scorer;
 
-use value_scorer::{CATEGORIES, Outcome, heldout_dir, load, misses, score, table};
+use value_scorer::heldout_dir;
 
 /// (category, lowest accepted accuracy, highest accepted share of confident misreads), as
 /// measured on the first run and raised where the reader has since improved (rounded down
@@ -40,30 +40,15 @@ const MAX_MISREADS: usize = 2;
 
 #[test]
 fn heldout_corpus_is_well_formed_and_large_enough() {
-    let corpus = load(&heldout_dir()).unwrap_or_else(|e| panic!("held-out corpus: {e}"));
-    let figures: usize = corpus.sentences.iter().map(|s| s.figures.len()).sum();
-    assert!(
-        figures + corpus.values.len() >= 300,
-        "only {figures} labelled figures"
-    );
-    let s = score(&corpus);
-    for c in CATEGORIES {
-        let t = s.tally(c);
-        assert!(t.n + t.skipped > 0, "category {c} has no held-out figure");
-    }
+    value_scorer::assert_heldout_well_formed(&heldout_dir(), 300);
 }
 
 #[test]
 fn reader_holds_its_heldout_accuracy() {
-    let corpus = load(&heldout_dir()).unwrap_or_else(|e| panic!("held-out corpus: {e}"));
-    let s = score(&corpus);
-    println!("{}", table(&s));
-    let failures =
-        value_scorer::ratchet_failures(&s, &THRESHOLDS, Some(MIN_ACCURACY), MAX_MISREADS);
-    assert!(
-        failures.is_empty(),
-        "{}\n\nmisreads:\n{}",
-        failures.join("\n"),
-        misses(&s, Some(Outcome::Misread))
+    value_scorer::assert_holds(
+        &heldout_dir(),
+        &THRESHOLDS,
+        Some(MIN_ACCURACY),
+        MAX_MISREADS,
     );
 }

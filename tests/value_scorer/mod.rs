@@ -1108,3 +1108,39 @@ pub fn ratchet_failures(
     }
     failures
 }
+
+/// The ratchet test of the corpus in `dir`: scores it, prints its table, and fails naming every
+/// threshold it breaks, with its confident misreads.
+pub fn assert_holds(
+    dir: &Path,
+    thresholds: &[(&str, f64, f64)],
+    min_accuracy: Option<f64>,
+    max_misreads: usize,
+) {
+    let corpus = load(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    let s = score(&corpus);
+    println!("{}", table(&s));
+    let failures = ratchet_failures(&s, thresholds, min_accuracy, max_misreads);
+    assert!(
+        failures.is_empty(),
+        "{}\n\nmisreads:\n{}",
+        failures.join("\n"),
+        misses(&s, Some(Outcome::Misread))
+    );
+}
+
+/// A held-out corpus loads, labels at least `min_figures` figures and values, and has a figure
+/// in every category.
+pub fn assert_heldout_well_formed(dir: &Path, min_figures: usize) {
+    let corpus = load(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    let figures: usize = corpus.sentences.iter().map(|s| s.figures.len()).sum();
+    assert!(
+        figures + corpus.values.len() >= min_figures,
+        "only {figures} labelled figures"
+    );
+    let s = score(&corpus);
+    for c in CATEGORIES {
+        let t = s.tally(c);
+        assert!(t.n + t.skipped > 0, "category {c} has no held-out figure");
+    }
+}

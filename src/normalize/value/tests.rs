@@ -254,6 +254,17 @@ fn durations_in_days() {
     assert_eq!(n("almost two weeks").interval.unwrap().high, Some(14.0));
 }
 
+/// A value read as a property of kind time would read it.
+fn as_time(text: &str) -> Assertion {
+    normalize_value(
+        text,
+        &Context {
+            expect: Some(ValueKind::Time),
+            ..Context::default()
+        },
+    )
+}
+
 fn date_ctx(reference: Option<&str>) -> Context<'static> {
     Context {
         expect: Some(ValueKind::Date),
@@ -639,13 +650,7 @@ fn date_ranges_periods_weeks_and_offsets() {
 #[test]
 fn times_in_date_and_time_stamps() {
     let time = |s: &str| {
-        let a = normalize_value(
-            s,
-            &Context {
-                expect: Some(ValueKind::Time),
-                ..Context::default()
-            },
-        );
+        let a = as_time(s);
         a.stated.ok_or(a.unresolved.unwrap_or_default())
     };
     assert_eq!(time("12/1 7:45 p.m."), Ok(1185.0));
@@ -740,16 +745,7 @@ fn temperatures_by_letter_and_sign() {
 
 #[test]
 fn more_times_of_day() {
-    let time = |s: &str| {
-        normalize_value(
-            s,
-            &Context {
-                expect: Some(ValueKind::Time),
-                ..Context::default()
-            },
-        )
-        .stated
-    };
+    let time = |s: &str| as_time(s).stated;
     assert_eq!(time("midday"), Some(720.0));
     assert_eq!(time("12 noon"), Some(720.0));
     assert_eq!(time("1930 hours"), Some(1170.0));
@@ -1041,15 +1037,7 @@ fn halves_and_times_in_words() {
     assert_eq!(n("two and a half million").stated, Some(2.5e6));
     assert_eq!(n("one and a half").stated, Some(1.5));
     assert_eq!(n("7 and a half").stated, Some(7.5));
-    let time = |v: &str| {
-        normalize_value(
-            v,
-            &Context {
-                expect: Some(ValueKind::Time),
-                ..Context::default()
-            },
-        )
-    };
+    let time = as_time;
     assert_eq!(time("half past seven in the evening").stated, Some(1170.0));
     assert_eq!(time("half past nine in the morning").stated, Some(570.0));
     assert_eq!(time("quarter to midnight").stated, Some(1425.0));
@@ -1479,16 +1467,7 @@ fn a_determiner_makes_an_offset_a_stretch_of_time() {
 
 #[test]
 fn four_digit_clocks_need_a_zone_or_marker() {
-    let time = |s: &str| {
-        normalize_value(
-            s,
-            &Context {
-                expect: Some(ValueKind::Time),
-                ..Context::default()
-            },
-        )
-        .stated
-    };
+    let time = |s: &str| as_time(s).stated;
     assert_eq!(time("0745 UTC"), Some(465.0));
     assert_eq!(time("1815 EDT"), Some(1095.0));
     assert_eq!(time("0430Z"), Some(270.0));
