@@ -29,6 +29,9 @@ pub struct DateParse {
     /// The rounding the way of writing implies, in days: "three weeks later" is the day 21
     /// days on, stated to the week (7); 0 when the days are exactly what was said.
     pub resolution: f64,
+    /// A day or month written without a year, whose year came from the reference (and
+    /// would come out otherwise if the text looked ahead).
+    pub yearless: bool,
 }
 
 fn month_of(w: &str) -> Option<u8> {
@@ -153,6 +156,7 @@ fn ok(range: DateRange, rule: impl Into<String>, end: usize) -> Option<DateParse
         wrong_weekday: false,
         end,
         resolution: 0.0,
+        yearless: false,
     })
 }
 
@@ -164,6 +168,7 @@ fn unresolved(why: String, rule: impl Into<String>, end: usize) -> Option<DatePa
         wrong_weekday: false,
         end,
         resolution: 0.0,
+        yearless: false,
     })
 }
 
@@ -801,7 +806,11 @@ fn date_one(
                     }
                 ),
                 k + 1,
-            ),
+            )
+            .map(|p| DateParse {
+                yearless: true,
+                ..p
+            }),
             Err(why) => unresolved(why, "month without a year", k + 1),
         };
     }

@@ -149,6 +149,7 @@ pub(super) fn finish_dmy(
                 format!("day and month, year from the reference: the {which} such day ({note})"),
                 end_without_year,
             )?;
+            p.yearless = true;
             if let (Some(f), true) = (r.first, r.first == r.last)
                 && let Some(why) = check_weekday(f)
             {

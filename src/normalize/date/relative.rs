@@ -192,6 +192,7 @@ pub(super) fn weekday_day(
                 )),
                 resolution: 0.0,
                 wrong_weekday: false,
+                yearless: false,
                 end,
             })
         }

@@ -403,10 +403,7 @@ pub fn readings(text: &str, published: Option<DateRange>) -> Vec<(usize, usize, 
         let mut d = date::date(&t, i, reference, year_like, None);
         // A day or month without a year in a sentence that looks ahead ("will tour from
         // Oct. 4") is the next one, not the nearest.
-        if d.as_ref()
-            .is_some_and(|d| d.rule.contains("the nearest such"))
-            && future_before(text, &t, i)
-        {
+        if d.as_ref().is_some_and(|d| d.yearless) && future_before(text, &t, i) {
             let ahead = reference.map(|r| Reference { ahead: true, ..r });
             d = date::date(&t, i, ahead, year_like, None);
         }
